@@ -1,0 +1,1 @@
+"""Darstellung von Ergebnissen (Text, JSON, GitHub-Annotationen). Nur hier wird gedruckt."""

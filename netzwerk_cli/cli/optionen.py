@@ -1,0 +1,33 @@
+"""Gemeinsame Optionstypen aller Befehle (Typer `Annotated`)."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+Daten = Annotated[
+    Optional[Path],
+    typer.Option(
+        "--daten",
+        envvar="NETZWERK_DATEN",
+        help="Ordner des Datenrepositorys (sonst: aufwärts bis netzwerk.yaml suchen).",
+        show_default=False,
+    ),
+]
+
+Stichtag = Annotated[
+    Optional[str],
+    typer.Option("--stichtag", help="Datum (JJJJ-MM-TT), zu dem Besetzung und Fristen beurteilt werden; Standard: heute.", show_default=False),
+]
+
+
+class PruefFormat(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+Format = Annotated[PruefFormat, typer.Option("--format", help="Ausgabeformat.")]

@@ -1,0 +1,49 @@
+"""`netzwerk validate [PFADE…]`"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from netzwerk_cli.ausgabe import befunde as darstellung
+from netzwerk_cli.ausgabe.konsole import konsole
+from netzwerk_cli.bestand import finde_wurzel
+from netzwerk_cli.cli.fehlerbehandlung import befehl
+from netzwerk_cli.cli.optionen import Daten, Format, PruefFormat, Stichtag
+from netzwerk_cli.validierung import stichtag_pruefen, validiere
+
+
+@befehl
+def validate(
+    pfade: Annotated[
+        Optional[list[Path]],
+        typer.Argument(help="Nur Befunde zu diesen Dateien/Ordnern berichten (geprüft wird immer alles).", show_default=False),
+    ] = None,
+    daten: Daten = None,
+    format: Format = PruefFormat.text,
+    stichtag: Stichtag = None,
+    streng: Annotated[bool, typer.Option("--streng", help="Auch Warnungen führen zu Exit-Code 1.")] = False,
+) -> int:
+    """Prüft das Datenrepository: Schemas, Verweise, Sitzregeln, Lebenszyklus, Sitzungen."""
+    tag = stichtag_pruefen(stichtag)
+    wurzel = finde_wurzel(daten)
+    bericht = validiere(wurzel, tag, pfade)
+    if format is PruefFormat.json:
+        typer.echo(darstellung.als_json(bericht))
+    elif format is PruefFormat.github:
+        typer.echo(darstellung.als_github(bericht, _praefix(wurzel)))
+    else:
+        darstellung.als_text(bericht, konsole())
+    return bericht.exit_code(streng)
+
+
+def _praefix(wurzel: Path) -> str:
+    """Pfad der Datenwurzel relativ zum Arbeitsordner (GitHub löst Pfade dort auf)."""
+    try:
+        rel = wurzel.relative_to(Path(os.getcwd()).resolve())
+    except ValueError:
+        return ""
+    return "" if not rel.parts else rel.as_posix() + "/"

@@ -1,0 +1,23 @@
+"""Regel `zeitraum-ungueltig`: Ende vor Beginn (Schema-Anmerkung `x-zeitraum`)."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from netzwerk_cli import schemata
+from netzwerk_cli.befunde import Befund
+from netzwerk_cli.bestand import Bestand
+
+
+def pruefe(bestand: Bestand, kontext) -> Iterator[Befund]:
+    for ds in bestand.alle():
+        if not ds.gueltig:
+            continue
+        for muster, paare in schemata.zeitraeume(ds.art):
+            for pfad, objekt in schemata.werte(ds.daten, muster):
+                if not isinstance(objekt, dict):
+                    continue
+                for beginn, ende in paare:
+                    a, b = objekt.get(beginn), objekt.get(ende)
+                    if isinstance(a, str) and isinstance(b, str) and b < a:
+                        yield ds.befund("zeitraum-ungueltig", f"„{ende}“ ({b}) liegt vor „{beginn}“ ({a})", pfad + (ende,))

@@ -1,0 +1,247 @@
+"""Die JSON Schemas: laden, Validatoren einmal je Art bauen, Anmerkungen auslesen.
+
+Die Schemas tragen zwei eigene Anmerkungen, die die allgemeinen Prüfungen lesen:
+* `x-ref: <art>` an Verweisfeldern (Verweisprüfung, Regel `ref-unbekannt`);
+* `x-zeitraum: [[beginn, ende], …]` an Objekten (Regel `zeitraum-ungueltig`).
+Damit braucht ein neues Verweisfeld keinen Code, nur einen Eintrag im Schema.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any, Iterator
+
+from netzwerk_cli.bestand import ARTEN
+
+STERN = "*"  # Platzhalter für „jedes Listenelement“ in Mustern
+
+
+def schema_ordner() -> Path:
+    """Installiert: netzwerk_cli/_schemas; im Quellbaum (auch editierbar): ../schemas."""
+    paket = Path(__file__).resolve().parent
+    for kandidat in (paket / "_schemas", paket.parent / "schemas"):
+        if (kandidat / "netzwerk.schema.json").is_file():
+            return kandidat
+    raise FileNotFoundError("Schemas nicht gefunden (Installation unvollständig)")
+
+
+@cache
+def schema(art: str) -> dict:
+    with open(schema_ordner() / f"{art}.schema.json", encoding="utf-8") as f:
+        return json.load(f)
+
+
+@cache
+def schema_hash() -> str:
+    h = hashlib.sha256()
+    for art in ARTEN:
+        h.update((schema_ordner() / f"{art}.schema.json").read_bytes())
+    return h.hexdigest()[:16]
+
+
+@cache
+def validator(art: str):
+    """Ein Validator je Art, einmal gebaut (jsonschema wird erst hier importiert)."""
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator(schema(art), format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+# --------------------------------------------------------------------------- Anmerkungen
+
+
+def _aufloesen(wurzel: dict, teil: dict) -> dict:
+    seen = 0
+    while "$ref" in teil and seen < 20:
+        ref = teil["$ref"]
+        ziel = wurzel
+        for stueck in ref.lstrip("#/").split("/"):
+            ziel = ziel[stueck]
+        zusammen = dict(ziel)
+        zusammen.update({k: v for k, v in teil.items() if k != "$ref"})
+        teil = zusammen
+        seen += 1
+    return teil
+
+
+def _gehe(wurzel: dict, teil: dict, muster: tuple) -> Iterator[tuple[tuple, dict]]:
+    teil = _aufloesen(wurzel, teil)
+    yield muster, teil
+    for name, unter in teil.get("properties", {}).items():
+        yield from _gehe(wurzel, unter, muster + (name,))
+    if isinstance(teil.get("items"), dict):
+        yield from _gehe(wurzel, teil["items"], muster + (STERN,))
+    for zweig in teil.get("anyOf", []):
+        for m, t in _gehe(wurzel, zweig, muster):
+            if m != muster:
+                yield m, t
+
+
+@cache
+def verweise(art: str) -> tuple[tuple[tuple, str], ...]:
+    """(muster, ziel-art) je Verweisfeld, z. B. (('mitglieder', '*', 'person'), 'person')."""
+    s = schema(art)
+    return tuple((m, t["x-ref"]) for m, t in _gehe(s, s, ()) if "x-ref" in t)
+
+
+@cache
+def zeitraeume(art: str) -> tuple[tuple[tuple, tuple[tuple[str, str], ...]], ...]:
+    s = schema(art)
+    return tuple((m, tuple(tuple(p) for p in t["x-zeitraum"])) for m, t in _gehe(s, s, ()) if "x-zeitraum" in t)
+
+
+@cache
+def erwartet_text(art: str) -> frozenset[tuple]:
+    """Muster aller Stellen, an denen das Schema Text (auch) erwartet."""
+    s = schema(art)
+    ergebnis = set()
+    for m, t in _gehe(s, s, ()):
+        typ = t.get("type")
+        if typ == "string" or (isinstance(typ, list) and "string" in typ):
+            ergebnis.add(m)
+    return frozenset(ergebnis)
+
+
+def werte(daten: Any, muster: tuple, pfad: tuple = ()) -> Iterator[tuple[tuple, Any]]:
+    """Alle (pfad, wert) in `daten`, die auf `muster` passen."""
+    if not muster:
+        yield pfad, daten
+        return
+    kopf, rest = muster[0], muster[1:]
+    if kopf == STERN:
+        if isinstance(daten, list):
+            for i, el in enumerate(daten):
+                yield from werte(el, rest, pfad + (i,))
+    elif isinstance(daten, dict) and kopf in daten:
+        yield from werte(daten[kopf], rest, pfad + (kopf,))
+
+
+def als_muster(pfad: tuple) -> tuple:
+    return tuple(STERN if isinstance(p, int) else p for p in pfad)
+
+
+# --------------------------------------------------------------------------- Meldungen
+
+_TYPNAMEN = {
+    "string": "Text",
+    "integer": "ganze Zahl",
+    "number": "Zahl",
+    "boolean": "true/false",
+    "object": "Zuordnung (Schlüssel: Wert)",
+    "array": "Liste",
+    "null": "leer",
+}
+
+
+def typname(wert: Any) -> str:
+    if wert is None:
+        return "leer"
+    if isinstance(wert, bool):
+        return "true/false"
+    if isinstance(wert, int):
+        return "ganze Zahl"
+    if isinstance(wert, float):
+        return "Zahl"
+    if isinstance(wert, str):
+        return "Text"
+    if isinstance(wert, list):
+        return "Liste"
+    if isinstance(wert, dict):
+        return "Zuordnung"
+    return type(wert).__name__
+
+
+def _kurz(wert: Any, laenge: int = 60) -> str:
+    text = wert if isinstance(wert, str) else json.dumps(wert, ensure_ascii=False, default=str)
+    return text if len(text) <= laenge else text[: laenge - 1] + "…"
+
+
+def meldungen(fehler) -> Iterator[tuple[tuple, str, bool]]:
+    """(pfad, deutsche meldung, an_schluessel) zu einem jsonschema-Fehler."""
+    pfad = tuple(fehler.absolute_path)
+    v = fehler.validator
+    wert = fehler.instance
+    s = fehler.schema
+    if v == "additionalProperties":
+        erlaubt = sorted(s.get("properties", {}))
+        for schluessel in wert:
+            if schluessel in s.get("properties", {}):
+                continue
+            vorschlag = difflib.get_close_matches(str(schluessel), erlaubt, n=1)
+            hinweis = f" – meinten Sie „{vorschlag[0]}“?" if vorschlag else f" (erlaubt: {', '.join(erlaubt)})"
+            yield pfad + (schluessel,), f"unbekanntes Feld „{schluessel}“{hinweis}", True
+        return
+    if v == "required":
+        for feld in fehler.validator_value:
+            if isinstance(wert, dict) and feld not in wert:
+                yield pfad, f"Pflichtfeld „{feld}“ fehlt", False
+        return
+    if v == "type":
+        erwartet = fehler.validator_value
+        erwartet = erwartet if isinstance(erwartet, list) else [erwartet]
+        namen = " oder ".join(_TYPNAMEN.get(e, e) for e in erwartet if e != "null") or "leer"
+        if wert is None:
+            yield pfad, f"Wert fehlt (leer); erwartet: {namen}", False
+        else:
+            yield pfad, f"erwartet {namen}, gefunden {typname(wert)} „{_kurz(wert)}“", False
+        return
+    if v == "enum":
+        werte_ = ", ".join(str(x) for x in fehler.validator_value)
+        vorschlag = difflib.get_close_matches(str(wert), [str(x) for x in fehler.validator_value], n=1)
+        hinweis = f" – meinten Sie „{vorschlag[0]}“?" if vorschlag else ""
+        yield pfad, f"„{_kurz(wert)}“ ist nicht erlaubt{hinweis} (erlaubt: {werte_})", False
+        return
+    if v == "const":
+        yield pfad, f"Wert muss „{fehler.validator_value}“ sein", False
+        return
+    if v == "format":
+        if fehler.validator_value == "date":
+            yield pfad, f"„{_kurz(wert)}“ ist kein gültiges Datum (JJJJ-MM-TT, z. B. 2023-11-06)", False
+        elif fehler.validator_value == "email":
+            yield pfad, f"„{_kurz(wert)}“ ist keine gültige E-Mail-Adresse", False
+        else:
+            yield pfad, f"„{_kurz(wert)}“ hat nicht das Format {fehler.validator_value}", False
+        return
+    if v == "pattern":
+        if isinstance(s, dict) and s.get("format") == "date":
+            yield pfad, f"„{_kurz(wert)}“ ist kein Datum der Form JJJJ-MM-TT (ohne Uhrzeit)", False
+        elif "[a-z0-9]+(-[a-z0-9]+)*" in str(fehler.validator_value):
+            yield pfad, f"„{_kurz(wert)}“ ist keine gültige id (a–z, 0–9, einzelne Bindestriche)", False
+        else:
+            yield pfad, f"„{_kurz(wert)}“ entspricht nicht der erwarteten Form ({fehler.validator_value})", False
+        return
+    if v in ("minLength", "maxLength"):
+        if v == "minLength" and wert == "":
+            yield pfad, "Text ist leer", False
+        else:
+            art = "höchstens" if v == "maxLength" else "mindestens"
+            yield pfad, f"Text ist {len(wert)} Zeichen lang; {art} {fehler.validator_value} erlaubt", False
+        return
+    if v in ("minItems", "maxItems"):
+        art = "höchstens" if v == "maxItems" else "mindestens"
+        yield pfad, f"Liste hat {len(wert)} Einträge; {art} {fehler.validator_value} erforderlich", False
+        return
+    if v == "uniqueItems":
+        gesehen, doppelt = [], []
+        for el in wert:
+            (doppelt if el in gesehen else gesehen).append(el)
+        yield pfad, f"Eintrag doppelt in der Liste: {_kurz(doppelt[0]) if doppelt else ''}", False
+        return
+    if v in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
+        art = {"minimum": "mindestens", "maximum": "höchstens", "exclusiveMinimum": "größer als", "exclusiveMaximum": "kleiner als"}[v]
+        yield pfad, f"{_kurz(wert)} ist nicht erlaubt; Wert muss {art} {fehler.validator_value} sein", False
+        return
+    if v == "anyOf":
+        # z. B. quelle: Text oder Liste von Texten
+        if fehler.context:
+            beste = min(fehler.context, key=lambda e: -len(e.absolute_path))
+            if len(beste.absolute_path) > len(fehler.absolute_path):
+                yield from meldungen(beste)
+                return
+        yield pfad, f"Wert „{_kurz(wert)}“ passt zu keiner erlaubten Form ({s.get('description', '')})".rstrip(" ()"), False
+        return
+    yield pfad, f"Schemaverletzung ({v}): {fehler.message}", False

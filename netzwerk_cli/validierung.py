@@ -1,0 +1,69 @@
+"""`validate` als reine Funktion: Bestand laden, alle Prüfungen laufen lassen, Bericht liefern."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from netzwerk_cli.befunde import Bericht
+from netzwerk_cli.bestand import Bestand, lade_bestand
+from netzwerk_cli.fehler import EinrichtungsFehler
+from netzwerk_cli.pruefungen import Kontext, alle_pruefungen
+
+
+def stichtag_pruefen(text: str | None) -> str:
+    if text is None:
+        return date.today().isoformat()
+    try:
+        return date.fromisoformat(text).isoformat() if len(text) == 10 else _falsch(text)
+    except ValueError:
+        return _falsch(text)
+
+
+def _falsch(text: str) -> str:
+    raise EinrichtungsFehler(f"„{text}“ ist kein gültiges Datum; bitte JJJJ-MM-TT angeben, z. B. 2024-06-30.")
+
+
+def kontext_fuer(bestand: Bestand, stichtag: str) -> Kontext:
+    monate = bestand.einstellungen.get("wiedervorlage_monate")
+    return Kontext(stichtag=stichtag, wiedervorlage_monate=monate if isinstance(monate, int) and monate > 0 else 12)
+
+
+def pruefe_bestand(bestand: Bestand, stichtag: str) -> Bericht:
+    bericht = Bericht(befunde=list(bestand.befunde), dateien=bestand.dateien)
+    if bestand.netzwerk is None:
+        bericht.befunde.append(_fehlende_netzwerkdatei())
+    kontext = kontext_fuer(bestand, stichtag)
+    for pruefung in alle_pruefungen():
+        bericht.befunde.extend(pruefung(bestand, kontext))
+    return bericht
+
+
+def _fehlende_netzwerkdatei():
+    from netzwerk_cli.befunde import Befund
+
+    return Befund("netzwerk.yaml", 1, 1, "fehler", "datei-ungueltig", "netzwerk.yaml fehlt", "$")
+
+
+def validiere(wurzel: Path, stichtag: str, pfade: list[Path] | None = None) -> Bericht:
+    """Prüft das ganze Repository; mit `pfade` werden nur Befunde zu diesen Dateien berichtet."""
+    bestand = lade_bestand(wurzel)
+    bericht = pruefe_bestand(bestand, stichtag)
+    auswahl = _auswahl(wurzel, pfade) if pfade else [""]
+    if auswahl != [""]:
+        bericht.befunde = [b for b in bericht.befunde if any(b.datei == a or b.datei.startswith(a + "/") for a in auswahl)]
+    return bericht
+
+
+def _auswahl(wurzel: Path, pfade: list[Path]) -> list[str]:
+    auswahl = []
+    for p in pfade:
+        absolut = (Path.cwd() / p).resolve() if not Path(p).is_absolute() else Path(p).resolve()
+        try:
+            rel = absolut.relative_to(wurzel)
+        except ValueError:
+            raise EinrichtungsFehler(f"„{p}“ liegt nicht im Datenrepository {wurzel}") from None
+        auswahl.append(rel.as_posix() if rel.parts else "")
+    if "" in auswahl:
+        return [""]
+    return auswahl

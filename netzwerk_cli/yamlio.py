@@ -1,0 +1,390 @@
+"""Das einzige Modul mit YAML- und Datei-Ein-/Ausgabe für Datensätze.
+
+Lesen: Bytes prüfen (Größe, Links, UTF-8), dann die Ereignisse des C-Parsers von PyYAML
+(`yaml.CSafeLoader`) selbst zu Python-Werten zusammensetzen. So hat jeder Wert und jeder
+Schlüssel eine Position (Zeile, Spalte), doppelte Schlüssel werden erkannt, und Tags, Anker
+und Aliase werden abgelehnt, bevor irgendetwas expandiert wird (kein „Billion Laughs“).
+Datumsangaben bleiben Text, bis das Schema sie geprüft hat.
+
+Schreiben: atomar (temporäre Datei im selben Ordner, fsync, rename).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+MAX_DATEIGROESSE = 1024 * 1024  # 1 MiB je Datensatz
+MAX_TIEFE = 40  # Verschachtelungstiefe
+
+_TAG = "tag:yaml.org,2002:"
+_resolver = yaml.resolver.Resolver()
+_konstruktor = yaml.constructor.SafeConstructor()
+
+# YAML-1.1-Fallen: in YAML 1.2 und im Sinne der Schreibenden sind das Texte.
+_OKTAL_ODER_SEXAGESIMAL = re.compile(r"^[-+]?(0[0-9_]+|[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Ein Problem beim Lesen einer Datei (wird später zum Befund)."""
+
+    regel: str
+    meldung: str
+    zeile: int = 1
+    spalte: int = 1
+    schwere: str = "fehler"
+    pfad: tuple = ()
+
+
+@dataclass(slots=True)
+class Dokument:
+    """Ein gelesener Datensatz mit Positionen für jeden Pfad."""
+
+    daten: Any
+    positionen: dict = field(default_factory=dict)  # pfad -> (zeile, spalte) des Werts
+    schluessel: dict = field(default_factory=dict)  # pfad -> (zeile, spalte) des Schlüssels
+    mehrdeutig: dict = field(default_factory=dict)  # pfad -> Originaltext (YAML-1.1-Falle)
+
+    def position(self, pfad: tuple) -> tuple[int, int]:
+        """Position eines Pfads: der Schlüssel, sonst der Wert, sonst der nächste Vorfahr."""
+        pfad = tuple(pfad)
+        while True:
+            pos = self.schluessel.get(pfad) or self.positionen.get(pfad)
+            if pos is not None:
+                return pos
+            if not pfad:
+                return (1, 1)
+            pfad = pfad[:-1]
+
+    def wert_position(self, pfad: tuple) -> tuple[int, int]:
+        pfad = tuple(pfad)
+        return self.positionen.get(pfad) or self.position(pfad)
+
+
+# --------------------------------------------------------------------------- Lesen
+
+
+def lies_datei(pfad: Path, wurzel: Path) -> tuple[str | None, list[Problem]]:
+    """Liest eine Datensatzdatei als Text; prüft Links, Größe und Kodierung."""
+    try:
+        if pfad.is_symlink():
+            try:
+                ziel = pfad.resolve(strict=True)
+            except (OSError, RuntimeError):
+                return None, [Problem("datei-ungueltig", "Verknüpfung ins Leere oder Verknüpfungsschleife")]
+            if not ziel.is_relative_to(wurzel.resolve()):
+                return None, [Problem("datei-ungueltig", "Verknüpfung zeigt aus dem Datenrepository hinaus")]
+            if not ziel.is_file():
+                return None, [Problem("datei-ungueltig", "Verknüpfung zeigt nicht auf eine Datei")]
+        groesse = pfad.stat().st_size
+        if groesse > MAX_DATEIGROESSE:
+            return None, [
+                Problem(
+                    "datei-ungueltig",
+                    f"Datei zu groß ({groesse / 1024 / 1024:.1f} MiB; höchstens "
+                    f"{MAX_DATEIGROESSE // 1024 // 1024} MiB je Datensatz)",
+                )
+            ]
+        with open(pfad, "rb") as f:
+            roh = f.read(MAX_DATEIGROESSE + 1)
+    except OSError as e:
+        return None, [Problem("datei-ungueltig", f"Datei nicht lesbar: {e.strerror or e}")]
+    return dekodiere(roh)
+
+
+def dekodiere(roh: bytes) -> tuple[str | None, list[Problem]]:
+    if roh.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, [Problem("datei-kodierung", "Datei ist UTF-16 kodiert; bitte als UTF-8 speichern", 1, 1)]
+    if roh.startswith(b"\xef\xbb\xbf"):  # UTF-8-BOM (Windows-Editoren): wird toleriert
+        roh = roh[3:]
+    nul = roh.find(b"\x00")
+    if nul >= 0:
+        z, s = _position_in_bytes(roh, nul)
+        return None, [Problem("datei-kodierung", "Datei enthält NUL-Bytes (Binärdatei oder UTF-16?)", z, s)]
+    try:
+        text = roh.decode("utf-8")
+    except UnicodeDecodeError as e:
+        z, s = _position_in_bytes(roh, e.start)
+        return None, [
+            Problem("datei-kodierung", f"kein gültiges UTF-8 (Byte 0x{roh[e.start]:02x}); bitte als UTF-8 speichern", z, s)
+        ]
+    if not text.strip():
+        return None, [Problem("datei-ungueltig", "Datei ist leer")]
+    return text, []
+
+
+def _position_in_bytes(roh: bytes, index: int) -> tuple[int, int]:
+    zeile = roh.count(b"\n", 0, index) + 1
+    anfang = roh.rfind(b"\n", 0, index) + 1
+    return zeile, index - anfang + 1
+
+
+_SYNTAX_UEBERSETZUNG = (
+    ("mapping values are not allowed", "Doppelpunkt an dieser Stelle nicht erlaubt (Text mit „: “ in Anführungszeichen setzen)"),
+    ("could not find expected ':'", "erwarteter Doppelpunkt „:“ fehlt"),
+    ("did not find expected key", "Schlüssel erwartet (Einrückung prüfen)"),
+    ("did not find expected '-' indicator", "Listeneintrag „-“ erwartet (Einrückung prüfen)"),
+    ("did not find expected node content", "Wert erwartet"),
+    ("found unexpected end of stream", "unerwartetes Dateiende (Anführungszeichen oder Klammer nicht geschlossen?)"),
+    ("found unknown escape character", "unbekannte Escape-Sequenz in doppelten Anführungszeichen"),
+    ("control characters are not allowed", "Steuerzeichen sind nicht erlaubt"),
+    ("tab character", "Tabulator bei der Einrückung; bitte Leerzeichen verwenden"),
+    ("found character that cannot start any token", "Zeichen kann hier nichts beginnen (Tabulator oder Sonderzeichen am Zeilenanfang?)"),
+    ("found undefined tag handle", "unbekanntes Tag-Kürzel"),
+    ("did not find expected ',' or ']'", "„,“ oder „]“ erwartet"),
+    ("did not find expected ',' or '}'", "„,“ oder „}“ erwartet"),
+    ("did not find expected <document start>", "Dokumentanfang erwartet"),
+    ("found unexpected ':'", "unerwarteter Doppelpunkt"),
+)
+
+
+def _syntax_problem(e: yaml.YAMLError) -> Problem:
+    mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
+    zeile, spalte = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    original = getattr(e, "problem", None) or str(e)
+    for englisch, deutsch in _SYNTAX_UEBERSETZUNG:
+        if englisch in original:
+            meldung = deutsch
+            break
+    else:
+        meldung = "YAML nicht lesbar"
+    return Problem("yaml-syntax", f"{meldung} [{original}]", zeile, spalte)
+
+
+class _Rahmen:
+    __slots__ = ("wert", "pfad", "ist_map", "schluessel", "schluessel_pos", "zeilen")
+
+    def __init__(self, wert, pfad, ist_map):
+        self.wert = wert
+        self.pfad = pfad
+        self.ist_map = ist_map
+        self.schluessel = None  # wartender Schlüssel (nur Map)
+        self.schluessel_pos = None
+        self.zeilen = {} if ist_map else None  # Schlüssel -> Zeile (doppelte Schlüssel)
+
+
+def lade_text(text: str) -> tuple[Dokument | None, list[Problem]]:
+    """Setzt einen YAML-Text aus Parser-Ereignissen zusammen (ohne Expansion, mit Positionen)."""
+    probleme: list[Problem] = []
+    dok = Dokument(daten=None)
+    stapel: list[_Rahmen] = []
+    ueberspringen = 0  # Tiefe eines übersprungenen Teilbaums (komplexe Schlüssel, zu tief)
+    dokumente = 0
+    wurzel_gesetzt = False
+
+    def unsicher(ev, meldung):
+        probleme.append(Problem("yaml-unsicher", meldung, ev.start_mark.line + 1, ev.start_mark.column + 1))
+
+    def ablegen(wert, pos, ev) -> tuple | None:
+        """Legt einen Wert im aktuellen Rahmen ab; gibt seinen Pfad zurück (None bei Schlüssel)."""
+        nonlocal wurzel_gesetzt
+        if not stapel:
+            dok.daten = wert
+            wurzel_gesetzt = True
+            dok.positionen[()] = pos
+            return ()
+        rahmen = stapel[-1]
+        if rahmen.ist_map:
+            if rahmen.schluessel is None:
+                return None  # Aufrufer behandelt Schlüssel selbst
+            schluessel = rahmen.schluessel
+            pfad = rahmen.pfad + (schluessel,)
+            rahmen.wert[schluessel] = wert
+            dok.schluessel[pfad] = rahmen.schluessel_pos
+            rahmen.schluessel = None
+        else:
+            pfad = rahmen.pfad + (len(rahmen.wert),)
+            rahmen.wert.append(wert)
+        dok.positionen[pfad] = pos
+        return pfad
+
+    try:
+        for ev in yaml.parse(text, Loader=yaml.CSafeLoader):
+            typ = type(ev)
+            if typ is yaml.DocumentStartEvent:
+                dokumente += 1
+                if dokumente > 1:
+                    unsicher(ev, "mehrere YAML-Dokumente („---“) in einer Datei; je Datei ein Datensatz")
+                    break
+                continue
+            if typ in (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent):
+                continue
+            if ueberspringen:
+                if typ in (yaml.MappingStartEvent, yaml.SequenceStartEvent):
+                    ueberspringen += 1
+                elif typ in (yaml.MappingEndEvent, yaml.SequenceEndEvent):
+                    ueberspringen -= 1
+                continue
+            if typ in (yaml.MappingEndEvent, yaml.SequenceEndEvent):
+                stapel.pop()
+                continue
+            pos = (ev.start_mark.line + 1, ev.start_mark.column + 1)
+            if typ is yaml.AliasEvent:
+                unsicher(ev, f"Alias „*{ev.anchor}“ ist in Datendateien nicht erlaubt; Wert bitte ausschreiben")
+                wert, ist_container = None, False
+            else:
+                if ev.anchor is not None:
+                    unsicher(ev, f"Anker „&{ev.anchor}“ ist in Datendateien nicht erlaubt")
+                if ev.tag is not None:
+                    unsicher(ev, f"Tag „{ev.tag}“ ist in Datendateien nicht erlaubt")
+                ist_container = typ in (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+                wert = None
+            # Schlüssel einer Zuordnung?
+            if stapel and stapel[-1].ist_map and stapel[-1].schluessel is None:
+                rahmen = stapel[-1]
+                if typ is not yaml.ScalarEvent:
+                    if typ is not yaml.AliasEvent:
+                        unsicher(ev, "Listen oder Zuordnungen als Schlüssel sind nicht erlaubt")
+                    if ist_container:
+                        ueberspringen = 1
+                    rahmen.schluessel = _UNGUELTIG
+                    rahmen.schluessel_pos = pos
+                    continue
+                text_schluessel = ev.value
+                if ev.implicit[0]:
+                    tag = _resolver.resolve(yaml.ScalarNode, ev.value, (True, False))
+                    if tag == _TAG + "merge":
+                        unsicher(ev, "Merge-Schlüssel „<<“ ist in Datendateien nicht erlaubt")
+                        text_schluessel = _UNGUELTIG
+                    elif tag != _TAG + "str":
+                        probleme.append(
+                            Problem(
+                                "yaml-mehrdeutig",
+                                f"Schlüssel „{ev.value}“ wird von YAML 1.1 nicht als Text gelesen; "
+                                "er wird als Text genommen, bitte in Anführungszeichen setzen",
+                                *pos,
+                                schwere="warnung",
+                                pfad=rahmen.pfad,
+                            )
+                        )
+                if text_schluessel is not _UNGUELTIG and text_schluessel in rahmen.zeilen:
+                    probleme.append(
+                        Problem(
+                            "yaml-doppelter-schluessel",
+                            f"Schlüssel „{text_schluessel}“ doppelt (Zeilen {rahmen.zeilen[text_schluessel]} und {pos[0]})",
+                            *pos,
+                            pfad=rahmen.pfad + (text_schluessel,),
+                        )
+                    )
+                elif text_schluessel is not _UNGUELTIG:
+                    rahmen.zeilen[text_schluessel] = pos[0]
+                rahmen.schluessel = text_schluessel
+                rahmen.schluessel_pos = pos
+                continue
+            # Wert
+            if stapel and stapel[-1].ist_map and stapel[-1].schluessel is _UNGUELTIG:
+                stapel[-1].schluessel = None
+                if ist_container:
+                    ueberspringen = 1
+                continue
+            if ist_container:
+                if len(stapel) >= MAX_TIEFE:
+                    unsicher(ev, f"zu tief verschachtelt (mehr als {MAX_TIEFE} Ebenen)")
+                    ueberspringen = 1
+                    ablegen(None, pos, ev)
+                    continue
+                behaelter: Any = {} if typ is yaml.MappingStartEvent else []
+                pfad = ablegen(behaelter, pos, ev)
+                stapel.append(_Rahmen(behaelter, pfad, typ is yaml.MappingStartEvent))
+                continue
+            if typ is yaml.ScalarEvent:
+                wert, falle, problem = _skalar(ev)
+                if problem:
+                    probleme.append(Problem(problem[0], problem[1], *pos))
+            else:
+                falle = None
+            pfad = ablegen(wert, pos, ev)
+            if falle is not None and pfad is not None:
+                dok.mehrdeutig[pfad] = falle
+    except yaml.YAMLError as e:
+        probleme.append(_syntax_problem(e))
+        return None, probleme
+    except RecursionError:  # pragma: no cover - der Ereignisweg ist iterativ
+        probleme.append(Problem("yaml-unsicher", "zu tief verschachtelt"))
+        return None, probleme
+    if not wurzel_gesetzt or dok.daten is None:
+        if not probleme:
+            probleme.append(Problem("datei-ungueltig", "Datei enthält keinen Datensatz (leer oder nur Kommentare)"))
+        return None, probleme
+    return dok, probleme
+
+
+class _Ungueltig:
+    """Platzhalter für einen Schlüssel, der nicht übernommen wird."""
+
+    def __repr__(self) -> str:  # pragma: no cover
+        return "<ungültiger Schlüssel>"
+
+
+_UNGUELTIG = _Ungueltig()
+
+
+def _skalar(ev) -> tuple[Any, str | None, tuple | None]:
+    """(wert, originaltext-falls-YAML-1.1-Falle, problem) eines Skalars."""
+    if not ev.implicit[0]:  # in Anführungszeichen oder Blocktext: immer Text
+        return ev.value, None, None
+    wert = ev.value
+    tag = _resolver.resolve(yaml.ScalarNode, wert, (True, False))
+    if tag == _TAG + "str" or tag == _TAG + "timestamp" or tag == _TAG + "value":
+        return wert, None, None  # Datumsangaben bleiben Text
+    if tag == _TAG + "null":
+        return None, None, None
+    if tag == _TAG + "bool":
+        b = wert.lower() in ("yes", "true", "on")
+        return b, (wert if wert.lower() not in ("true", "false") else None), None
+    if tag == _TAG + "merge":
+        return wert, None, ("yaml-unsicher", "Merge-Schlüssel „<<“ ist in Datendateien nicht erlaubt")
+    knoten = yaml.ScalarNode(tag, wert)
+    try:
+        if tag == _TAG + "int":
+            zahl = _konstruktor.construct_yaml_int(knoten)
+            return zahl, (wert if _OKTAL_ODER_SEXAGESIMAL.match(wert) else None), None
+        if tag == _TAG + "float":
+            zahl = _konstruktor.construct_yaml_float(knoten)
+            return zahl, (wert if (":" in wert or "_" in wert) else None), None
+    except (ValueError, OverflowError):
+        return wert, None, ("schema", f"Zahl „{wert[:40]}{'…' if len(wert) > 40 else ''}“ ist zu groß oder ungültig")
+    return wert, None, None  # pragma: no cover
+
+
+# --------------------------------------------------------------------------- Schreiben
+
+
+def schreibe_atomar(pfad: Path, text: str) -> None:
+    """Schreibt Text atomar: temporäre Datei im selben Ordner, fsync, rename.
+
+    Die temporäre Datei beginnt mit einem Punkt und wird von `validate` nie gelesen.
+    """
+    pfad = Path(pfad)
+    fd, tmp = tempfile.mkstemp(prefix=f".{pfad.name}.", suffix=".tmp", dir=pfad.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(text.encode("utf-8"))
+            f.flush()
+            os.fsync(f.fileno())
+        try:
+            os.chmod(tmp, os.stat(pfad).st_mode & 0o777) if pfad.exists() else os.chmod(tmp, 0o644)
+        except OSError:
+            pass
+        os.replace(tmp, pfad)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    try:
+        dfd = os.open(pfad.parent, os.O_RDONLY)
+        try:
+            os.fsync(dfd)
+        finally:
+            os.close(dfd)
+    except OSError:  # pragma: no cover - nicht jedes Dateisystem erlaubt fsync auf Ordnern
+        pass
