@@ -388,3 +388,62 @@ def schreibe_atomar(pfad: Path, text: str) -> None:
             os.close(dfd)
     except OSError:  # pragma: no cover - nicht jedes Dateisystem erlaubt fsync auf Ordnern
         pass
+
+
+def ersetze_wenn_unveraendert(pfad: Path, erwartet: bytes, text: str) -> None:
+    """Schreibt `text` atomar, aber nur, wenn die Datei noch genau `erwartet` enthält.
+
+    Ein exklusives Lock auf den Ordner (fcntl.flock, vom Kernel beim Prozessende gelöst)
+    umschließt Prüfen und Umbenennen; so gewinnt von zwei gleichzeitigen Schreibvorgängen
+    genau einer, der andere wird abgelehnt.
+    """
+    from netzwerk_cli.fehler import Abgelehnt
+
+    pfad = Path(pfad)
+    with _ordner_sperre(pfad.parent):
+        try:
+            jetzt = pfad.read_bytes()
+        except OSError:
+            jetzt = None
+        if jetzt != erwartet:
+            raise Abgelehnt(f"„{pfad.name}“ wurde inzwischen von einem anderen Vorgang geändert; nichts geschrieben – bitte erneut ausführen")
+        schreibe_atomar(pfad, text)
+
+
+def erstelle_neu(pfad: Path, text: str) -> None:
+    """Legt eine Datei atomar an; gibt es sie schon, wird abgelehnt (kein Überschreiben)."""
+    from netzwerk_cli.fehler import Abgelehnt
+
+    pfad = Path(pfad)
+    pfad.parent.mkdir(parents=True, exist_ok=True)
+    with _ordner_sperre(pfad.parent):
+        if pfad.exists():
+            raise Abgelehnt(f"„{pfad}“ gibt es schon; nichts geschrieben")
+        schreibe_atomar(pfad, text)
+
+
+class _ordner_sperre:
+    def __init__(self, ordner: Path):
+        self.ordner = ordner
+        self.fd = None
+
+    def __enter__(self):
+        from netzwerk_cli.fehler import Abgelehnt
+
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - Windows: nur der Inhaltsvergleich schützt
+            return self
+        self.fd = os.open(self.ordner, os.O_RDONLY)
+        try:
+            fcntl.flock(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(self.fd)
+            self.fd = None
+            raise Abgelehnt(f"„{self.ordner.name}/“ wird gerade von einem anderen Vorgang geschrieben; nichts geändert – bitte erneut ausführen") from None
+        return self
+
+    def __exit__(self, *exc):
+        if self.fd is not None:
+            os.close(self.fd)  # löst das Lock
+        return False

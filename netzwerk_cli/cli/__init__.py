@@ -34,6 +34,10 @@ def _registrieren() -> None:
 
     app.command("validate", help="Prüft das Datenrepository (Schemas, Verweise, Sitzregeln, Lebenszyklus).")(validate)
 
+    from netzwerk_cli.cli.empfehlung import app as empfehlung_app
+
+    app.add_typer(empfehlung_app, name="empfehlung")
+
 
 _registrieren()
 

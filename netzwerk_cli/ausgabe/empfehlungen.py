@@ -1,0 +1,78 @@
+"""Darstellung von Empfehlungen: Tabelle, Einzelansicht mit Zeitleiste, JSON."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+
+from rich import box
+from rich.markup import escape
+from rich.table import Table
+
+from netzwerk_cli import lebenszyklus
+from netzwerk_cli.empfehlungen import Zeile, umsetzungsstand
+
+STAND_TEXT = {"offen": "offen", "teilweise": "teilweise umgesetzt", "vollstaendig": "vollständig umgesetzt", "abgelehnt": "abgelehnt"}
+
+
+def liste_text(zeilen: list[Zeile], konsole) -> None:
+    if not zeilen:
+        konsole.print("Keine Empfehlungen gefunden.")
+        return
+    tabelle = Table(title="Handlungsempfehlungen", title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False, padding=(0, 1))
+    tabelle.add_column("id", no_wrap=True)
+    tabelle.add_column("Status", no_wrap=True)
+    tabelle.add_column("seit", no_wrap=True)
+    tabelle.add_column("weiter", no_wrap=True)
+    tabelle.add_column("Titel (Herkunft)", overflow="fold", ratio=1)
+    for z in zeilen:
+        titel = escape(z.titel) + (" [dim](Beispiel)[/]" if z.beispiel else "") + f" [dim]({escape(z.herkunft)})[/]"
+        naechster = "Entscheidung" if z.naechster_schritt.startswith("Entscheidung") else z.naechster_schritt
+        naechster = "–" if naechster.startswith("–") else naechster
+        tabelle.add_row(z.id, z.status, z.seit or "–", escape(naechster), titel)
+    konsole.print(tabelle)
+    konsole.print(f"{len(zeilen)} Empfehlung{'en' if len(zeilen) != 1 else ''}")
+
+
+def liste_json(zeilen: list[Zeile]) -> str:
+    return json.dumps([asdict(z) for z in zeilen], ensure_ascii=False, indent=2)
+
+
+def einzeln_text(id_: str, datei: str, e: dict, konsole) -> None:
+    t = lebenszyklus.tabelle()
+    konsole.print(f"[bold]Empfehlung {escape(id_)}[/]: {escape(e.get('titel', ''))}" + ("  [dim](Beispiel)[/]" if e.get("beispiel") else ""))
+    konsole.print(f"Datei: {escape(datei)}")
+    konsole.print(f"Status: [bold]{e['status']}[/] ({t.beschreibung(e['status'])})")
+    herkunft = f"Arbeitsgruppe {e['arbeitsgruppe']}" if e.get("arbeitsgruppe") else f"Gremium {e.get('gremium', '–')}"
+    konsole.print(f"Herkunft: {escape(herkunft)}; entscheidet: {escape(e.get('entscheidungsgremium') or '–')}")
+    if e.get("text"):
+        konsole.print()
+        konsole.print(escape(e["text"].strip()))
+    konsole.print()
+    konsole.print("[bold]Verlauf[/]")
+    for v in e.get("verlauf") or []:
+        extra = []
+        if v.get("sitzung"):
+            extra.append(f"Sitzung {v['sitzung']}")
+        if v.get("durch"):
+            extra.append(f"durch {v['durch']}")
+        zusatz = f" ({', '.join(extra)})" if extra else ""
+        konsole.print(f"  {v['datum']}  ● {v['status']}{escape(zusatz)}")
+        if v.get("notiz"):
+            konsole.print(f"              {escape(v['notiz'])}")
+    if e.get("adressaten"):
+        konsole.print()
+        konsole.print("[bold]Adressaten und Umsetzungsstand[/]")
+        stand = umsetzungsstand(e)
+        for a in e["adressaten"]:
+            u = stand.get(a)
+            text = f"{STAND_TEXT[u['stand']]} (Bericht vom {u['datum']})" if u else "noch kein Bericht"
+            konsole.print(f"  {escape(a)}: {escape(text)}")
+    konsole.print()
+    naechste = t.naechste(e["status"])
+    haupt = t.hauptpfad(e["status"])
+    if naechste:
+        hinweis = f"; ohne --nach: {haupt}" if haupt else "; Entscheidung nötig (--nach)"
+        konsole.print(f"Nächste mögliche Schritte: {', '.join(naechste)}{hinweis}")
+    else:
+        konsole.print("Endzustand – keine weiteren Schritte.")
