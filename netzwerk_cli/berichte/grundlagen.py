@@ -1,0 +1,135 @@
+"""Gemeinsame Bausteine der Berichte: Bestand laden und prüfen, gültige Datensätze,
+Bezeichnungen und der Stand von Empfehlungen, Arbeitsgruppen und Sitzungen an einem Stichtag.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from netzwerk_cli import lebenszyklus
+from netzwerk_cli.befunde import Bericht
+from netzwerk_cli.bestand import Bestand, finde_wurzel, lade_bestand
+from netzwerk_cli.validierung import kontext_fuer, pruefe_bestand
+
+
+@dataclass
+class GeprueftesRepo:
+    """Ein geladener und geprüfter Bestand: Berichte arbeiten nur auf gültigen Datensätzen."""
+
+    wurzel: Path
+    bestand: Bestand
+    pruefung: Bericht
+    stichtag: str
+
+    @property
+    def wiedervorlage_monate(self) -> int:
+        return kontext_fuer(self.bestand, self.stichtag).wiedervorlage_monate
+
+
+def laden(daten: Path | None, stichtag: str) -> GeprueftesRepo:
+    """Datenrepository finden, lesen und prüfen (setzt `Datensatz.gueltig`)."""
+    wurzel = finde_wurzel(daten)
+    bestand = lade_bestand(wurzel)
+    pruefung = pruefe_bestand(bestand, stichtag)
+    return GeprueftesRepo(wurzel, bestand, pruefung, stichtag)
+
+
+def gueltige(bestand: Bestand, art: str) -> Iterator[tuple[str, dict]]:
+    """(id, daten) aller schema-gültigen Datensätze einer Art, nach id sortiert."""
+    for id_ in sorted(bestand.arten.get(art, {})):
+        ds = bestand.arten[art][id_]
+        if ds.gueltig:
+            yield id_, ds.daten
+
+
+def kurzname(daten: dict, id_: str | None = None) -> str:
+    return daten.get("kurzname") or daten.get("name") or daten.get("titel") or (id_ or "")
+
+
+def org_name(bestand: Bestand, org_id: str | None, kurz: bool = True) -> str:
+    """Bezeichnung einer Organisation (Kurzname, sonst Name, sonst id)."""
+    if not org_id:
+        return ""
+    org = bestand.daten("organisation", org_id)
+    if not org:
+        return org_id
+    return kurzname(org, org_id) if kurz else org.get("name", org_id)
+
+
+def gremium_name(bestand: Bestand, gremium_id: str | None) -> str:
+    if not gremium_id:
+        return ""
+    return kurzname(bestand.daten("gremium", gremium_id), gremium_id)
+
+
+def ag_name(bestand: Bestand, ag_id: str | None) -> str:
+    if not ag_id:
+        return ""
+    return bestand.daten("arbeitsgruppe", ag_id).get("name") or ag_id
+
+
+# --------------------------------------------------------------------------- Stand am Stichtag
+
+
+OFFENE_STATUS = tuple(s for s in lebenszyklus.tabelle().zustaende if not lebenszyklus.tabelle().endzustand(s))
+STATUS_REIHENFOLGE = tuple(lebenszyklus.tabelle().zustaende)
+WEITERGELEITET = ("weitergeleitet", "in_umsetzung", "umgesetzt", "nicht_umgesetzt")
+BESCHLOSSEN = ("beschlossen", *WEITERGELEITET)
+
+
+def empfehlung_am(empfehlung: dict, stichtag: str) -> dict | None:
+    """Die Empfehlung, wie sie am Stichtag stand (Verlauf und Berichte bis dahin), oder
+    None, wenn es sie am Stichtag noch nicht gab."""
+    verlauf = [v for v in empfehlung.get("verlauf") or [] if isinstance(v, dict) and str(v.get("datum", "")) <= stichtag]
+    if not verlauf:
+        return None
+    umsetzung = [u for u in empfehlung.get("umsetzung") or [] if isinstance(u, dict) and str(u.get("datum", "")) <= stichtag]
+    return {**empfehlung, "status": verlauf[-1].get("status"), "verlauf": verlauf, "umsetzung": umsetzung}
+
+
+def status_seit(empfehlung: dict) -> str | None:
+    verlauf = empfehlung.get("verlauf") or []
+    return verlauf[-1].get("datum") if verlauf else None
+
+
+def angelegt(empfehlung: dict) -> str | None:
+    verlauf = empfehlung.get("verlauf") or []
+    return verlauf[0].get("datum") if verlauf else None
+
+
+def ag_status_am(ag: dict, stichtag: str) -> str | None:
+    """Status einer AG am Stichtag, abgeleitet aus `status`, `beginn` und `abgeschlossen_am`.
+
+    Ohne Daten gilt der eingetragene Status; None = unbekannt.
+    """
+    status = ag.get("status")
+    beginn, ende = ag.get("beginn"), ag.get("abgeschlossen_am")
+    if status == "abgeschlossen" and ende and ende > stichtag:
+        status = "aktiv"
+    if status == "aktiv" and beginn and beginn > stichtag:
+        status = "geplant"
+    return status
+
+
+def ag_ueberfaellig(ag: dict, stichtag: str) -> bool:
+    ende = ag.get("ende_geplant")
+    return ag_status_am(ag, stichtag) == "aktiv" and bool(ende) and ende < stichtag
+
+
+def sitzungen_von(bestand: Bestand, gremium_id: str) -> list[tuple[str, dict]]:
+    """Gültige Sitzungen eines Gremiums, nach Datum sortiert."""
+    return sorted(
+        ((sid, s) for sid, s in gueltige(bestand, "sitzung") if s.get("gremium") == gremium_id),
+        key=lambda p: (p[1]["datum"], p[0]),
+    )
+
+
+def findet_statt(sitzung: dict, stichtag: str) -> bool:
+    """Liegt nach dem Stichtag und ist nicht abgesagt (bzw. am Stichtag noch nicht durchgeführt)."""
+    if sitzung.get("status") == "abgesagt":
+        return False
+    if sitzung["datum"] > stichtag:
+        return True
+    return sitzung["datum"] == stichtag and sitzung.get("status") in (None, "geplant")
