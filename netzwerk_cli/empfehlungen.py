@@ -118,9 +118,11 @@ class Plan:
     trailer: dict = field(default_factory=dict)
 
     def diff(self) -> str:
-        alt = (self.alt or b"").decode("utf-8").splitlines(keepends=True)
-        neu = self.neu.splitlines(keepends=True)
-        return "".join(difflib.unified_diff(alt, neu, f"a/{self.datei}", f"b/{self.datei}"))
+        """Unified Diff wie bei `git diff` (auch mit „\\ No newline at end of file“)."""
+        alt = (self.alt or b"").decode("utf-8-sig").splitlines(keepends=True)
+        neu = self.neu.removeprefix(_BOM).splitlines(keepends=True)
+        zeilen = difflib.unified_diff(alt, neu, "/dev/null" if self.alt is None else f"a/{self.datei}", f"b/{self.datei}")
+        return "".join(z if z.endswith("\n") else z + "\n\\ No newline at end of file\n" for z in zeilen)
 
     def commit_nachricht(self) -> str:
         trailer = "\n".join(f"{k}: {v}" for k, v in self.trailer.items())
@@ -134,6 +136,18 @@ def schreibe(plan: Plan) -> None:
         yamlio.ersetze_wenn_unveraendert(plan.pfad, plan.alt, plan.neu)
 
 
+def zuruecknehmen(plan: Plan) -> str:
+    """Nach einem gescheiterten Commit: eine geänderte Datei bekommt ihren alten Inhalt zurück
+    (nur, wenn seither niemand sonst geschrieben hat). Liefert einen Satz für die Meldung."""
+    if plan.alt is None:
+        return f"{plan.datei} wurde angelegt, aber nicht committet."
+    try:
+        yamlio.ersetze_wenn_unveraendert(plan.pfad, plan.neu.encode("utf-8"), plan.alt.decode("utf-8"))
+    except (Abgelehnt, OSError):
+        return f"{plan.datei} ist geändert, aber nicht committet."
+    return f"Die Änderung an {plan.datei} wurde zurückgenommen; nichts geändert."
+
+
 def _datum(text: str | None) -> str:
     if text is None:
         return date.today().isoformat()
@@ -145,6 +159,14 @@ def _datum(text: str | None) -> str:
     raise EinrichtungsFehler(f"„{text}“ ist kein gültiges Datum; bitte JJJJ-MM-TT angeben")
 
 
+_BOM = "\ufeff"
+
+
+def _wie_gelesen(roh: bytes, text: str) -> str:
+    """Hatte die Datei ein UTF-8-BOM (Windows-Editoren), behält sie es."""
+    return _BOM + text if roh.startswith(b"\xef\xbb\xbf") else text
+
+
 def _lesen(bestand: Bestand, ds: Datensatz) -> tuple[bytes, str]:
     pfad = bestand.wurzel / ds.datei
     roh = pfad.read_bytes()
@@ -154,9 +176,12 @@ def _lesen(bestand: Bestand, ds: Datensatz) -> tuple[bytes, str]:
     return roh, text
 
 
-def _nachpruefen(id_: str, alt: dict, text: str, bestand: Bestand, datei: str) -> None:
-    """Der neue Text muss lesbar, schema-gültig und im Verlauf nicht schlechter sein als vorher."""
+def _nachpruefen(id_: str, alt: dict, text: str, bestand: Bestand, datei: str, erwartet: dict) -> None:
+    """Der neue Text muss lesbar sein, genau die beabsichtigten Daten ergeben, schema-gültig und im
+    Verlauf nicht schlechter sein als vorher."""
     dok = textbearbeitung.pruefe_lesbar(text)
+    if dok.daten != erwartet:
+        raise Abgelehnt("interne Änderung ergäbe andere Daten als beabsichtigt; es wurde nichts geschrieben (bitte melden)")
     neu_ds = Datensatz("empfehlung", id_, datei, dok)
     schemafehler = [b for b in schemapruefung.pruefe_datensatz(neu_ds) if b.schwere == "fehler"]
     if schemafehler:
@@ -228,11 +253,14 @@ def plane_schritt(
             text = textbearbeitung.fuege_schluessel_ein(text, dok, "adressaten", neue_adressaten, vor="status")
     dok = textbearbeitung.pruefe_lesbar(text)
     text = textbearbeitung.haenge_an(text, dok, ("verlauf",), [eintrag])
-    _nachpruefen(id_, e, text, bestand, ds.datei)
+    erwartet = copy.deepcopy(geplant)
+    erwartet["status"] = nach
+    erwartet["verlauf"] = list(verlauf) + [eintrag]
+    _nachpruefen(id_, e, text, bestand, ds.datei, erwartet)
     trailer = {"Empfehlung": id_, "Status": nach}
     if sitzung:
         trailer["Sitzung"] = sitzung
-    return Plan(id_, bestand.wurzel / ds.datei, ds.datei, roh, text, f"empfehlung {id_}: {von} → {nach}", trailer)
+    return Plan(id_, bestand.wurzel / ds.datei, ds.datei, roh, _wie_gelesen(roh, text), f"empfehlung {id_}: {von} → {nach}", trailer)
 
 
 def plane_umsetzung(
@@ -252,17 +280,22 @@ def plane_umsetzung(
     if not bericht or not bericht.strip():
         raise EinrichtungsFehler("--bericht darf nicht leer sein")
     tag = _datum(datum)
+    weitergeleitet = [v["datum"] for v in e["verlauf"] if v.get("status") == "weitergeleitet"]
+    if weitergeleitet and tag < weitergeleitet[-1]:
+        raise Abgelehnt(f"Bericht vom {tag} läge vor der Weiterleitung am {weitergeleitet[-1]}; bitte das Datum des Berichts angeben (--datum)")
     eintrag = {"adressat": adressat, "datum": tag, "stand": stand, "bericht": bericht}
     roh, text = _lesen(bestand, ds)
     dok = textbearbeitung.pruefe_lesbar(text)
     text = textbearbeitung.haenge_an(text, dok, ("umsetzung",), [eintrag])
-    _nachpruefen(id_, e, text, bestand, ds.datei)
+    erwartet = copy.deepcopy(e)
+    erwartet["umsetzung"] = list(e.get("umsetzung") or []) + [eintrag]
+    _nachpruefen(id_, e, text, bestand, ds.datei, erwartet)
     return Plan(
         id_,
         bestand.wurzel / ds.datei,
         ds.datei,
         roh,
-        text,
+        _wie_gelesen(roh, text),
         f"empfehlung {id_}: Umsetzungsbericht {adressat} ({stand})",
         {"Empfehlung": id_, "Adressat": adressat, "Stand": stand},
     )
@@ -284,10 +317,18 @@ def neue_id(bestand: Bestand, jahr: int, belegt: set[str] = frozenset()) -> str:
 
 
 def _block(schluessel: str, text: str) -> str:
-    if "\n" not in text.strip():
-        return f"{schluessel}: {textbearbeitung.skalar(text.strip())}\n"
-    zeilen = "".join(f"  {z}\n" if z.strip() else "\n" for z in text.strip("\n").splitlines())
-    return f"{schluessel}: |\n{zeilen}"
+    """Ein Textfeld: einzeilig als Skalar, mehrzeilig als Literalblock („|-“), sonst in Anführungszeichen.
+
+    Gespeichert wird `text.strip()`; der Literalblock nur, wenn YAML genau diesen Text zurückliest
+    (keine Tabulatoren, Wagenrückläufe oder Steuerzeichen, keine Leerzeichen am Zeilenende).
+    """
+    wert = text.strip()
+    if "\n" not in wert:
+        return f"{schluessel}: {textbearbeitung.skalar(wert)}\n"
+    zeilen = wert.split("\n")
+    if all(z == z.rstrip() and z.isprintable() for z in zeilen):
+        return f"{schluessel}: |-\n" + "".join(f"  {z}\n" if z else "\n" for z in zeilen)
+    return f"{schluessel}: {textbearbeitung.doppelt_zitiert(wert)}\n"
 
 
 def plane_neu(
@@ -310,14 +351,16 @@ def plane_neu(
         if bestand.hole("arbeitsgruppe", arbeitsgruppe) is None:
             raise Abgelehnt(f"Arbeitsgruppe „{arbeitsgruppe}“ gibt es nicht in arbeitsgruppen/")
         entscheidungsgremium = entscheidungsgremium or ag.get("eingesetzt_von")
-    if gremium and bestand.hole("gremium", gremium) is None:
-        raise Abgelehnt(f"Gremium „{gremium}“ gibt es nicht in gremien/")
+    if gremium:
+        if bestand.hole("gremium", gremium) is None:
+            raise Abgelehnt(f"Gremium „{gremium}“ gibt es nicht in gremien/")
+        entscheidungsgremium = entscheidungsgremium or gremium
     if entscheidungsgremium and bestand.hole("gremium", entscheidungsgremium) is None:
         raise Abgelehnt(f"Gremium „{entscheidungsgremium}“ gibt es nicht in gremien/")
     tag = _datum(datum)
     id_ = neue_id(bestand, int(tag[:4]), belegt)
     zeilen = [f"# Handlungsempfehlung {id_}\n", _block("titel", titel)]
-    if text:
+    if text and text.strip():
         zeilen.append(_block("text", text))
     zeilen.append(f"arbeitsgruppe: {arbeitsgruppe}\n" if arbeitsgruppe else f"gremium: {gremium}\n")
     if entscheidungsgremium:
@@ -331,6 +374,13 @@ def plane_neu(
     neu = "".join(zeilen)
     datei = f"empfehlungen/{tag[:4]}/{id_}.yaml"
     dok = textbearbeitung.pruefe_lesbar(neu)
+    gelesen = dok.daten
+    if (
+        gelesen.get("titel") != titel.strip()
+        or gelesen.get("text") != (text.strip() if text and text.strip() else None)
+        or gelesen["verlauf"][0].get("durch") != (durch or None)
+    ):
+        raise Abgelehnt("interne Änderung ergäbe andere Daten als beabsichtigt; es wurde nichts geschrieben (bitte melden)")
     neu_ds = Datensatz("empfehlung", id_, datei, dok)
     schemafehler = [b for b in schemapruefung.pruefe_datensatz(neu_ds) if b.schwere == "fehler"]
     if schemafehler:

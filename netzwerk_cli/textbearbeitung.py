@@ -19,6 +19,11 @@ from netzwerk_cli.fehler import Abgelehnt
 _SKALAR = re.compile(r"""'(?:[^']|'')*'|"(?:[^"\\]|\\.)*"|[^\s#][^#\n]*?(?=\s+#|\s*$)""")
 _RESOLVER = yaml.resolver.Resolver()
 _SICHER = re.compile(r"^[A-Za-zÄÖÜäöüß0-9_][A-Za-zÄÖÜäöüß0-9 _.,/()–-]*$")
+# Zeichen, die in YAML nicht roh in doppelten Anführungszeichen stehen dürfen: nicht druckbare
+# (C1-Steuerzeichen, DEL, BOM, U+FFFE/FFFF, einzelne Surrogate – die lehnt der Lader dann ab, statt
+# dass das Schreiben abbricht) und die YAML-Zeilenumbrüche NEL, LS, PS, die beim Lesen als
+# Zeilenumbruch gefaltet würden. `json.dumps` lässt sie unverändert.
+_ESCAPE_NOETIG = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
 
 
 def skalar(wert: object) -> str:
@@ -32,7 +37,22 @@ def skalar(wert: object) -> str:
         return text  # Datum: der Lader hält es als Text
     if _SICHER.match(text) and not text.endswith(" ") and _bleibt_text(text):
         return text
-    return json.dumps(text, ensure_ascii=False)
+    return doppelt_zitiert(text)
+
+
+def doppelt_zitiert(text: str) -> str:
+    """Text in doppelten Anführungszeichen, so dass YAML genau diesen Text zurückliest."""
+    return _ESCAPE_NOETIG.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(text, ensure_ascii=False))
+
+
+def zeilenende(text: str) -> str:
+    """Das Zeilenende der Datei (die der ersten Zeile: „\\r\\n“ bei Windows-Dateien), damit
+    ergänzte Zeilen dazu passen und keine Datei mit gemischten Zeilenenden entsteht."""
+    erste = text.splitlines(keepends=True)[:1]
+    if not erste:
+        return "\n"
+    umbruch = erste[0][len(erste[0].rstrip("\r\n")) :]
+    return umbruch if umbruch in ("\r\n", "\r") else "\n"
 
 
 def _bleibt_text(text: str) -> bool:
@@ -56,8 +76,17 @@ def ersetze_skalar(text: str, dok: yamlio.Dokument, pfad: tuple, neu: str) -> st
     m = _SKALAR.match(alt, spalte - 1)
     if not m:
         raise Abgelehnt(f"Wert in Zeile {zeile} lässt sich nicht gezielt ändern")
-    zeilen[zeile - 1] = alt[: m.start()] + neu + alt[m.end() :]
+    zeilen[zeile - 1] = alt[: m.start()] + _wie_vorher_zitiert(m.group(), neu) + alt[m.end() :]
     return "".join(zeilen)
+
+
+def _wie_vorher_zitiert(alt: str, neu: str) -> str:
+    """Stand der alte Wert in Anführungszeichen, steht der neue es auch (gleiche Art)."""
+    if alt.startswith('"'):
+        return doppelt_zitiert(neu)
+    if alt.startswith("'") and "\n" not in neu:
+        return "'" + neu.replace("'", "''") + "'"
+    return neu
 
 
 def _ende_des_eintrags(zeilen: list[str], start: int, strich: int) -> int:
@@ -79,6 +108,8 @@ def _block_liste(text: str, dok: yamlio.Dokument, pfad: tuple) -> tuple[int, int
     """(Zeile nach dem letzten Eintrag (0-basiert), Einrückung des „-“, Einrückung der Schlüssel)."""
     liste = dok.daten
     for p in pfad:
+        if not isinstance(liste, (dict, list)) or (isinstance(liste, dict) and p not in liste):
+            return None  # Schlüssel fehlt: der Aufrufer legt ihn an
         liste = liste[p]
     if not isinstance(liste, list) or not liste:
         return None
@@ -98,48 +129,86 @@ def _block_liste(text: str, dok: yamlio.Dokument, pfad: tuple) -> tuple[int, int
     return ende + 1, strich, sl - 1
 
 
-def _eintrag_zeilen(eintrag: dict | str, strich: int, schluessel: int) -> list[str]:
+def _eintrag_zeilen(eintrag: dict | str, strich: int, schluessel: int, ende: str = "\n") -> list[str]:
     if not isinstance(eintrag, dict):
-        return [" " * strich + "- " + skalar(eintrag) + "\n"]
+        return [" " * strich + "- " + skalar(eintrag) + ende]
     zeilen = []
     for i, (k, v) in enumerate(eintrag.items()):
         einzug = " " * strich + "- " if i == 0 else " " * schluessel
-        zeilen.append(f"{einzug}{k}: {skalar(v)}\n")
+        zeilen.append(f"{einzug}{k}: {skalar(v)}{ende}")
     return zeilen
 
 
+def _einfuegen(zeilen: list[str], index: int, neu: list[str], ende: str) -> str:
+    """Fügt Zeilen vor `index` ein. Nur wenn am Dateiende angehängt wird, bekommt eine letzte Zeile
+    ohne Zeilenumbruch einen; sonst bleibt die Datei außerhalb der neuen Zeilen Byte für Byte gleich."""
+    zeilen = list(zeilen)
+    if index == len(zeilen) and zeilen and not zeilen[-1].endswith(("\n", "\r")):
+        zeilen[-1] += ende
+    return "".join(zeilen[:index] + neu + zeilen[index:])
+
+
+_LEERE_LISTE = re.compile(r"\[\s*\]")
+
+
 def haenge_an(text: str, dok: yamlio.Dokument, pfad: tuple, eintraege: list) -> str:
-    """Hängt Einträge an die Blockliste an `pfad` an; fehlt der Schlüssel, wird er angelegt."""
-    zeilen = _zeilen(text)
-    if zeilen and not zeilen[-1].endswith("\n"):
-        zeilen[-1] += "\n"
-    lage = _block_liste("".join(zeilen), dok, pfad)
+    """Hängt Einträge an die Blockliste an `pfad` an; fehlt der Schlüssel, wird er angelegt.
+
+    Eine leere Flow-Liste (`adressaten: []`) wird zur Blockliste: nur „[]“ verschwindet aus der
+    Zeile (ein Kommentar dahinter bleibt), die Einträge folgen darunter.
+    """
+    ende = zeilenende(text)
+    lage = _block_liste(text, dok, pfad)
     if lage is None:
         if len(pfad) != 1:
             raise Abgelehnt(f"Liste „{'.'.join(map(str, pfad))}“ fehlt")
-        return fuege_schluessel_ein("".join(zeilen), dok, pfad[0], eintraege)
+        if tuple(pfad) in dok.schluessel:
+            return _fuelle_leere_liste(text, dok, tuple(pfad), eintraege)
+        return fuege_schluessel_ein(text, dok, pfad[0], eintraege)
     nach, strich, schluessel = lage
     neu = []
     for e in eintraege:
-        neu.extend(_eintrag_zeilen(e, strich, schluessel))
-    return "".join(zeilen[:nach] + neu + zeilen[nach:])
+        neu.extend(_eintrag_zeilen(e, strich, schluessel, ende))
+    return _einfuegen(_zeilen(text), nach, neu, ende)
+
+
+def _fuelle_leere_liste(text: str, dok: yamlio.Dokument, pfad: tuple, eintraege: list) -> str:
+    ende = zeilenende(text)
+    zeilen = _zeilen(text)
+    zeile, spalte = dok.positionen[pfad]
+    alt = zeilen[zeile - 1]
+    m = _LEERE_LISTE.match(alt, spalte - 1)
+    if not m:
+        raise Abgelehnt(f"„{pfad[-1]}“ (Zeile {zeile}) ist keine Liste, an die netzwerk Einträge anhängen kann")
+    rest = alt[m.end() :]
+    inhalt = rest.rstrip("\r\n")
+    geaendert = alt[: m.start()].rstrip(" ") + (inhalt if inhalt.strip() else "")
+    schluessel_zeile, schluessel_spalte = dok.schluessel[pfad]
+    strich = schluessel_spalte - 1 + 2
+    neu = []
+    for e in eintraege:
+        neu.extend(_eintrag_zeilen(e, strich, strich + 2, ende))
+    if not geaendert.strip() and zeile != schluessel_zeile:
+        # „[]“ stand allein in einer eigenen Zeile: die Einträge treten an ihre Stelle
+        return "".join(zeilen[: zeile - 1] + neu + zeilen[zeile:])
+    zeilen[zeile - 1] = geaendert + (rest[len(inhalt) :] or ende)
+    return _einfuegen(zeilen, zeile, neu, ende)
 
 
 def fuege_schluessel_ein(text: str, dok: yamlio.Dokument, schluessel: str, eintraege: list, vor: str | None = None) -> str:
     """Legt einen Listen-Schlüssel oben im Datensatz an: vor `vor` (falls vorhanden), sonst am Ende."""
+    ende = zeilenende(text)
     zeilen = _zeilen(text)
-    if zeilen and not zeilen[-1].endswith("\n"):
-        zeilen[-1] += "\n"
-    block = [f"{schluessel}:\n"]
+    block = [f"{schluessel}:{ende}"]
     for e in eintraege:
-        block.extend(_eintrag_zeilen(e, 2, 4))
+        block.extend(_eintrag_zeilen(e, 2, 4, ende))
     if vor is not None and (vor,) in dok.schluessel:
         zeile = dok.schluessel[(vor,)][0] - 1
         # Kommentarzeilen direkt über dem Schlüssel gehören zu ihm
         while zeile > 0 and zeilen[zeile - 1].lstrip().startswith("#"):
             zeile -= 1
-        return "".join(zeilen[:zeile] + block + zeilen[zeile:])
-    return "".join(zeilen + block)
+        return _einfuegen(zeilen, zeile, block, ende)
+    return _einfuegen(zeilen, len(zeilen), block, ende)
 
 
 def pruefe_lesbar(text: str) -> yamlio.Dokument:

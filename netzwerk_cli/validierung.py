@@ -45,10 +45,18 @@ def _fehlende_netzwerkdatei():
     return Befund("netzwerk.yaml", 1, 1, "fehler", "datei-ungueltig", "netzwerk.yaml fehlt", "$")
 
 
-def validiere(wurzel: Path, stichtag: str, pfade: list[Path] | None = None) -> Bericht:
-    """Prüft das ganze Repository; mit `pfade` werden nur Befunde zu diesen Dateien berichtet."""
+def validiere(wurzel: Path, stichtag: str, pfade: list[Path] | None = None, basis: str | None = None) -> Bericht:
+    """Prüft das ganze Repository; mit `pfade` werden nur Befunde zu diesen Dateien berichtet.
+
+    Mit `basis` (Git-Verweis) kommen die Befunde des Vergleichs mit der Merge-Basis von
+    `basis` und HEAD hinzu (siehe basisvergleich.py).
+    """
     bestand = lade_bestand(wurzel)
     bericht = pruefe_bestand(bestand, stichtag)
+    if basis is not None:
+        from netzwerk_cli import basisvergleich
+
+        bericht.befunde.extend(basisvergleich.vergleiche(bestand, basis))
     auswahl = _auswahl(wurzel, pfade) if pfade else [""]
     if auswahl != [""]:
         bericht.befunde = [b for b in bericht.befunde if any(b.datei == a or b.datei.startswith(a + "/") for a in auswahl)]

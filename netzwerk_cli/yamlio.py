@@ -22,6 +22,7 @@ import yaml
 
 MAX_DATEIGROESSE = 1024 * 1024  # 1 MiB je Datensatz
 MAX_TIEFE = 40  # Verschachtelungstiefe
+MAX_UNSICHER = 20  # so viele unzulässige Konstrukte je Datei einzeln melden, dann abbrechen
 
 _TAG = "tag:yaml.org,2002:"
 _resolver = yaml.resolver.Resolver()
@@ -77,8 +78,10 @@ def lies_datei(pfad: Path, wurzel: Path) -> tuple[str | None, list[Problem]]:
         if pfad.is_symlink():
             try:
                 ziel = pfad.resolve(strict=True)
-            except (OSError, RuntimeError):
-                return None, [Problem("datei-ungueltig", "Verknüpfung ins Leere oder Verknüpfungsschleife")]
+            except FileNotFoundError:
+                return None, [Problem("datei-ungueltig", "Verknüpfung zeigt ins Leere (Ziel fehlt)")]
+            except (OSError, RuntimeError):  # ELOOP (ab 3.13) bzw. RuntimeError („Symlink loop“)
+                return None, [Problem("datei-ungueltig", "Verknüpfungsschleife: die Verknüpfung zeigt (über Umwege) auf sich selbst")]
             if not ziel.is_relative_to(wurzel.resolve()):
                 return None, [Problem("datei-ungueltig", "Verknüpfung zeigt aus dem Datenrepository hinaus")]
             if not ziel.is_file():
@@ -121,9 +124,10 @@ def dekodiere(roh: bytes) -> tuple[str | None, list[Problem]]:
 
 
 def _position_in_bytes(roh: bytes, index: int) -> tuple[int, int]:
+    """(Zeile, Spalte) eines Byte-Index; die Spalte zählt Zeichen wie ein Editor, nicht Bytes."""
     zeile = roh.count(b"\n", 0, index) + 1
     anfang = roh.rfind(b"\n", 0, index) + 1
-    return zeile, index - anfang + 1
+    return zeile, len(roh[anfang:index].decode("utf-8", errors="replace")) + 1
 
 
 _SYNTAX_UEBERSETZUNG = (
@@ -145,10 +149,18 @@ _SYNTAX_UEBERSETZUNG = (
 )
 
 
-def _syntax_problem(e: yaml.YAMLError) -> Problem:
+def _syntax_problem(e: yaml.YAMLError, text: str) -> Problem:
     mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
-    zeile, spalte = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    if mark is not None:
+        zeile, spalte = mark.line + 1, mark.column + 1
+    elif isinstance(e, yaml.reader.ReaderError):
+        # libyaml meldet unzulässige Zeichen mit dem Byte-Index im UTF-8-Text, ohne Zeile
+        zeile, spalte = _position_in_bytes(text.encode("utf-8", errors="surrogatepass"), e.position)
+    else:
+        zeile, spalte = 1, 1
     original = getattr(e, "problem", None) or str(e)
+    if isinstance(e, yaml.reader.ReaderError):
+        original = f"{e.reason}: #x{e.character:04x}" if isinstance(e.character, int) else str(e.reason)
     for englisch, deutsch in _SYNTAX_UEBERSETZUNG:
         if englisch in original:
             meldung = deutsch
@@ -179,8 +191,16 @@ def lade_text(text: str) -> tuple[Dokument | None, list[Problem]]:
     dokumente = 0
     wurzel_gesetzt = False
 
+    unsichere = 0
+
     def unsicher(ev, meldung):
+        nonlocal unsichere
+        unsichere += 1
+        if unsichere > MAX_UNSICHER:
+            meldung = f"mehr als {MAX_UNSICHER} unzulässige Konstrukte (Anker, Aliase, Tags …); weitere werden nicht einzeln gemeldet"
         probleme.append(Problem("yaml-unsicher", meldung, ev.start_mark.line + 1, ev.start_mark.column + 1))
+        if unsichere > MAX_UNSICHER:
+            raise _Abbruch
 
     def ablegen(wert, pos, ev) -> tuple | None:
         """Legt einen Wert im aktuellen Rahmen ab; gibt seinen Pfad zurück (None bei Schlüssel)."""
@@ -261,7 +281,7 @@ def lade_text(text: str) -> tuple[Dokument | None, list[Problem]]:
                                 "er wird als Text genommen, bitte in Anführungszeichen setzen",
                                 *pos,
                                 schwere="warnung",
-                                pfad=rahmen.pfad,
+                                pfad=rahmen.pfad + (ev.value,),
                             )
                         )
                 if text_schluessel is not _UNGUELTIG and text_schluessel in rahmen.zeilen:
@@ -296,15 +316,17 @@ def lade_text(text: str) -> tuple[Dokument | None, list[Problem]]:
                 continue
             if typ is yaml.ScalarEvent:
                 wert, falle, problem = _skalar(ev)
-                if problem:
-                    probleme.append(Problem(problem[0], problem[1], *pos))
             else:
-                falle = None
+                falle, problem = None, None
             pfad = ablegen(wert, pos, ev)
+            if problem:
+                probleme.append(Problem(problem[0], problem[1], *pos, pfad=pfad or ()))
             if falle is not None and pfad is not None:
                 dok.mehrdeutig[pfad] = falle
     except yaml.YAMLError as e:
-        probleme.append(_syntax_problem(e))
+        probleme.append(_syntax_problem(e, text))
+        return None, probleme
+    except _Abbruch:  # feindselige Datei (z. B. „Billion Laughs“): nicht weiterlesen
         return None, probleme
     except RecursionError:  # pragma: no cover - der Ereignisweg ist iterativ
         probleme.append(Problem("yaml-unsicher", "zu tief verschachtelt"))
@@ -314,6 +336,10 @@ def lade_text(text: str) -> tuple[Dokument | None, list[Problem]]:
             probleme.append(Problem("datei-ungueltig", "Datei enthält keinen Datensatz (leer oder nur Kommentare)"))
         return None, probleme
     return dok, probleme
+
+
+class _Abbruch(Exception):
+    """Lesen abbrechen: zu viele unzulässige Konstrukte in einer Datei."""
 
 
 class _Ungueltig:
@@ -345,7 +371,7 @@ def _skalar(ev) -> tuple[Any, str | None, tuple | None]:
     try:
         if tag == _TAG + "int":
             zahl = _konstruktor.construct_yaml_int(knoten)
-            return zahl, (wert if _OKTAL_ODER_SEXAGESIMAL.match(wert) else None), None
+            return zahl, (wert if _OKTAL_ODER_SEXAGESIMAL.match(wert) or "_" in wert else None), None
         if tag == _TAG + "float":
             zahl = _konstruktor.construct_yaml_float(knoten)
             return zahl, (wert if (":" in wert or "_" in wert) else None), None

@@ -34,9 +34,28 @@ def _registrieren() -> None:
 
     app.command("validate", help="Prüft das Datenrepository (Schemas, Verweise, Sitzregeln, Lebenszyklus).")(validate)
 
+    # Berichte (Issue 4): status, gremium show, sitzung vorbereiten, diagramm
+    from netzwerk_cli.cli.diagramm import diagramm
+    from netzwerk_cli.cli.gremium import app as gremium_app
+    from netzwerk_cli.cli.sitzung import app as sitzung_app
+    from netzwerk_cli.cli.status import status
+
+    app.command("status", help="Überblick am Stichtag: Sitze, AGs, Empfehlungen, Umsetzung, Sitzungen.")(status)
+    app.add_typer(gremium_app, name="gremium")
+    app.add_typer(sitzung_app, name="sitzung")
+    app.command("diagramm", help="Struktur des Netzwerks als Mermaid- oder Graphviz-Diagramm.")(diagramm)
+
     from netzwerk_cli.cli.empfehlung import app as empfehlung_app
 
     app.add_typer(empfehlung_app, name="empfehlung")
+
+    from netzwerk_cli.cli.verlauf import verlauf
+
+    app.command("verlauf", help="Zeigt die Geschichte eines Datensatzes aus Git (wer hat wann was geändert).")(verlauf)
+
+    from netzwerk_cli.cli.init import init
+
+    app.command("init", help="Legt ein neues Datenrepository an (Git, Ordner, CI-Vorlagen) und prüft es.")(init)
 
 
 _registrieren()

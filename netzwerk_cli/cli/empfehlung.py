@@ -13,7 +13,7 @@ from netzwerk_cli.ausgabe.konsole import konsole
 from netzwerk_cli.bestand import finde_wurzel, lade_bestand
 from netzwerk_cli.cli.fehlerbehandlung import befehl
 from netzwerk_cli.cli.optionen import Daten
-from netzwerk_cli.fehler import Abgelehnt
+from netzwerk_cli.fehler import Abgelehnt, NetzwerkFehler
 
 app = typer.Typer(help="Handlungsempfehlungen auflisten, anlegen und durch den Lebenszyklus führen.", no_args_is_help=True)
 
@@ -70,25 +70,41 @@ def _durch(wurzel, durch: str | None) -> str | None:
 
 
 def _ausfuehren(plan: empfehlungen.Plan, wurzel, dry_run: bool, commit: bool) -> int:
-    k = konsole()
     if dry_run:
-        k.print(plan.diff(), markup=False)
-        k.print("(Probelauf: nichts geschrieben)")
+        typer.echo(plan.diff(), nl=False)  # unverändert (kein Rich): lässt sich mit „git apply“ anwenden
+        konsole().print("(Probelauf: nichts geschrieben)")
         return 0
-    if commit:
-        from netzwerk_cli import git
-
-        if not git.ist_git_repo(wurzel):
-            raise Abgelehnt(f"--commit: „{wurzel}“ ist kein Git-Repository; nichts geschrieben")
-        if plan.alt is not None and not git.unveraendert_seit_head(wurzel, plan.pfad):
-            raise Abgelehnt(f"--commit: {plan.datei} hat nicht committete Änderungen; bitte erst committen oder verwerfen. Nichts geschrieben")
+    _vorpruefen(plan, wurzel, commit)
     empfehlungen.schreibe(plan)
-    k.print(f"{plan.betreff}  ({plan.datei})", markup=False)
+    return _abschliessen(plan, wurzel, commit)
+
+
+def _vorpruefen(plan: empfehlungen.Plan, wurzel, commit: bool) -> None:
+    """Mit --commit: vor dem Schreiben sicherstellen, dass der Commit genau diese Änderung enthält."""
+    if not commit:
+        return
+    from netzwerk_cli import git
+
+    if not git.ist_git_repo(wurzel):
+        raise Abgelehnt(f"--commit: „{wurzel}“ ist kein Git-Repository; nichts geschrieben")
+    if plan.alt is not None and not git.unveraendert_seit_head(wurzel, plan.pfad):
+        raise Abgelehnt(f"--commit: {plan.datei} hat nicht committete Änderungen; bitte erst committen oder verwerfen. Nichts geschrieben")
+
+
+def _abschliessen(plan: empfehlungen.Plan, wurzel, commit: bool) -> int:
+    """Nach dem Schreiben: mit --commit committen (scheitert das, wird die Änderung zurückgenommen)."""
+    k = konsole()
     if commit:
         from netzwerk_cli import git
 
-        sha = git.commit_dateien(wurzel, [plan.pfad], plan.commit_nachricht())
+        try:
+            sha = git.commit_dateien(wurzel, [plan.pfad], plan.commit_nachricht())
+        except NetzwerkFehler as e:
+            raise type(e)(f"{e}\n{empfehlungen.zuruecknehmen(plan)}") from None
+        k.print(f"{plan.betreff}  ({plan.datei})", markup=False)
         k.print(f"Commit {sha[:10]}", markup=False)
+        return 0
+    k.print(f"{plan.betreff}  ({plan.datei})", markup=False)
     return 0
 
 
@@ -115,13 +131,18 @@ def neu(
         plan = empfehlungen.plane_neu(
             bestand, titel, arbeitsgruppe, gremium, text, entscheidungsgremium, datum, _durch(bestand.wurzel, durch), belegt
         )
-        if dry_run or not plan.pfad.exists():
+        if dry_run:
+            return _ausfuehren(plan, bestand.wurzel, dry_run, commit)
+        if not plan.pfad.exists():
+            _vorpruefen(plan, bestand.wurzel, commit)
             try:
-                return _ausfuehren(plan, bestand.wurzel, dry_run, commit)
+                empfehlungen.schreibe(plan)
             except Abgelehnt:
                 if not plan.pfad.exists():
                     raise
-        belegt.add(plan.id)
+            else:
+                return _abschliessen(plan, bestand.wurzel, commit)
+        belegt.add(plan.id)  # inzwischen von einem anderen Vorgang angelegt
     raise Abgelehnt("keine freie id gefunden")
 
 

@@ -28,6 +28,7 @@ class PruefFormat(str, Enum):
     text = "text"
     json = "json"
     github = "github"
+    gitlab = "gitlab"  # Code-Quality-Bericht (JSON) für GitLab CI
 
 
 Format = Annotated[PruefFormat, typer.Option("--format", help="Ausgabeformat.")]

@@ -26,15 +26,30 @@ def validate(
     format: Format = PruefFormat.text,
     stichtag: Stichtag = None,
     streng: Annotated[bool, typer.Option("--streng", help="Auch Warnungen führen zu Exit-Code 1.")] = False,
+    basis: Annotated[
+        Optional[str],
+        typer.Option(
+            "--basis",
+            metavar="REF",
+            help="Auch prüfen, was sich seit der Merge-Basis von REF und HEAD geändert hat "
+            "(Verlauf nur ergänzt, erlaubte Übergänge, keine entfernten Datensätze, auf die noch verwiesen wird), "
+            "z. B. --basis origin/main.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> int:
     """Prüft das Datenrepository: Schemas, Verweise, Sitzregeln, Lebenszyklus, Sitzungen."""
     tag = stichtag_pruefen(stichtag)
     wurzel = finde_wurzel(daten)
-    bericht = validiere(wurzel, tag, pfade)
+    bericht = validiere(wurzel, tag, pfade, basis=basis)
     if format is PruefFormat.json:
         typer.echo(darstellung.als_json(bericht))
     elif format is PruefFormat.github:
         typer.echo(darstellung.als_github(bericht, _praefix(wurzel)))
+    elif format is PruefFormat.gitlab:
+        from netzwerk_cli.ausgabe.codequality import als_codequality
+
+        typer.echo(als_codequality(bericht, _praefix(wurzel)))
     else:
         darstellung.als_text(bericht, konsole())
     return bericht.exit_code(streng)

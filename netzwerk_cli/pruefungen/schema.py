@@ -42,7 +42,15 @@ def _fallen_aufloesen(ds: Datensatz) -> Iterator[Befund]:
 def pruefe_datensatz(ds: Datensatz) -> Iterator[Befund]:
     yield from _fallen_aufloesen(ds)
     fehler = sorted(schemata.validator(ds.art).iter_errors(ds.dok.daten), key=lambda e: list(map(str, e.absolute_path)))
+    # Verletzt ein Wert Muster und Format zugleich (Datum „2023-11-06 10:00“, E-Mail ohne @),
+    # nur einmal melden: beim Datum sagt das Muster mehr („ohne Uhrzeit“), sonst das Format.
+    formate = {tuple(f.absolute_path): f.validator_value for f in fehler if f.validator == "format"}
+    muster = {tuple(f.absolute_path) for f in fehler if f.validator == "pattern"}
     for f in fehler:
+        stelle = tuple(f.absolute_path)
+        if stelle in formate and stelle in muster:
+            if f.validator == ("format" if formate[stelle] == "date" else "pattern"):
+                continue
         for pfad, meldung, an_schluessel in schemata.meldungen(f):
             if an_schluessel:
                 zeile, spalte = ds.dok.position(pfad)

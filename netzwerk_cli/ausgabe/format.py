@@ -1,0 +1,49 @@
+"""Kleine Formatierhilfen für Text- und Markdown-Berichte (deutsche Daten, Tabellen)."""
+
+from __future__ import annotations
+
+import json
+import re
+
+
+def datum(iso: str | None, leer: str = "–") -> str:
+    """'2026-11-21' → '21.11.2026'."""
+    if not iso or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", iso):
+        return iso or leer
+    j, m, t = iso.split("-")
+    return f"{t}.{m}.{j}"
+
+
+def mehrzahl(n: int, eins: str, viele: str) -> str:
+    return f"{n} {eins if n == 1 else viele}"
+
+
+def als_json(daten: dict) -> str:
+    return json.dumps(daten, ensure_ascii=False, indent=2)
+
+
+# --------------------------------------------------------------------------- Markdown
+
+
+def md_zelle(text: object) -> str:
+    """Text für eine Zelle einer GitHub/GitLab-Tabelle: keine Zeilenumbrüche, `|` maskiert,
+    Markdown-Zeichen entschärft."""
+    s = "" if text is None else str(text)
+    s = re.sub(r"\s+", " ", s).strip()
+    s = s.replace("\\", "\\\\").replace("|", "\\|")
+    s = re.sub(r"([*_`<>\[\]])", r"\\\1", s)
+    return s or " "
+
+
+def md_text(text: object) -> str:
+    """Fließtext außerhalb von Tabellen: eine Zeile, Markdown-Zeichen entschärft."""
+    return md_zelle(text).replace("\\|", "|")
+
+
+def md_tabelle(kopf: list[str], zeilen: list[list[object]], rechts: set[int] = frozenset()) -> str:
+    """Eine GFM-Tabelle; Spalten in `rechts` rechtsbündig (Zahlen)."""
+    trenner = ["---:" if i in rechts else "---" for i in range(len(kopf))]
+    aus = ["| " + " | ".join(md_zelle(k) for k in kopf) + " |", "| " + " | ".join(trenner) + " |"]
+    for z in zeilen:
+        aus.append("| " + " | ".join(md_zelle(c) for c in z) + " |")
+    return "\n".join(aus)

@@ -1,0 +1,403 @@
+"""`validate --basis REF`: was sich seit der Merge-Basis von REF und HEAD geändert hat.
+
+Verglichen wird der Stand im Arbeitsbaum (das, was `validate` ohnehin prüft) mit dem Stand
+am Basis-Commit. Der Vergleich selbst ist reine Logik über zwei Datenstände; Git wird nur
+über `netzwerk_cli.git` gefragt, und alte Dateien liest `yamlio.lade_text`.
+
+Regeln (Positionen immer in der NEUEN Datei):
+* `verlauf-geaendert` (fehler): ein früherer Verlaufseintrag einer Empfehlung wurde geändert,
+  entfernt oder es wurde etwas davor eingefügt; oder der Status hat sich anders geändert als
+  in erlaubten Schritten mit je einem eigenen, angehängten Verlaufseintrag.
+* `ref-entfernt` (fehler): ein Datensatz wurde seit der Basis entfernt oder umbenannt, wird
+  aber noch verwendet.
+* `mitglieder-entfernt` (warnung): eine Änderung entfernt mehr als ein Viertel der
+  Mitgliedereinträge eines Gremiums auf einmal (Sicherheitsgrenze nach dem Vorbild von
+  peribolos' `--maximum-removal-delta`).
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from netzwerk_cli import git, lebenszyklus, schemata, yamlio
+from netzwerk_cli.befunde import FEHLER, WARNUNG, Befund
+from netzwerk_cli.bestand import NETZWERK_DATEI, ORDNER, ORDNER_VON_ART, Bestand, Datensatz
+
+MAX_ANTEIL_ENTFERNT = 0.25  # höchstens ein Viertel der Mitglieder auf einmal entfernen
+AEHNLICHKEIT_UMBENENNUNG = 0.5  # wie Gits Standard für die Erkennung von Umbenennungen
+_MAX_PAARE_UMBENENNUNG = 250_000  # darüber nur inhaltsgleiche Umbenennungen erkennen
+
+
+@dataclass
+class AlterDatensatz:
+    """Ein Datensatz am Basis-Commit."""
+
+    art: str
+    id: str
+    datei: str  # relativ zur Datenwurzel
+    blob: str  # Git-Blob-Hash
+    text: str | None = None  # nur geladen, wenn er gebraucht wird
+    daten: Any = None
+
+
+def art_und_id(datei: str) -> tuple[str, str] | None:
+    """(art, id) eines Pfads relativ zur Datenwurzel, wie `bestand` ihn liest; sonst None."""
+    if datei == NETZWERK_DATEI:
+        return ("netzwerk", "netzwerk")
+    teile = datei.split("/")
+    if len(teile) < 2 or teile[0] not in ORDNER or any(t.startswith(".") for t in teile[1:]):
+        return None
+    if not teile[-1].endswith(".yaml"):
+        return None
+    return (ORDNER[teile[0]], teile[-1][: -len(".yaml")])
+
+
+def vergleiche(bestand: Bestand, ref: str) -> list[Befund]:
+    """Alle Befunde des Basisvergleichs; REF nicht auflösbar → EinrichtungsFehler (Exit 2)."""
+    basis = git.basis_aufloesen(bestand.wurzel, ref)
+    alt = _alter_stand(bestand.wurzel, basis)
+    neu = {(ds.art, ds.id): ds for ds in bestand.alle()}
+
+    geaendert: list[tuple[AlterDatensatz, Datensatz]] = []
+    for schluessel, ds in neu.items():
+        a = alt.get(schluessel)
+        if a is None or _blob_des_arbeitsbaums(bestand.wurzel, ds) == a.blob:
+            continue
+        geaendert.append((a, ds))
+    entfernt = [a for s, a in alt.items() if s not in neu]
+    hinzu = [ds for s, ds in neu.items() if s not in alt]
+
+    # Inhalte nur laden, wo sie gebraucht werden
+    brauchen = [a for a, ds in geaendert if a.art in ("empfehlung", "gremium")] + entfernt
+    _inhalte_laden(bestand.wurzel, brauchen)
+
+    umbenannt = erkenne_umbenennungen(entfernt, hinzu, bestand.wurzel)
+    paare = geaendert + [(a, umbenannt[(a.art, a.id)]) for a in entfernt if (a.art, a.id) in umbenannt]
+
+    befunde: list[Befund] = []
+    for a, ds in paare:
+        if not ds.lesbar or not isinstance(a.daten, dict):
+            continue  # Lesefehler meldet die normale Prüfung; unlesbare alte Fassung: kein Vergleich
+        if ds.art == "empfehlung":
+            befunde.extend(verlauf_befunde(a.daten, ds, basis.ref))
+        elif ds.art == "gremium":
+            befunde.extend(mitglieder_befunde(a.daten, ds, basis.ref))
+    befunde.extend(verweis_befunde(bestand, entfernt, umbenannt, basis.ref))
+    return befunde
+
+
+# --------------------------------------------------------------------------- alter Stand
+
+
+def _alter_stand(wurzel: Path, basis: git.Basis) -> dict[tuple[str, str], AlterDatensatz]:
+    alt: dict[tuple[str, str], AlterDatensatz] = {}
+    for datei, blob in sorted(git.dateien_am_commit(wurzel, basis.commit, basis.praefix).items()):
+        schluessel = art_und_id(datei)
+        if schluessel is not None and schluessel not in alt:
+            alt[schluessel] = AlterDatensatz(schluessel[0], schluessel[1], datei, blob)
+    return alt
+
+
+def _inhalte_laden(wurzel: Path, saetze: list[AlterDatensatz]) -> None:
+    if not saetze:
+        return
+    inhalte = git.blob_inhalte(wurzel, sorted({a.blob for a in saetze}), yamlio.MAX_DATEIGROESSE)
+    for a in saetze:
+        roh = inhalte.get(a.blob)
+        if roh is None:
+            continue
+        text, _ = yamlio.dekodiere(roh)
+        if text is None:
+            continue
+        a.text = text
+        dok, probleme = yamlio.lade_text(text)
+        if dok is not None and not any(p.schwere == FEHLER for p in probleme):
+            a.daten = dok.daten
+
+
+def _arbeitsbaum_bytes(wurzel: Path, ds: Datensatz) -> bytes | None:
+    try:
+        return (wurzel / ds.datei).read_bytes()
+    except OSError:
+        return None
+
+
+def _blob_des_arbeitsbaums(wurzel: Path, ds: Datensatz) -> str | None:
+    roh = _arbeitsbaum_bytes(wurzel, ds)
+    return git.blob_hash(roh) if roh is not None else None
+
+
+# --------------------------------------------------------------------------- Umbenennungen
+
+
+def erkenne_umbenennungen(
+    entfernt: list[AlterDatensatz], hinzu: list[Datensatz], wurzel: Path
+) -> dict[tuple[str, str], Datensatz]:
+    """Ordnet entfernten Datensätzen neue derselben Art mit ähnlichem Inhalt zu (wie `git -M`)."""
+    ergebnis: dict[tuple[str, str], Datensatz] = {}
+    if not entfernt or not hinzu:
+        return ergebnis
+    neue_zeilen: dict[str, list[str]] = {}
+    for ds in hinzu:
+        roh = _arbeitsbaum_bytes(wurzel, ds)
+        text = yamlio.dekodiere(roh)[0] if roh is not None else None
+        if text is not None:
+            neue_zeilen[ds.datei] = text.splitlines()
+    nur_gleiche = len(entfernt) * len(hinzu) > _MAX_PAARE_UMBENENNUNG
+    vergeben: set[str] = set()
+    for a in entfernt:
+        if a.text is None:
+            continue
+        alte_zeilen = a.text.splitlines()
+        bestes, beste_quote = None, AEHNLICHKEIT_UMBENENNUNG
+        for ds in hinzu:
+            zeilen = neue_zeilen.get(ds.datei)
+            if ds.art != a.art or zeilen is None or ds.datei in vergeben:
+                continue
+            if zeilen == alte_zeilen:
+                bestes, beste_quote = ds, 1.0
+                break
+            if nur_gleiche:
+                continue
+            vergleich = difflib.SequenceMatcher(None, alte_zeilen, zeilen, autojunk=False)
+            if vergleich.real_quick_ratio() < beste_quote or vergleich.quick_ratio() < beste_quote:
+                continue
+            quote = vergleich.ratio()
+            if quote >= beste_quote:
+                bestes, beste_quote = ds, quote
+        if bestes is not None:
+            ergebnis[(a.art, a.id)] = bestes
+            vergeben.add(bestes.datei)
+    return ergebnis
+
+
+# --------------------------------------------------------------------------- Verweise
+
+
+def verweis_befunde(
+    bestand: Bestand, entfernt: list[AlterDatensatz], umbenannt: dict[tuple[str, str], Datensatz], ref: str
+) -> list[Befund]:
+    """`ref-entfernt`: Verweise im neuen Stand auf Datensätze, die seit der Basis fehlen."""
+    weg: dict[str, dict[str, AlterDatensatz]] = {}
+    for a in entfernt:
+        if a.art != "netzwerk":
+            weg.setdefault(a.art, {})[a.id] = a
+    if not weg:
+        return []
+    befunde = []
+    for ds in bestand.alle():
+        if not ds.lesbar:
+            continue
+        for muster, ziel_art in schemata.verweise(ds.art):
+            if ziel_art not in weg:
+                continue
+            for pfad, wert in schemata.werte(ds.daten, muster):
+                if not isinstance(wert, str) or wert not in weg[ziel_art]:
+                    continue
+                if bestand.hole(ziel_art, wert) is not None:
+                    continue  # unter derselben id woanders wieder angelegt
+                a = weg[ziel_art][wert]
+                neu = umbenannt.get((a.art, a.id))
+                if neu is not None:
+                    meldung = (
+                        f"„{wert}“ wurde seit der Basis ({ref}) umbenannt in „{neu.id}“ ({neu.datei}), "
+                        f"wird hier aber noch mit der alten id verwendet; Verweis auf „{neu.id}“ ändern"
+                    )
+                else:
+                    meldung = (
+                        f"„{wert}“ ({ORDNER_VON_ART[a.art]}/…/{a.id}.yaml, zuletzt {a.datei}) wurde seit der "
+                        f"Basis ({ref}) entfernt, wird hier aber noch verwendet; Verweis entfernen oder "
+                        "den Datensatz wiederherstellen"
+                    )
+                befunde.append(ds.befund("ref-entfernt", meldung, pfad))
+    return befunde
+
+
+# --------------------------------------------------------------------------- Verlauf
+
+
+def _schluessel(eintrag: Any) -> str:
+    return json.dumps(eintrag, sort_keys=True, ensure_ascii=False, default=str)
+
+
+def _beschreibe(eintrag: Any) -> str:
+    if isinstance(eintrag, dict):
+        teile = [str(eintrag.get("status", "?"))]
+        if eintrag.get("datum"):
+            teile.append(f"vom {eintrag['datum']}")
+        return "„" + " ".join(teile) + "“"
+    return f"„{eintrag}“"
+
+
+def _kurz(wert: Any) -> str:
+    if wert is None:
+        return "(leer)"
+    text = wert if isinstance(wert, str) else json.dumps(wert, ensure_ascii=False, default=str)
+    return f"„{text}“" if len(text) <= 50 else f"„{text[:49]}…“"
+
+
+def _unterschiede(alt: Any, neu: Any) -> tuple[list[str], str | None]:
+    """Beschreibung der geänderten Felder eines Eintrags und das erste geänderte Feld im neuen."""
+    if not (isinstance(alt, dict) and isinstance(neu, dict)):
+        return [f"{_kurz(alt)} → {_kurz(neu)}"], None
+    teile, erstes = [], None
+    for feld in list(neu) + [f for f in alt if f not in neu]:
+        if alt.get(feld) == neu.get(feld) and (feld in alt) == (feld in neu):
+            continue
+        if feld not in neu:
+            teile.append(f"{feld} {_kurz(alt.get(feld))} entfernt")
+        elif feld not in alt:
+            teile.append(f"{feld} {_kurz(neu.get(feld))} hinzugefügt")
+        else:
+            teile.append(f"{feld} {_kurz(alt.get(feld))} → {_kurz(neu.get(feld))}")
+        if erstes is None and feld in neu:
+            erstes = feld
+    return teile, erstes
+
+
+_NUR_ANHAENGEN = "Der Verlauf darf nur am Ende ergänzt werden"
+
+
+def verlauf_befunde(alt: dict, ds: Datensatz, ref: str) -> list[Befund]:
+    """`verlauf-geaendert` für eine Empfehlung: alter Datenstand gegen den neuen Datensatz."""
+    neu = ds.daten
+    alt_verlauf, neu_verlauf = alt.get("verlauf"), neu.get("verlauf")
+    if not isinstance(alt_verlauf, list):
+        alt_verlauf = []
+    if not isinstance(neu_verlauf, list):
+        if alt_verlauf:
+            return [
+                ds.befund(
+                    "verlauf-geaendert",
+                    f"der Verlauf ({len(alt_verlauf)} Einträge) wurde seit der Basis ({ref}) entfernt. {_NUR_ANHAENGEN}.",
+                    ("verlauf",) if "verlauf" in neu else (),
+                )
+            ]
+        return []
+    befunde: list[Befund] = []
+    bei = f"seit der Basis ({ref})"
+    a_s = [_schluessel(e) for e in alt_verlauf]
+    b_s = [_schluessel(e) for e in neu_verlauf]
+    umgeschrieben = False
+    angehaengt_ab = len(neu_verlauf)
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a_s, b_s, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        if tag == "insert" and i1 == len(alt_verlauf):
+            angehaengt_ab = j1
+            continue
+        umgeschrieben = True
+        paare = min(i2 - i1, j2 - j1) if tag == "replace" else 0
+        for k in range(paare):
+            teile, feld = _unterschiede(alt_verlauf[i1 + k], neu_verlauf[j1 + k])
+            pfad = ("verlauf", j1 + k) + ((feld,) if feld else ())
+            befunde.append(
+                ds.befund(
+                    "verlauf-geaendert",
+                    f"Verlaufseintrag {j1 + k + 1} ({_beschreibe(alt_verlauf[i1 + k])}) wurde {bei} geändert: "
+                    f"{'; '.join(teile)}. {_NUR_ANHAENGEN}; Korrekturen als neuen Eintrag mit „notiz“ festhalten.",
+                    pfad,
+                )
+            )
+        for k in range(i1 + paare, i2):  # alte Einträge ohne Gegenstück: entfernt
+            ziel = j1 + paare
+            pfad = ("verlauf", ziel) if ziel < len(neu_verlauf) else ("verlauf",)
+            befunde.append(
+                ds.befund(
+                    "verlauf-geaendert",
+                    f"Verlaufseintrag {k + 1} ({_beschreibe(alt_verlauf[k])}) wurde {bei} entfernt. {_NUR_ANHAENGEN}.",
+                    pfad,
+                )
+            )
+        for k in range(j1 + paare, j2):  # neue Einträge ohne Gegenstück
+            if i2 == len(alt_verlauf):
+                angehaengt_ab = min(angehaengt_ab, k)
+                continue  # am Ende angehängt
+            befunde.append(
+                ds.befund(
+                    "verlauf-geaendert",
+                    f"Verlaufseintrag {k + 1} ({_beschreibe(neu_verlauf[k])}) wurde {bei} vor älteren Einträgen "
+                    f"eingefügt. {_NUR_ANHAENGEN}.",
+                    ("verlauf", k),
+                )
+            )
+    if umgeschrieben:
+        return befunde
+    return _statuswechsel(alt, alt_verlauf, ds, neu_verlauf[angehaengt_ab:], angehaengt_ab, ref)
+
+
+def _statuswechsel(
+    alt: dict, alt_verlauf: list, ds: Datensatz, angehaengt: list, ab: int, ref: str
+) -> list[Befund]:
+    """Der Status darf sich nur in erlaubten Schritten mit je einem angehängten Eintrag ändern."""
+    t = lebenszyklus.tabelle()
+    alt_status = alt.get("status")
+    neu_status = ds.daten.get("status")
+    if not angehaengt:
+        if isinstance(alt_status, str) and isinstance(neu_status, str) and alt_status != neu_status:
+            return [
+                ds.befund(
+                    "verlauf-geaendert",
+                    f"Status seit der Basis ({ref}) von „{alt_status}“ auf „{neu_status}“ geändert, aber kein "
+                    "neuer Verlaufseintrag angehängt; jeder Schritt braucht einen eigenen Eintrag "
+                    "(netzwerk empfehlung advance)",
+                    ("status",),
+                )
+            ]
+        return []
+    letzte = [e.get("status") for e in alt_verlauf if isinstance(e, dict)]
+    von = letzte[-1] if letzte else alt_status
+    befunde = []
+    for k, eintrag in enumerate(angehaengt):
+        nach = eintrag.get("status") if isinstance(eintrag, dict) else None
+        if not isinstance(von, str) or not isinstance(nach, str):
+            break  # Form der Einträge prüft das Schema
+        if not t.erlaubt(von, nach):
+            erlaubt = ", ".join(t.naechste(von)) or "keiner (Endzustand)"
+            befunde.append(
+                ds.befund(
+                    "verlauf-geaendert",
+                    f"Schritt „{von}“ → „{nach}“ seit der Basis ({ref}) ist kein erlaubter Schritt "
+                    f"(erlaubt nach „{von}“: {erlaubt}); jeder Zwischenschritt braucht einen eigenen Eintrag",
+                    ("verlauf", ab + k, "status"),
+                )
+            )
+        von = nach
+    return befunde
+
+
+# --------------------------------------------------------------------------- Gremien
+
+
+def mitglieder_befunde(alt: dict, ds: Datensatz, ref: str) -> list[Befund]:
+    """`mitglieder-entfernt`: mehr als ein Viertel der Mitgliedereinträge auf einmal gelöscht."""
+
+    def personen(daten: dict) -> list:
+        eintraege = daten.get("mitglieder")
+        if not isinstance(eintraege, list):
+            return []
+        return [e.get("person") if isinstance(e, dict) else _schluessel(e) for e in eintraege]
+
+    vorher = personen(alt)
+    if not vorher:
+        return []
+    weg = Counter(vorher) - Counter(personen(ds.daten))
+    anzahl = sum(weg.values())
+    if anzahl / len(vorher) <= MAX_ANTEIL_ENTFERNT:
+        return []
+    namen = ", ".join(sorted(str(p) for p in weg))
+    return [
+        ds.befund(
+            "mitglieder-entfernt",
+            f"{anzahl} von {len(vorher)} Mitgliedereinträgen ({round(100 * anzahl / len(vorher))} %) wurden seit der "
+            f"Basis ({ref}) auf einmal entfernt (Grenze: ein Viertel): {namen}. Bitte prüfen, ob das gewollt ist; "
+            "ausgeschiedene Mitglieder besser mit „bis“ beenden als löschen, damit die Besetzung nachvollziehbar bleibt",
+            ("mitglieder",) if "mitglieder" in ds.daten else (),
+            schwere=WARNUNG,
+        )
+    ]

@@ -1,0 +1,59 @@
+"""`netzwerk init DIR [--beispiel]`"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from netzwerk_cli.cli.fehlerbehandlung import befehl
+from netzwerk_cli.cli.optionen import Stichtag
+
+
+@befehl
+def init(
+    ordner: Annotated[Path, typer.Argument(metavar="ORDNER", help="Neuer (oder leerer) Ordner für das Datenrepository.", show_default=False)],
+    beispiel: Annotated[bool, typer.Option("--beispiel", help="Mit den mitgelieferten Beispieldaten füllen.")] = False,
+    name: Annotated[
+        Optional[str],
+        typer.Option("--name", help="Name des Netzwerks in netzwerk.yaml (Standard: Name des Ordners).", show_default=False),
+    ] = None,
+    installation: Annotated[
+        Optional[str],
+        typer.Option(
+            "--installation",
+            metavar="PIP-ANGABE",
+            help="Was CI und pre-commit mit pip installieren (Standard: netzwerk-cli in dieser Version), "
+            "z. B. \"git+https://…/netzwerk.git@v0.1.0\".",
+            show_default=False,
+        ),
+    ] = None,
+    stichtag: Stichtag = None,
+) -> int:
+    """Legt ein neues Datenrepository an (Git, Ordner, README, CI-Vorlagen, pre-commit,
+    Editor-Einstellungen) und prüft es sofort."""
+    from rich.markup import escape
+
+    from netzwerk_cli.ausgabe import befunde as darstellung
+    from netzwerk_cli.ausgabe.konsole import konsole
+    from netzwerk_cli.init import ZWEIG, anlegen
+    from netzwerk_cli.validierung import stichtag_pruefen
+
+    tag = stichtag_pruefen(stichtag) if stichtag else None
+    ergebnis = anlegen(ordner, beispiel=beispiel, name=name, installation=installation, stichtag=tag)
+    k = konsole()
+    was = "mit Beispieldaten" if ergebnis.beispiel else "leer"
+    k.print(f"[bold green]Datenrepository angelegt[/] ({was}): {escape(str(ergebnis.ordner))}")
+    if ergebnis.commit:
+        k.print(f"Git: Zweig „{ZWEIG}“, erster Commit {ergebnis.commit[:8]} „Datenrepository angelegt (netzwerk init)“.")
+    else:
+        k.print(
+            "[yellow]Git kennt Ihren Namen noch nicht[/]; alle Dateien sind vorgemerkt, aber nicht committet. "
+            "Einrichten mit „git config --global user.name \"Vorname Nachname\"“ und "
+            "„git config --global user.email \"name@example.org\"“, dann „git commit -m \"Datenrepository angelegt\"“."
+        )
+    k.print("Nächste Schritte: netzwerk.yaml ausfüllen, Datensätze anlegen, „netzwerk validate“, committen (README.md).")
+    k.print()
+    darstellung.als_text(ergebnis.bericht, k)
+    return ergebnis.bericht.exit_code()

@@ -1,0 +1,44 @@
+"""`netzwerk verlauf ID [--art ART]`"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated, Optional
+
+import typer
+
+from netzwerk_cli.bestand import ARTEN, finde_wurzel
+from netzwerk_cli.cli.fehlerbehandlung import befehl
+from netzwerk_cli.cli.optionen import Daten
+
+Art = Enum("Art", {a: a for a in ARTEN}, type=str)  # netzwerk, organisation, person, …
+
+
+class VerlaufFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+@befehl
+def verlauf(
+    id_: Annotated[str, typer.Argument(metavar="ID", help="id des Datensatzes (Dateiname ohne .yaml).", show_default=False)],
+    art: Annotated[
+        Optional[Art],
+        typer.Option("--art", "--kind", help="Art des Datensatzes, falls die id in mehreren Arten vorkommt.", show_default=False),
+    ] = None,
+    daten: Daten = None,
+    format: Annotated[VerlaufFormat, typer.Option("--format", help="Ausgabeformat.")] = VerlaufFormat.text,
+) -> int:
+    """Die Geschichte eines Datensatzes aus Git: Datum, Autor/in, Commit-Betreff und bei
+    Empfehlungen der Statuswechsel je Commit (auch über Umbenennungen hinweg)."""
+    from netzwerk_cli.ausgabe import verlauf as darstellung
+    from netzwerk_cli.ausgabe.konsole import konsole
+    from netzwerk_cli.historie import historie
+
+    wurzel = finde_wurzel(daten)
+    h = historie(wurzel, id_, art.value if art is not None else None)
+    if format is VerlaufFormat.json:
+        typer.echo(darstellung.als_json(h))
+    else:
+        darstellung.als_text(h, konsole())
+    return 0

@@ -1,0 +1,308 @@
+"""`--commit` auf einem echten temporären Git-Repository: genau ein neuer Commit mit genau der
+einen Datei, Nachricht `empfehlung ID: von → nach` mit Trailern, Autor aus der Git-Konfiguration;
+anderes Vorgemerktes bleibt vorgemerkt. Ablehnungen lassen Datei und Geschichte unverändert.
+Dazu das „fertig, wenn“-Szenario: eine neue Empfehlung von entwurf bis umgesetzt, nur mit der CLI."""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+
+from conftest import STICHTAG, git
+from empfehlung_hilfen import ADRESSATEN, DATEI, ENTSCHEIDUNG, GREMIUM, ID, PRUEFUNG, fehler_fuer, lies, repo_im_zustand, schnappschuss, sitzung_anlegen
+
+
+def commits(repo) -> list[str]:
+    return git(repo, "rev-list", "HEAD").split()
+
+
+def dateien_im_commit(repo, rev="HEAD") -> list[str]:
+    return git(repo, "show", "--name-only", "--format=", rev).split()
+
+
+def status_porcelain(repo) -> str:
+    return git(repo, "status", "--porcelain=v1", "--untracked-files=all")
+
+
+def commit_repo(repo, nachricht="Vorbereitung", *pfade):
+    git(repo, "add", "-A", *pfade)
+    git(repo, "commit", "-q", "-m", nachricht)
+
+
+@pytest.fixture
+def repo(git_beispiel):
+    """Git-Kopie der Beispieldaten plus Testempfehlung (eingereicht) und Sitzungen, committet."""
+    repo_im_zustand(git_beispiel, "eingereicht")
+    commit_repo(git_beispiel)
+    return git_beispiel
+
+
+BESCHLIESSEN = ["--nach", "beschlossen", "--sitzung", ENTSCHEIDUNG, "--datum", "2026-04-22"]
+
+
+def advance(cli, repo, *args, id_=ID):
+    return cli("empfehlung", "advance", id_, "--daten", repo, *args)
+
+
+def test_advance_commit_genau_ein_commit_mit_genau_der_datei(cli, repo, monkeypatch):
+    # Autor aus der Git-Konfiguration des Repositorys (nicht aus Umgebungsvariablen)
+    for name in ("GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL"):
+        monkeypatch.delenv(name, raising=False)
+    git(repo, "config", "user.name", "Erika Beispiel")
+    git(repo, "config", "user.email", "erika@beispielkreis.invalid")
+    vorher = commits(repo)
+
+    r = advance(cli, repo, *BESCHLIESSEN, "--commit")
+
+    assert r.exit_code == 0, r.stderr
+    nachher = commits(repo)
+    assert nachher[1:] == vorher and len(nachher) == len(vorher) + 1
+    assert dateien_im_commit(repo) == [DATEI]
+    assert git(repo, "log", "-1", "--format=%s") == f"empfehlung {ID}: eingereicht → beschlossen\n"
+    assert git(repo, "log", "-1", "--format=%(trailers:key=Empfehlung,valueonly)").strip() == ID
+    assert git(repo, "log", "-1", "--format=%(trailers:key=Status,valueonly)").strip() == "beschlossen"
+    assert git(repo, "log", "-1", "--format=%(trailers:key=Sitzung,valueonly)").strip() == ENTSCHEIDUNG
+    assert git(repo, "log", "-1", "--format=%an <%ae>|%cn").strip() == "Erika Beispiel <erika@beispielkreis.invalid>|Erika Beispiel"
+    assert f"Commit {nachher[0][:10]}" in r.stdout
+    # `durch` kommt ohne --durch aus user.name
+    assert lies(repo / DATEI)["verlauf"][-1] == {"status": "beschlossen", "datum": "2026-04-22", "sitzung": ENTSCHEIDUNG, "durch": "Erika Beispiel"}
+    assert status_porcelain(repo) == ""
+    assert fehler_fuer(repo, DATEI) == []
+
+
+def test_nachricht_genau(cli, repo):
+    assert advance(cli, repo, *BESCHLIESSEN, "--durch", "X", "--commit").exit_code == 0
+    assert git(repo, "log", "-1", "--format=%B") == (
+        f"empfehlung {ID}: eingereicht → beschlossen\n\nEmpfehlung: {ID}\nStatus: beschlossen\nSitzung: {ENTSCHEIDUNG}\n\n"
+    )
+
+
+def test_anderes_vorgemerktes_bleibt_vorgemerkt(cli, repo):
+    anderes = repo / "organisationen/swr.yaml"
+    anderes.write_text(anderes.read_text(encoding="utf-8") + "# vorgemerkt\n", encoding="utf-8")
+    git(repo, "add", "organisationen/swr.yaml")
+    drittes = repo / "organisationen/stadt-singen.yaml"
+    drittes.write_text(drittes.read_text(encoding="utf-8") + "# nur im Arbeitsbaum\n", encoding="utf-8")
+    neu_unverfolgt = repo / "notizen.txt"
+    neu_unverfolgt.write_text("unverfolgt\n", encoding="utf-8")
+    vorher = commits(repo)
+
+    r = advance(cli, repo, *BESCHLIESSEN, "--durch", "X", "--commit")
+
+    assert r.exit_code == 0, r.stderr
+    assert len(commits(repo)) == len(vorher) + 1
+    assert dateien_im_commit(repo) == [DATEI]
+    assert git(repo, "diff", "--cached", "--name-only").split() == ["organisationen/swr.yaml"]
+    assert git(repo, "diff", "--name-only").split() == ["organisationen/stadt-singen.yaml"]
+    assert sorted(status_porcelain(repo).splitlines()) == sorted(
+        ["M  organisationen/swr.yaml", " M organisationen/stadt-singen.yaml", "?? notizen.txt"]
+    )
+    # der vorgemerkte Inhalt ist noch der vorgemerkte (nicht HEAD)
+    assert "# vorgemerkt" in git(repo, "show", ":organisationen/swr.yaml")
+
+
+def test_kein_git_repository_abgelehnt(cli, beispiel):
+    repo_im_zustand(beispiel, "eingereicht")
+    vorher = schnappschuss(beispiel)
+    r = advance(cli, beispiel, *BESCHLIESSEN, "--durch", "X", "--commit")
+    assert r.exit_code == 1
+    assert "--commit:" in r.stderr and "ist kein Git-Repository; nichts geschrieben" in r.stderr
+    assert schnappschuss(beispiel) == vorher
+    assert not (beispiel / ".git").exists()
+
+
+@pytest.mark.parametrize("vormerken", [False, True], ids=["im-arbeitsbaum", "vorgemerkt"])
+def test_fremde_aenderungen_an_der_datei_abgelehnt(cli, repo, vormerken):
+    pfad = repo / DATEI
+    pfad.write_text(pfad.read_text(encoding="utf-8") + "# noch nicht committet\n", encoding="utf-8")
+    if vormerken:
+        git(repo, "add", DATEI)
+    vorher_dateien = schnappschuss(repo)
+    vorher_commits = commits(repo)
+    vorher_status = status_porcelain(repo)
+
+    r = advance(cli, repo, *BESCHLIESSEN, "--durch", "X", "--commit")
+
+    assert r.exit_code == 1
+    assert f"--commit: {DATEI} hat nicht committete Änderungen" in r.stderr and "Nichts geschrieben" in r.stderr
+    assert schnappschuss(repo) == vorher_dateien
+    assert commits(repo) == vorher_commits
+    assert status_porcelain(repo) == vorher_status
+
+
+def test_waechter_ablehnung_mit_commit_committet_nichts(cli, repo):
+    vorher = commits(repo)
+    r = advance(cli, repo, "--nach", "beschlossen", "--datum", "2026-04-22", "--commit")
+    assert r.exit_code == 1
+    assert commits(repo) == vorher
+    assert status_porcelain(repo) == ""
+
+
+def test_dry_run_mit_commit_schreibt_und_committet_nichts(cli, repo):
+    vorher = commits(repo)
+    r = advance(cli, repo, *BESCHLIESSEN, "--durch", "X", "--commit", "--dry-run")
+    assert r.exit_code == 0, r.stderr
+    assert "+status: beschlossen" in r.stdout
+    assert commits(repo) == vorher
+    assert status_porcelain(repo) == ""
+
+
+def _hook(repo, inhalt: str):
+    hook = repo / ".git/hooks/pre-commit"
+    hook.write_text(inhalt, encoding="utf-8")
+    hook.chmod(0o755)
+
+
+def test_gescheiterter_commit_nimmt_die_aenderung_zurueck(cli, repo):
+    """Lehnt ein Hook den Commit ab, bleibt weder eine halbe Änderung noch etwas Vorgemerktes zurück;
+    derselbe Befehl gelingt, sobald der Hook zustimmt."""
+    _hook(repo, "#!/bin/sh\necho 'validate: 1 Fehler' >&2\nexit 1\n")
+    vorher_dateien = schnappschuss(repo)
+    vorher_commits = commits(repo)
+
+    r = advance(cli, repo, *BESCHLIESSEN, "--durch", "X", "--commit")
+
+    assert r.exit_code == 1
+    assert "Git-Commit fehlgeschlagen" in r.stderr
+    assert f"Die Änderung an {DATEI} wurde zurückgenommen" in r.stderr
+    assert schnappschuss(repo) == vorher_dateien
+    assert commits(repo) == vorher_commits
+    assert status_porcelain(repo) == ""
+
+    _hook(repo, "#!/bin/sh\nexit 0\n")
+    r = advance(cli, repo, *BESCHLIESSEN, "--durch", "X", "--commit")
+    assert r.exit_code == 0, r.stderr
+    assert len(commits(repo)) == len(vorher_commits) + 1
+
+
+def test_new_commit_legt_genau_eine_datei_an(cli, git_beispiel):
+    repo = git_beispiel
+    vorher = commits(repo)
+    r = cli("empfehlung", "new", "--daten", repo, "--titel", "Neu mit Commit", "--arbeitsgruppe", "ag-wohnraum-fuer-gefluechtete", "--datum", "2026-11-05", "--commit")
+    assert r.exit_code == 0, r.stderr
+    assert len(commits(repo)) == len(vorher) + 1
+    assert dateien_im_commit(repo) == ["empfehlungen/2026/2026-004.yaml"]
+    assert git(repo, "log", "-1", "--format=%B") == "empfehlung 2026-004: neu (entwurf)\n\nEmpfehlung: 2026-004\nStatus: entwurf\n\n"
+    assert lies(repo / "empfehlungen/2026/2026-004.yaml")["verlauf"][0]["durch"] == "Test Koordination"
+    assert status_porcelain(repo) == ""
+
+
+def test_new_commit_scheitert_eine_datei_bleibt(cli, git_beispiel):
+    """Scheitert der Commit einer neuen Empfehlung, bleibt genau die eine neue Datei (kein Durchprobieren
+    weiterer Nummern) und die Meldung sagt es."""
+    repo = git_beispiel
+    _hook(repo, "#!/bin/sh\nexit 1\n")
+    vorher = schnappschuss(repo)
+    r = cli("empfehlung", "new", "--daten", repo, "--titel", "Hook sagt nein", "--arbeitsgruppe", "ag-wohnraum-fuer-gefluechtete", "--datum", "2026-11-05", "--commit")
+    assert r.exit_code == 1
+    assert "empfehlungen/2026/2026-004.yaml wurde angelegt, aber nicht committet" in r.stderr
+    nachher = schnappschuss(repo)
+    assert sorted(set(nachher) - set(vorher)) == ["empfehlungen/2026/2026-004.yaml"]
+
+
+def test_umsetzung_commit(cli, git_beispiel):
+    vorher = commits(git_beispiel)
+    r = cli("empfehlung", "umsetzung", "2025-001", "--daten", git_beispiel, "--adressat", "stadt-beispielstadt", "--stand", "vollstaendig", "--bericht", "Fertig.", "--datum", "2026-11-10", "--commit")
+    assert r.exit_code == 0, r.stderr
+    assert len(commits(git_beispiel)) == len(vorher) + 1
+    assert dateien_im_commit(git_beispiel) == ["empfehlungen/2025/2025-001.yaml"]
+    assert git(git_beispiel, "log", "-1", "--format=%B") == (
+        "empfehlung 2025-001: Umsetzungsbericht stadt-beispielstadt (vollstaendig)\n\n"
+        "Empfehlung: 2025-001\nAdressat: stadt-beispielstadt\nStand: vollstaendig\n\n"
+    )
+
+
+def test_datenrepository_als_unterordner_eines_git_repositorys(cli, tmp_path, beispiel):
+    """Liegen die Daten in einem Unterordner (z. B. data/), committet --commit trotzdem nur die Datei."""
+    import shutil
+
+    oben = tmp_path / "projekt"
+    shutil.copytree(beispiel, oben / "data")
+    (oben / "README.md").write_text("Projekt\n", encoding="utf-8")
+    daten = oben / "data"
+    repo_im_zustand(daten, "eingereicht")
+    git(oben, "init", "-q", "-b", "main")
+    commit_repo(oben, "Start")
+    r = advance(cli, daten, *BESCHLIESSEN, "--durch", "X", "--commit")
+    assert r.exit_code == 0, r.stderr
+    assert dateien_im_commit(oben) == [f"data/{DATEI}"]
+
+
+# --------------------------------------------------------------------------- „fertig, wenn“
+
+
+def test_ende_zu_ende_von_entwurf_bis_umgesetzt(cli, git_beispiel):
+    """Eine neue Empfehlung wird nur mit CLI-Befehlen von entwurf bis umgesetzt geführt, jeder
+    Schritt mit --commit. Die Sitzungen legt die Koordination an und committet sie selbst.
+    Danach: je Schritt ein kleiner Commit, der nur die eine Datei berührt."""
+    repo = git_beispiel
+    start = commits(repo)[0]
+    neu_id, datei = "2026-004", "empfehlungen/2026/2026-004.yaml"
+    entscheidung, pruefung = f"{GREMIUM}-2026-06-17", f"{GREMIUM}-2026-09-23"
+
+    def ok(*args):
+        r = cli(*args, "--daten", repo, "--commit")
+        assert r.exit_code == 0, (args, r.stderr)
+        assert fehler_fuer(repo, datei) == []
+        return r
+
+    def koordination_legt_sitzung_an(sitzung_id, datum):
+        pfad = sitzung_anlegen(repo, sitzung_id, datum, [neu_id], ergebnis="angenommen" if sitzung_id == entscheidung else None)
+        git(repo, "add", str(pfad.relative_to(repo)))
+        git(repo, "commit", "-q", "-m", f"Sitzung {datum}")
+
+    ok("empfehlung", "new", "--titel", "Sprechstunde Wohnen im Landratsamt", "--text", "Das Amt richtet eine wöchentliche Sprechstunde ein.",
+       "--arbeitsgruppe", "ag-wohnraum-fuer-gefluechtete", "--datum", "2026-05-04")
+    ok("empfehlung", "advance", neu_id, "--datum", "2026-05-18")
+    koordination_legt_sitzung_an(entscheidung, "2026-06-17")
+    ok("empfehlung", "advance", neu_id, "--nach", "beschlossen", "--sitzung", entscheidung, "--datum", "2026-06-17")
+    ok("empfehlung", "advance", neu_id, "--adressat", ADRESSATEN[0], "--datum", "2026-06-22")
+    ok("empfehlung", "advance", neu_id, "--datum", "2026-07-06")
+    ok("empfehlung", "umsetzung", neu_id, "--adressat", ADRESSATEN[0], "--stand", "vollstaendig", "--bericht", "Sprechstunde läuft seit August.", "--datum", "2026-09-01")
+    koordination_legt_sitzung_an(pruefung, "2026-09-23")
+    ok("empfehlung", "advance", neu_id, "--nach", "umgesetzt", "--sitzung", pruefung, "--datum", "2026-09-23")
+
+    log = git(repo, "log", "--reverse", "--format=%H%x1f%s", f"{start}..HEAD").splitlines()
+    betreffe = [z.split("\x1f")[1] for z in log]
+    assert betreffe == [
+        f"empfehlung {neu_id}: neu (entwurf)",
+        f"empfehlung {neu_id}: entwurf → eingereicht",
+        "Sitzung 2026-06-17",
+        f"empfehlung {neu_id}: eingereicht → beschlossen",
+        f"empfehlung {neu_id}: beschlossen → weitergeleitet",
+        f"empfehlung {neu_id}: weitergeleitet → in_umsetzung",
+        f"empfehlung {neu_id}: Umsetzungsbericht {ADRESSATEN[0]} (vollstaendig)",
+        "Sitzung 2026-09-23",
+        f"empfehlung {neu_id}: in_umsetzung → umgesetzt",
+    ]
+    for zeile in log:
+        sha, betreff = zeile.split("\x1f")
+        if betreff.startswith("Sitzung"):
+            continue
+        numstat = git(repo, "show", "--numstat", "--format=", sha).splitlines()
+        assert len(numstat) == 1, (betreff, numstat)
+        plus, minus, pfad = numstat[0].split("\t")
+        assert pfad == datei
+        if betreff.endswith("neu (entwurf)"):
+            assert (int(minus), int(plus)) == (0, 10)  # Kommentar, titel, text, Herkunft, Gremium, status, verlauf (4)
+        elif "weitergeleitet" in betreff and betreff.endswith("→ weitergeleitet"):
+            assert (int(minus), int(plus)) == (1, 6)  # Status + adressaten (2) + Eintrag (3)
+        elif "Umsetzungsbericht" in betreff:
+            assert (int(minus), int(plus)) == (0, 5)  # umsetzung: + Bericht (4)
+        else:
+            assert int(minus) == 1 and 3 <= int(plus) <= 5, (betreff, numstat)
+        trailer = git(repo, "log", "-1", "--format=%(trailers:key=Empfehlung,valueonly)", sha).strip()
+        assert trailer == neu_id
+
+    daten = lies(repo / datei)
+    assert daten["status"] == "umgesetzt"
+    assert [v["status"] for v in daten["verlauf"]] == ["entwurf", "eingereicht", "beschlossen", "weitergeleitet", "in_umsetzung", "umgesetzt"]
+    assert {v.get("durch") for v in daten["verlauf"]} == {"Test Koordination"}
+    assert status_porcelain(repo) == ""
+    r = cli("validate", "--daten", repo, "--stichtag", STICHTAG)
+    assert r.exit_code == 0, r.stdout
+    r = cli("empfehlung", "show", neu_id, "--daten", repo)
+    assert "Endzustand" in r.stdout and f"{ADRESSATEN[0]}: vollständig umgesetzt" in r.stdout
+    # die Geschichte der Datei erzählt den Weg
+    assert len(subprocess.run(["git", "log", "--format=%H", "--", datei], cwd=repo, capture_output=True, text=True, check=True).stdout.split()) == 7
