@@ -151,11 +151,31 @@ def test_kleines_repo_ueberbesetzt_und_vakant(cli, klein):
 def test_stellvertretung_ohne_ordentliches_mitglied(cli, klein):
     from berichte_hilfen import GREMIUM
 
-    gremium = GREMIUM + "  - person: bernd-geheim\n    sitzgruppe: aemter\n    art: stellvertretung\n    vertritt: clara-dritte\n    von: 2021-03-01\n"
-    repo = baue_testrepo(klein.parent / "stv", {"gremien/testgremium.yaml": gremium.replace("    von: 2024-01-01\n", "    von: 2024-01-01\n    bis: 2024-02-01\n")})
+    gremium = GREMIUM.replace(
+        "  - person: clara-dritte\n    sitzgruppe: beauftragte\n    von: 2021-03-01\n",
+        "  - person: clara-dritte\n    sitzgruppe: beauftragte\n    von: 2021-03-01\n    bis: 2024-12-31\n",
+    )
+    gremium += "  - person: anna-alpha\n    sitzgruppe: beauftragte\n    art: stellvertretung\n    vertritt: clara-dritte\n    von: 2021-03-01\n"
+    repo = baue_testrepo(klein.parent / "stv", {"gremien/testgremium.yaml": gremium})
     b = zeigen_json(cli, repo, "testgremium", STICHTAG_KLEIN)
-    stv = [z for z in zeilen_von(b, "aemter") if z["art"] == "stellvertretung"]
-    assert len(stv) == 1 and stv[0]["rolle"].startswith("Stellvertretung ohne ordentliches Mitglied")
+    beauftragte = zeilen_von(b, "beauftragte")
+    assert [(z["name"], z["art"]) for z in beauftragte] == [("Bernd Geheim", "mitglied"), ("Anna Alpha", "stellvertretung")]
+    assert beauftragte[1]["rolle"].startswith("Stellvertretung ohne ordentliches Mitglied")
+    # solange Clara Dritte Mitglied ist, steht die Stellvertretung in ihrer Zeile
+    b = zeigen_json(cli, repo, "testgremium", "2023-06-30")
+    clara = next(z for z in zeilen_von(b, "beauftragte") if z["name"] == "Clara Dritte")
+    assert [p["name"] for p in clara["stellvertretung"]] == ["Anna Alpha"]
+
+
+def test_stellvertretung_ohne_sitzgruppe_steht_beim_vertretenen_mitglied(cli, klein):
+    from berichte_hilfen import GREMIUM
+
+    gremium = GREMIUM + "  - person: clara-dritte\n    art: stellvertretung\n    vertritt: anna-alpha\n    von: 2021-03-01\n"
+    repo = baue_testrepo(klein.parent / "stv2", {"gremien/testgremium.yaml": gremium})
+    b = zeigen_json(cli, repo, "testgremium", STICHTAG_KLEIN)
+    anna = next(z for z in zeilen_von(b, "aemter") if z["name"] == "Anna Alpha")
+    assert [p["name"] for p in anna["stellvertretung"]] == ["Clara Dritte"]
+    assert not any(z["art"] == "stellvertretung" for z in b["zeilen"])
 
 
 def test_unbekanntes_gremium(cli):
