@@ -199,13 +199,25 @@ def pruefe_verlauf(id_: str, empfehlung: dict, bestand: Bestand) -> list[Verstos
             )
         schritt = Schritt(id_, empfehlung, jetzt, verlauf[:i], ("verlauf", i), bestand)
         for pfad, meldung in pruefe_schritt(schritt):
-            verstoesse.append(Verstoss("verlauf-ungueltig", meldung, pfad))
+            # fehlt das Feld ganz, zeigt der Befund auf den Verlaufseintrag, der es braucht
+            verstoesse.append(Verstoss("verlauf-ungueltig", meldung, pfad if _vorhanden(empfehlung, pfad) else ("verlauf", i)))
     letzter = verlauf[-1].get("status")
     if empfehlung.get("status") != letzter:
         verstoesse.append(
             Verstoss("verlauf-ungueltig", f"status ist „{empfehlung.get('status')}“, der letzte Verlaufseintrag aber „{letzter}“", ("status",))
         )
     return verstoesse
+
+
+def _vorhanden(daten, pfad: tuple) -> bool:
+    if not pfad:
+        return False
+    for schritt in pfad:
+        try:
+            daten = daten[schritt]
+        except (KeyError, IndexError, TypeError):
+            return False
+    return True
 
 
 def plus_monate(tag: date, monate: int) -> date:

@@ -191,7 +191,8 @@ def besetzung(gremium: dict, bestand: Bestand, stichtag: str) -> Besetzung:
         gruppen[m.sitzgruppe].besetzt.append(m)
 
     # eine Person, zwei gezählte Sitze zugleich (über alle Zeiträume)
-    ordentliche = [m for m in alle if m.ordentlich]
+    # gezählt wird ein Sitz nur mit Sitzgruppe (oder wenn das Gremium keine Sitzgruppen kennt)
+    ordentliche = [m for m in alle if m.ordentlich and (m.sitzgruppe is not None or not gruppen)]
     for a_pos, a in enumerate(ordentliche):
         for b in ordentliche[a_pos + 1 :]:
             if a.person == b.person and _ueberlappen(a, b):
