@@ -409,11 +409,11 @@ def maschine() -> list[str]:
                 break
         for zeile in Path("/proc/meminfo").read_text().splitlines():
             if zeile.startswith("MemTotal"):
-                ram = f"{int(zeile.split()[1]) / 1024 / 1024:.1f} GiB"
+                ram = f"{z(int(zeile.split()[1]) / 1024 / 1024, 1)} GiB"
                 break
     except OSError:
         pass
-    last = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    last = " / ".join(z(x) for x in os.getloadavg())
     return [
         f"* Kerne (nproc): {os.cpu_count()}",
         f"* CPU: {cpu}",

@@ -224,6 +224,9 @@ def plane_schritt(
         raise Abgelehnt(f"Datum {tag} liegt vor dem letzten Verlaufseintrag ({verlauf[-1]['datum']}); Daten gehen nie zurück")
     eintrag = {"status": nach, "datum": tag}
     if sitzung:
+        # auch bei Schritten ohne Sitzungswächter: kein Verweis ins Leere
+        if bestand.hole("sitzung", sitzung) is None:
+            raise Abgelehnt(f"Sitzung „{sitzung}“ gibt es nicht in sitzungen/; nichts geändert")
         eintrag["sitzung"] = sitzung
     if durch:
         eintrag["durch"] = durch
@@ -266,6 +269,12 @@ def plane_schritt(
 def plane_umsetzung(
     bestand: Bestand, id_: str, adressat: str, stand: str, bericht: str, datum: str | None = None
 ) -> Plan:
+    # erst die Eingaben (Aufruffehler, Exit 2), dann der Datensatz (fachliche Ablehnung, Exit 1)
+    if stand not in STAENDE:
+        raise EinrichtungsFehler(f"--stand „{stand}“ ist nicht erlaubt (erlaubt: {', '.join(STAENDE)})")
+    if not bericht or not bericht.strip():
+        raise EinrichtungsFehler("--bericht darf nicht leer sein")
+    tag = _datum(datum)
     ds = hole(bestand, id_)
     e = ds.daten
     if e["status"] not in lebenszyklus.tabelle().wiedervorlage:
@@ -273,13 +282,8 @@ def plane_umsetzung(
             f"Empfehlung „{id_}“ ist „{e['status']}“; Umsetzungsberichte gibt es erst nach dem Weiterleiten "
             f"(Status {' oder '.join(lebenszyklus.tabelle().wiedervorlage)})"
         )
-    if stand not in STAENDE:
-        raise EinrichtungsFehler(f"--stand „{stand}“ ist nicht erlaubt (erlaubt: {', '.join(STAENDE)})")
     if adressat not in (e.get("adressaten") or []):
         raise Abgelehnt(f"„{adressat}“ ist keine Adressatin dieser Empfehlung (adressaten: {', '.join(e.get('adressaten') or []) or 'keine'})")
-    if not bericht or not bericht.strip():
-        raise EinrichtungsFehler("--bericht darf nicht leer sein")
-    tag = _datum(datum)
     weitergeleitet = [v["datum"] for v in e["verlauf"] if v.get("status") == "weitergeleitet"]
     if weitergeleitet and tag < weitergeleitet[-1]:
         raise Abgelehnt(f"Bericht vom {tag} läge vor der Weiterleitung am {weitergeleitet[-1]}; bitte das Datum des Berichts angeben (--datum)")

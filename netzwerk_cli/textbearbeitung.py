@@ -35,7 +35,7 @@ def skalar(wert: object) -> str:
     text = str(wert)
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
         return text  # Datum: der Lader hält es als Text
-    if _SICHER.match(text) and not text.endswith(" ") and _bleibt_text(text):
+    if _SICHER.fullmatch(text) and not text.endswith(" ") and _bleibt_text(text):
         return text
     return doppelt_zitiert(text)
 

@@ -322,3 +322,38 @@ def test_verlauf_in_der_mitte_mit_kommentaren_und_pruefsitzung(cli, repo):
     text = pfad.read_text(encoding="utf-8")
     assert text.index("    durch: X\n") < text.index("# Kommentar vor den Berichten")
     assert fehler_fuer(repo, DATEI) == []
+
+
+def test_dokumentmarken_bleiben(cli, repo):
+    alt = "---\n" + UNGEWOEHNLICH + "...\n"
+    pfad = _schreibe(repo, alt)
+    assert advance(cli, repo, *BESCHLIESSEN).exit_code == 0
+    assert pfad.read_text(encoding="utf-8") == "---\n" + UNGEWOEHNLICH_BESCHLOSSEN + "...\n"
+    assert fehler_fuer(repo, DATEI) == []
+
+
+def test_status_als_blocktext_wird_sicher_abgelehnt(cli, repo):
+    """Eine Form, die sich nicht zeilengenau ändern lässt, wird abgelehnt statt verdorben: der neue
+    Text wird vor dem Schreiben gelesen und mit den beabsichtigten Daten verglichen."""
+    _schreibe(repo, UNGEWOEHNLICH.replace("status: eingereicht  # Kommentar hinter dem Wert\n", "status: >-\n  eingereicht\n"))
+    vorher = schnappschuss(repo)
+    r = advance(cli, repo, *BESCHLIESSEN)
+    assert r.exit_code == 1
+    assert "es wurde nichts geschrieben" in r.stderr
+    assert schnappschuss(repo) == vorher
+
+
+def test_crlf_mit_neuem_adressaten_schluessel(cli, repo):
+    alt = BESCHLOSSEN.replace("ADRESSATEN\n", "").replace("\n", "\r\n").encode("utf-8")
+    pfad = _schreibe(repo, alt)
+    r = advance(cli, repo, *WEITERLEITEN, "--adressat", ADRESSATEN[0])
+    assert r.exit_code == 0, r.stderr
+    neu = pfad.read_bytes()
+    erwartet = (
+        BESCHLOSSEN.replace("ADRESSATEN\n", f"adressaten:\n  - {ADRESSATEN[0]}\n")
+        .replace("status: beschlossen\nverlauf", "status: weitergeleitet\nverlauf")
+        .replace("beispiel: true\n", "".join(WEITER_ZEILEN) + "beispiel: true\n")
+    )
+    assert neu == erwartet.replace("\n", "\r\n").encode("utf-8")
+    assert neu.count(b"\n") == neu.count(b"\r\n")
+    assert fehler_fuer(repo, DATEI) == []

@@ -142,9 +142,10 @@ def test_ohne_datum_gilt_heute(cli, beispiel):
     from datetime import date
 
     pfad = repo_im_zustand(beispiel, "entwurf")
+    vorher = date.today().isoformat()
     r = advance(cli, beispiel, "--durch", "X")
     assert r.exit_code == 0, r.stderr
-    assert lies(pfad)["verlauf"][-1]["datum"] == date.today().isoformat()
+    assert lies(pfad)["verlauf"][-1]["datum"] in (vorher, date.today().isoformat())  # auch um Mitternacht
 
 
 # --------------------------------------------------------------------------- Hauptpfad und Auswahl
@@ -477,3 +478,53 @@ def test_validierung_des_ganzen_beispiels_nach_mehreren_schritten(cli, beispiel)
     r = cli("validate", "--daten", beispiel, "--stichtag", STICHTAG, "--format", "json")
     assert '"fehler": 0' in r.stdout
     assert r.exit_code == 0
+
+
+# --------------------------------------------------------------------------- --sitzung ohne Wächter
+
+
+def test_sitzung_bei_schritt_ohne_waechter_muss_es_geben(cli, beispiel):
+    """Auch wo kein Wächter eine Sitzung verlangt (weitergeleitet → in_umsetzung), wird kein Verweis
+    ins Leere geschrieben – sonst meldete `validate` danach ref-unbekannt."""
+    pfad = repo_im_zustand(beispiel, "weitergeleitet")
+    vorher = schnappschuss(beispiel)
+    r = advance(cli, beispiel, "--sitzung", f"{GREMIUM}-2026-06-03", "--datum", "2026-06-03", "--durch", "X")
+    assert r.exit_code == 1
+    assert f"Sitzung „{GREMIUM}-2026-06-03“ gibt es nicht in sitzungen/" in r.stderr
+    assert schnappschuss(beispiel) == vorher
+    r = advance(cli, beispiel, "--sitzung", PRUEFUNG, "--datum", "2026-07-15", "--durch", "X")
+    assert r.exit_code == 0, r.stderr
+    assert lies(pfad)["verlauf"][-1]["sitzung"] == PRUEFUNG
+    assert fehler_fuer(beispiel, DATEI) == []
+
+
+# --------------------------------------------------------------------------- list / show nach einem Schritt
+
+
+def test_list_und_show_zeigen_den_neuen_stand(cli, beispiel):
+    import json
+
+    repo_im_zustand(beispiel, "eingereicht")
+    r = advance(cli, beispiel, "--nach", "beschlossen", "--sitzung", ENTSCHEIDUNG, "--datum", "2026-04-22", "--durch", "X")
+    assert r.exit_code == 0, r.stderr
+    r = cli("empfehlung", "list", "--daten", beispiel, "--status", "beschlossen", "--format", "json")
+    assert r.exit_code == 0
+    zeilen = {z["id"]: z for z in json.loads(r.stdout)}
+    assert zeilen[ID]["seit"] == "2026-04-22"
+    assert zeilen[ID]["naechster_schritt"] == "weitergeleitet"
+    assert zeilen[ID]["datei"] == DATEI
+    r = cli("empfehlung", "show", ID, "--daten", beispiel)
+    assert r.exit_code == 0
+    assert "Status: beschlossen" in r.stdout
+    assert f"2026-04-22  ● beschlossen (Sitzung {ENTSCHEIDUNG}, durch X)" in r.stdout
+    assert "Nächste mögliche Schritte: weitergeleitet; ohne --nach: weitergeleitet" in r.stdout
+
+
+def test_notiz_mit_zeilenumbruch_am_ende(cli, beispiel):
+    """Ein Zeilenumbruch am Ende einer Notiz darf nicht roh in die Datei geraten (von hypothesis gefunden)."""
+    pfad = repo_im_zustand(beispiel, "weitergeleitet")
+    r = advance(cli, beispiel, "--datum", "2026-06-01", "--durch", "X", "--notiz", "Erledigt.\n")
+    assert r.exit_code == 0, r.stderr
+    assert lies(pfad)["verlauf"][-1]["notiz"] == "Erledigt.\n"
+    assert '    notiz: "Erledigt.\\n"\n' in pfad.read_text(encoding="utf-8")
+    assert fehler_fuer(beispiel, DATEI) == []

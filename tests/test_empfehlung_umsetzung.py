@@ -131,3 +131,11 @@ def test_bericht_mit_sonderzeichen_kommt_unveraendert_zurueck(cli, beispiel):
     assert r.exit_code == 0, r.stderr
     assert lies(pfad)["umsetzung"][-1]["bericht"] == bericht
     assert fehler_fuer(beispiel, DATEI) == []
+
+
+def test_aufruffehler_vor_fachlicher_ablehnung(cli, beispiel):
+    """Ein falscher --stand ist immer Exit 2, auch bei einer Empfehlung, die noch nicht weitergeleitet ist."""
+    repo_im_zustand(beispiel, "entwurf")
+    r = umsetzung(cli, beispiel, "--adressat", ADRESSATEN[0], "--stand", "fertig", "--bericht", "x")
+    assert r.exit_code == 2
+    assert "--stand „fertig“ ist nicht erlaubt" in r.stderr

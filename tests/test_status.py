@@ -1,6 +1,9 @@
 """`netzwerk status`: jeder Teil auf den Beispieldaten und auf eigens gebauten kleinen
 Repositorys (Vakanz, Überbesetzung, überfällige AG, fällige Wiedervorlage, fehlende
-Sitzungen in einem Jahr); Markdown strukturell, JSON gegen docs/status.schema.json."""
+Sitzungen in einem Jahr); Markdown strukturell, JSON gegen docs/status.schema.json.
+
+Text und Markdown: die kompakte Übersicht (Standard, ein Bildschirm) und die ausführliche
+Fassung (`--ausfuehrlich`, Sitzgruppen mit Regeln, Sitzungen je Jahr)."""
 
 from __future__ import annotations
 
@@ -159,9 +162,9 @@ def test_ag_ueberfaellig_auf_beispieldaten(cli):
     assert aktiv[0]["id"] == "ag-wohnraum-fuer-gefluechtete" and aktiv[0]["ueberfaellig"] is True
 
 
-def test_text_auf_beispieldaten_80_spalten(cli, monkeypatch):
+def test_ausfuehrlich_text_auf_beispieldaten_80_spalten(cli, monkeypatch):
     monkeypatch.setenv("COLUMNS", "80")
-    r = cli("status", "--daten", BEISPIEL, "--stichtag", STICHTAG)
+    r = cli("status", "--daten", BEISPIEL, "--stichtag", STICHTAG, "--ausfuehrlich")
     assert r.exit_code == 0
     pruefe_text_80(r.stdout)
     ausgabe = flach(r.stdout)
@@ -192,21 +195,32 @@ def test_text_ohne_no_color_bei_umleitung_ohne_ansi(cli, monkeypatch):
     assert r.exit_code == 0 and "\x1b[" not in r.stdout
 
 
-def test_text_renderer_direkt_bei_80_spalten(tmp_path):
+def _text_direkt(bericht: dict, breite: int = 80, **optionen) -> str:
     from netzwerk_cli.ausgabe.status import als_text
-    from netzwerk_cli.berichte.grundlagen import laden
-    from netzwerk_cli.berichte.status import statusbericht
 
     puffer = io.StringIO()
-    konsole = Console(file=puffer, width=80, color_system=None, highlight=False, emoji=False)
-    als_text(statusbericht(laden(BEISPIEL, STICHTAG)), konsole)
-    pruefe_text_80(puffer.getvalue())
+    konsole = Console(file=puffer, width=breite, color_system=None, highlight=False, emoji=False)
+    als_text(bericht, konsole, **optionen)
+    return puffer.getvalue()
+
+
+def test_text_renderer_direkt_bei_80_spalten(tmp_path):
+    from netzwerk_cli.berichte.grundlagen import laden
+    from netzwerk_cli.berichte.status import statusbericht, uebersicht_zusatz
+
+    repo = laden(BEISPIEL, STICHTAG)
+    text = _text_direkt(statusbericht(repo), ausfuehrlich=True)
+    pruefe_text_80(text)
     # breite Tabellenzeilen brechen um, statt abgeschnitten zu werden
-    assert "Landkreistag Baden-Württemberg" in puffer.getvalue()
+    assert "Landkreistag Baden-Württemberg" in text
+    kompakt = _text_direkt(statusbericht(repo), zusatz=uebersicht_zusatz(repo))
+    pruefe_text_80(kompakt)
+    assert len(kompakt.splitlines()) <= 50
+    assert "Landkreistag Baden-Württemberg" not in kompakt  # keine Regeln der Sitzgruppen
 
 
-def test_markdown_auf_beispieldaten_strukturell(cli):
-    r = cli("status", "--daten", BEISPIEL, "--stichtag", STICHTAG, "--format", "markdown")
+def test_markdown_ausfuehrlich_auf_beispieldaten_strukturell(cli):
+    r = cli("status", "--daten", BEISPIEL, "--stichtag", STICHTAG, "--format", "markdown", "--ausfuehrlich")
     assert r.exit_code == 0
     md = r.stdout
     assert ueberschriften(md, 1) == ["Status: Netzwerk Integration Baden-Württemberg"]
@@ -230,12 +244,190 @@ def test_markdown_auf_beispieldaten_strukturell(cli):
     assert len(umsetzung["zeilen"]) == 6
 
 
-def test_markdown_maskiert_senkrechte_striche(cli, tmp_path):
+@pytest.mark.parametrize("ausfuehrlich", [False, True])
+def test_markdown_maskiert_senkrechte_striche(cli, tmp_path, ausfuehrlich):
     repo = baue_testrepo(tmp_path / "r", {"organisationen/verein-z.yaml": "name: Verein A | B *fett* <b>\ntyp: verein\n"})
-    r = cli("status", "--daten", repo, "--stichtag", STICHTAG_KLEIN, "--format", "markdown")
+    r = cli("status", "--daten", repo, "--stichtag", STICHTAG_KLEIN, "--format", "markdown", *(["--ausfuehrlich"] if ausfuehrlich else []))
     tabellen = md_tabellen(r.stdout)
     umsetzung = next(t for t in tabellen if t["ueberschrift"] == "Umsetzung")
-    assert any("Verein A \\| B \\*fett\\* \\<b\\>" in z[2] for z in umsetzung["zeilen"])
+    spalte = umsetzung["kopf"].index("Adressat")
+    assert any("Verein A \\| B \\*fett\\* \\<b\\>" in z[spalte] for z in umsetzung["zeilen"])
+
+
+# --------------------------------------------------------------------------- kompakte Übersicht (Standard)
+
+
+def _kompakt_text(cli, monkeypatch, daten=BEISPIEL, stichtag=STICHTAG, *weitere: str) -> str:
+    monkeypatch.setenv("COLUMNS", "80")
+    r = cli("status", "--daten", daten, "--stichtag", stichtag, *weitere)
+    assert r.exit_code == 0, r.stderr
+    pruefe_text_80(r.stdout)
+    return r.stdout
+
+
+def _zeile(text: str, anfang: str, enthaelt: str = "") -> str:
+    (zeile,) = [z for z in text.splitlines() if z.startswith(anfang) and enthaelt in z]
+    return zeile.rstrip()
+
+
+@pytest.mark.parametrize("oeffentlich", [[], ["--oeffentlich"]])
+def test_kompakt_auf_beispieldaten_ein_bildschirm(cli, monkeypatch, oeffentlich):
+    """Das „Fertig wenn“ aus Issue 4: beide Netzwerke auf einem Bildschirm (≤ 50 Zeilen à 80 Spalten)."""
+    text = _kompakt_text(cli, monkeypatch, BEISPIEL, STICHTAG, *oeffentlich)
+    assert len(text.splitlines()) <= 50, f"{len(text.splitlines())} Zeilen"
+    ausgabe = flach(text)
+    gremien = _erste_spalte(_zeilen_zwischen(text, "Gremien", "• "))
+    b = status_json(cli, BEISPIEL, STICHTAG)
+    for gr in b["gremien"]:  # jedes Gremium, mit Kurznamen und Beispiel-Kennzeichen
+        name = (gr["kurzname"] or gr["name"]) + (" (Beispiel)" if gr["beispiel"] else "")
+        assert name in gremien, name
+    assert gremien.startswith("Gremium Strategiegruppe Steuerungsgruppe Beispielkreis (Beispiel) Steuerungsgruppe Integration")
+    for teil in ("Gremien", "Arbeitsgruppen", "Empfehlungen · 11 am Stichtag", "Umsetzung"):
+        assert teil in ausgabe, teil
+    # je Gremium eine Zeile: besetzt/gesamt, vakant, Sitzungen im laufenden Jahr, nächste Sitzung
+    assert _zeile(text, "Strategiegruppe ").split() == ["Strategiegruppe", "6/12", "6", "2026:", "0", "(2–3)", "–"]
+    assert _zeile(text, "Steuerungsgruppe ", "8/8").split()[1:] == ["8/8", "0", "2026:", "2", "(2–3)", "17.03.2027"]
+    assert _zeile(text, "Steuerungsgruppe ", "0/12").split()[1:] == ["0/12", "12", "2026:", "0", "–"]
+    assert "+2 ohne feste Zahl" in ausgabe
+    assert "Sozialausschuss keine Sitzgruppen – 2026: 0 –" in ausgabe
+    # darunter nur, was zu tun ist
+    assert "Strategiegruppe – vakant: Ministerium für Soziales, Gesundheit und Integration (2), Kommunen (3)" in ausgabe
+    assert "1 Mitglied ohne Sitzgruppe · keine Sitzungen erfasst" in ausgabe
+    assert "Steuerungsgruppe Integration – keine Mitglieder erfasst (12 Sitze vakant)" in ausgabe
+    # keine Sitzgruppen mit Regeln, keine Sitzungen je Jahr: dafür gibt es --ausfuehrlich
+    assert "genau eine(r)" not in ausgabe and "Gründungsjahr" not in ausgabe and "Kommunale Landesverbände" not in ausgabe
+    # Empfehlungen: Zahl je Status in zwei Zeilen, die drei ältesten offenen, fällige Wiedervorlage
+    assert _zeile(text, "offen:") == "offen: Entwurf 2, eingereicht 2, beschlossen 1, weitergeleitet 1, in Umsetzung 1"
+    assert _zeile(text, "abgeschlossen:") == "abgeschlossen: abgelehnt 1, zurückgezogen 1, umgesetzt 1, nicht umgesetzt 1"
+    assert "Älteste offene (3 von 7):" in ausgabe
+    for nr, rest in (("2023-005", "eingereicht seit 18.09.2023"), ("2023-006", "Entwurf seit 09.10.2023"), ("2024-001", "weitergeleitet seit 28.10.2024")):
+        zeile = _zeile(text, nr + " ")
+        assert "(Beispiel)" in zeile and " ".join(zeile.split()).endswith(rest), zeile
+    assert "2025-001" not in _zeilen_zwischen(text, "Älteste offene", "Wiedervorlage")
+    assert " ".join(_zeilen_zwischen(text, "Wiedervorlage fällig", "Umsetzung")[1].split()).endswith("(Beispiel) fällig seit 01.07.2026")
+    # Umsetzung: eine Zeile je Adressat, mit dem letzten Stand
+    umsetzung = _zeilen_zwischen(text, "Umsetzung", "vakant =")
+    assert len(umsetzung) == 1 + 1 + 6
+    assert umsetzung[2].split()[:2] == ["2024-001", "(Beispiel)"] and umsetzung[2].split()[-2:] == ["offen", "01.07.2025"]
+    assert text.rstrip().endswith("Details: netzwerk status --ausfuehrlich · netzwerk gremium show ID")
+
+
+def _zeilen_zwischen(text: str, von: str, bis: str) -> list[str]:
+    zeilen = text.splitlines()
+    start = next(i for i, z in enumerate(zeilen) if z.startswith(von))
+    ende = next(i for i, z in enumerate(zeilen) if i > start and z.startswith(bis))
+    return zeilen[start:ende]
+
+
+def _erste_spalte(zeilen: list[str]) -> str:
+    """Die erste Spalte einer Texttabelle (Abschnittslinie, Kopf, Zeilen) als fortlaufender Text:
+    bis zur zweiten Spaltenüberschrift, umgebrochene Zellen wieder zusammengesetzt."""
+    kopf = zeilen[1]
+    breite = len(kopf) - len(kopf[len(kopf.split()[0]):].lstrip())
+    return flach(" ".join(z[:breite] for z in zeilen[1:])).strip()
+
+
+def test_kompakt_kennzeichnet_beispiel_empfehlungen_realer_ags(cli, monkeypatch):
+    """Die realen AGs Empowerment und Demokratiebildung haben je eine erfundene Empfehlung: Die
+    Übersicht darf nicht den Eindruck erwecken, es gäbe echte."""
+    text = _kompakt_text(cli, monkeypatch)
+    ags = _zeilen_zwischen(text, "Arbeitsgruppen", "Empfehlungen")
+    assert ags[1].split() == ["Arbeitsgruppe", "Gremium", "Stand", "Empf."]
+    assert _zeile(text, "AG Empowerment von Frauen").endswith("  1 (Beispiel)")
+    assert _zeile(text, "AG Demokratiebildung").endswith("  1 (Beispiel)")
+    # erfundene AGs tragen das Kennzeichen am Namen; ihre Zahl steht ohne Zusatz
+    assert _zeile(text, "AG Wohnraum für").endswith("  4")
+    assert "AG Wohnraum für Geflüchtete (Beispiel)" in _erste_spalte(ags)
+    assert _zeile(text, "AG Hürdenabbau").endswith("  0")
+    assert "aktiv bis 30.06.2027" in flach(text) and "abgeschlossen am 15.11.2023" in flach(text)
+    assert "abgeschlossen (Datum unbekannt)" in flach(text) and "Status unbekannt" in flach(text)
+    md = cli("status", "--daten", BEISPIEL, "--stichtag", STICHTAG, "--format", "markdown").stdout
+    (ag,) = [t for t in md_tabellen(md) if t["kopf"][0] == "Arbeitsgruppe"]
+    empf = {z[0]: z[3] for z in ag["zeilen"]}
+    assert empf["AG Empowerment von Frauen mit Flucht- und Einwanderungsgeschichte"] == "1 (Beispiel)"
+    assert empf["AG Demokratiebildung und politische Partizipation"] == "1 (Beispiel)"
+    assert empf["AG Wohnraum für Geflüchtete (Beispiel)"] == "4"
+
+
+def test_kompakt_beispiel_kennzeichen_gemischt():
+    from netzwerk_cli.ausgabe.status import ag_empfehlungen_kompakt
+
+    zusatz = {"ag_beispiel_empfehlungen": {"ag-x": 1}}
+    assert ag_empfehlungen_kompakt({"id": "ag-x", "beispiel": False, "empfehlungen": 3}, zusatz) == "3 (davon 1 Beispiel)"
+    assert ag_empfehlungen_kompakt({"id": "ag-x", "beispiel": False, "empfehlungen": 1}, zusatz) == "1 (Beispiel)"
+    assert ag_empfehlungen_kompakt({"id": "ag-x", "beispiel": True, "empfehlungen": 1}, zusatz) == "1"
+    assert ag_empfehlungen_kompakt({"id": "ag-x", "beispiel": False, "empfehlungen": 1}, {}) == "1"
+
+
+def test_kompakt_markdown_auf_beispieldaten_strukturell(cli):
+    md = cli("status", "--daten", BEISPIEL, "--stichtag", STICHTAG, "--format", "markdown").stdout
+    assert ueberschriften(md, 1) == ["Status: Netzwerk Integration Baden-Württemberg"]
+    assert ueberschriften(md, 2) == ["Gremien", "Arbeitsgruppen", "Empfehlungen", "Umsetzung"]
+    assert ueberschriften(md, 3) == [
+        "Älteste offene Empfehlungen (3 von 7)",
+        "Wiedervorlage fällig (kein Umsetzungsbericht seit 12 Monaten)",
+    ]
+    tabellen = {t["kopf"][0]: t for t in md_tabellen(md)}
+    assert [t["kopf"] for t in tabellen.values()] == [
+        ["Gremium", "besetzt", "vakant", "Sitzungen", "nächste Sitzung"],
+        ["Arbeitsgruppe", "Gremium", "Stand", "Empfehlungen"],
+        ["Nr.", "Titel", "Status", "seit"],
+        ["Nr.", "Titel", "fällig seit"],
+        ["Empfehlung", "Adressat", "Stand", "Bericht vom"],
+    ]
+    gremien = tabellen["Gremium"]["zeilen"]
+    assert [z[0] for z in gremien] == ["Strategiegruppe", "Steuerungsgruppe Beispielkreis (Beispiel)", "Steuerungsgruppe Integration", "Sozialausschuss"]
+    assert gremien[1][1:] == ["8/8 +2 ohne feste Zahl", "0", "2026: 2 (2–3)", "17.03.2027"]
+    assert len(tabellen["Arbeitsgruppe"]["zeilen"]) == 5
+    assert [z[0] for z in tabellen["Nr."]["zeilen"]] == ["2023-005", "2023-006", "2024-001"]
+    assert [z[0] for z in tabellen["Empfehlung"]["zeilen"] if z[0]] == ["2024-001 (Beispiel)", "2025-001 (Beispiel)", "2023-001 (Beispiel)", "2023-002 (Beispiel)"]
+    assert len(tabellen["Empfehlung"]["zeilen"]) == 6
+    assert "- **Strategiegruppe** – vakant: Ministerium für Soziales" in md
+    assert "Regel" not in md and "Jahr" not in md
+    assert md.rstrip().endswith("Details: `netzwerk status --ausfuehrlich` · `netzwerk gremium show ID`")
+
+
+def test_kompakt_umsetzung_gekuerzt_mit_hinweis():
+    """Lange Umsetzungslisten: die ersten (laufende zuerst) und „… N weitere“."""
+    from netzwerk_cli.ausgabe.status import als_markdown
+    from netzwerk_cli.berichte.grundlagen import laden
+    from netzwerk_cli.berichte.status import statusbericht, uebersicht_zusatz
+
+    repo = laden(BEISPIEL, STICHTAG)
+    bericht = statusbericht(repo)
+    bericht["umsetzung"] = bericht["umsetzung"] * 3  # 12 Empfehlungen, 18 Adressaten
+    text = _text_direkt(bericht, zusatz=uebersicht_zusatz(repo))
+    pruefe_text_80(text)
+    umsetzung = _zeilen_zwischen(text, "Umsetzung", "vakant =")
+    assert umsetzung[-1] == "… 9 weitere Empfehlungen (netzwerk status --ausfuehrlich)"
+    assert len(umsetzung) == 1 + 1 + 5 + 1  # Linie, Kopf, 5 Adressatenzeilen, Hinweis
+    md = als_markdown(bericht, zusatz=uebersicht_zusatz(repo))
+    (tabelle,) = [t for t in md_tabellen(md) if t["kopf"][0] == "Empfehlung"]
+    assert len(tabelle["zeilen"]) == 5
+    assert "… 9 weitere Empfehlungen (netzwerk status --ausfuehrlich)" in md
+
+
+def test_kompakt_regelverstoesse_gezaehlt(cli, monkeypatch, klein):
+    """Verstöße gegen die Sitzregel (hier: falscher Organisationstyp und zwei Sitze zugleich)
+    erscheinen in der Übersicht als Zahl mit Verweis auf validate – ohne Namen."""
+    from berichte_hilfen import GREMIUM
+    from netzwerk_cli.berichte.grundlagen import laden
+    from netzwerk_cli.berichte.status import uebersicht_zusatz
+
+    extra = "mitglieder:\n  - person: anna-alpha\n    sitzgruppe: kommunen\n    von: 2021-03-01\n"
+    repo = baue_testrepo(klein.parent / "regel", {"gremien/testgremium.yaml": GREMIUM.replace("mitglieder:\n", extra, 1)})
+    zusatz = uebersicht_zusatz(laden(repo, STICHTAG_KLEIN))
+    assert zusatz["regelverstoesse"] == {"testgremium": 2}
+    assert zusatz["ag_beispiel_empfehlungen"] == {"ag-fertig": 0, "ag-spaeter": 0, "ag-test": 0}
+    text = flach(_kompakt_text(cli, monkeypatch, repo, STICHTAG_KLEIN))
+    assert "2 Regelverstöße bei der Besetzung (netzwerk validate)" in text
+    assert "Regelverstöße" not in cli("status", "--daten", klein, "--stichtag", STICHTAG_KLEIN).stdout
+
+
+def test_ausfuehrlich_aendert_json_nicht(cli):
+    kurz = cli("status", "--daten", BEISPIEL, "--stichtag", STICHTAG, "--format", "json").stdout
+    lang = cli("status", "--daten", BEISPIEL, "--stichtag", STICHTAG, "--format", "json", "--ausfuehrlich").stdout
+    assert kurz == lang
 
 
 # --------------------------------------------------------------------------- kleine Repositorys
@@ -262,10 +454,14 @@ def test_ueberbesetzt_mit_fehlerhinweis(cli, klein):
     # sitz-ueberbesetzt ist ein Fehler: der Bericht erscheint, mit Hinweis
     assert b["datenstand"]["fehler"] == 1
     assert b["hinweise"] and b["hinweise"][0].startswith("1 Fehler – `netzwerk validate` zeigt Details")
-    r = cli("status", "--daten", klein, "--stichtag", STICHTAG_KLEIN)
-    assert r.exit_code == 0
-    assert "1 Fehler – `netzwerk validate` zeigt Details" in flach(r.stdout)
-    assert "überbesetzt" in r.stdout
+    for ausfuehrlich in ([], ["--ausfuehrlich"]):
+        r = cli("status", "--daten", klein, "--stichtag", STICHTAG_KLEIN, *ausfuehrlich)
+        assert r.exit_code == 0
+        assert "1 Fehler – `netzwerk validate` zeigt Details" in flach(r.stdout)
+        assert "überbesetzt" in r.stdout
+    kompakt = cli("status", "--daten", klein, "--stichtag", STICHTAG_KLEIN).stdout
+    assert "zu viel" in kompakt  # eigene Spalte, nur wenn ein Gremium überbesetzt ist
+    assert "überbesetzt: Integrationsbeauftragte (2 für 1 Sitz)" in flach(kompakt)
     md = cli("status", "--daten", klein, "--stichtag", STICHTAG_KLEIN, "--format", "markdown").stdout
     assert "> **Hinweis:** 1 Fehler – `netzwerk validate` zeigt Details" in md
 
@@ -282,8 +478,9 @@ def test_ueberfaellige_ag(cli, klein):
     assert [(a["id"], a["ueberfaellig"]) for a in ags["aktiv"]] == [("ag-test", True)]
     assert [a["id"] for a in ags["geplant"]] == ["ag-spaeter"]
     assert [(a["id"], a["abgeschlossen_am"], a["empfehlungen"]) for a in ags["abgeschlossen"]] == [("ag-fertig", "2022-11-15", 1)]
-    text = flach(cli("status", "--daten", klein, "--stichtag", STICHTAG_KLEIN).stdout)
-    assert "ÜBERFÄLLIG" in text and "31.12.2024" in text
+    for ausfuehrlich in ([], ["--ausfuehrlich"]):
+        text = flach(cli("status", "--daten", klein, "--stichtag", STICHTAG_KLEIN, *ausfuehrlich).stdout)
+        assert "ÜBERFÄLLIG" in text and "31.12.2024" in text
     # vor dem geplanten Ende: nicht überfällig
     b = status_json(cli, klein, "2024-06-30")
     assert [(a["id"], a["ueberfaellig"]) for a in b["arbeitsgruppen"]["aktiv"]] == [("ag-test", False)]
@@ -339,12 +536,19 @@ def test_fehlende_sitzungen_in_einem_jahr(cli, klein):
     assert jahre[2025] == {"jahr": 2025, "anzahl": 1, "geplant": 1, "abgesagt": 0, "bewertung": "laufend", "noch_zu_planen": 0}
     assert s["letzte"]["datum"] == "2025-03-01"
     assert s["naechste"] == {"id": "testgremium-2025-09-17", "datum": "2025-09-17", "ort": "Kreishaus, Saal 2", "status": "geplant"}
-    text = flach(cli("status", "--daten", klein, "--stichtag", STICHTAG_KLEIN).stdout)
+    text = flach(cli("status", "--daten", klein, "--stichtag", STICHTAG_KLEIN, "--ausfuehrlich").stdout)
     assert "2023: 0 (zu wenige)" in text
     assert "Nächste Sitzung: 17.09.2025, Kreishaus, Saal 2" in text
-    md = cli("status", "--daten", klein, "--stichtag", STICHTAG_KLEIN, "--format", "markdown").stdout
+    md = cli("status", "--daten", klein, "--stichtag", STICHTAG_KLEIN, "--format", "markdown", "--ausfuehrlich").stdout
     sitzungen = next(t for t in md_tabellen(md) if t["kopf"][0] == "Jahr")
     assert ["2023", "0", "–", "zu wenige"] in sitzungen["zeilen"]
+    # kompakt: das laufende Jahr gegen den Rhythmus, die nächste Sitzung, Abweichungen darunter
+    kompakt = flach(cli("status", "--daten", klein, "--stichtag", STICHTAG_KLEIN).stdout)
+    assert "2025: 1 (2–3) 17.09.2025" in kompakt
+    assert "zu wenige Sitzungen: 2023 (0), vorgesehen 2–3" in kompakt
+    md = cli("status", "--daten", klein, "--stichtag", STICHTAG_KLEIN, "--format", "markdown").stdout
+    (gremien,) = [t for t in md_tabellen(md) if t["kopf"][0] == "Gremium"]
+    assert gremien["zeilen"][0][-2:] == ["2025: 1 (2–3)", "17.09.2025"]
 
 
 def test_zu_viele_sitzungen_abgesagte_zaehlen_nicht(cli, klein):
@@ -361,8 +565,9 @@ def test_laufendes_jahr_noch_zu_planen(cli, klein):
     repo = baue_testrepo(klein.parent / "planen", {"sitzungen/2025/testgremium-2025-09-17.yaml": None})
     jahre = {j["jahr"]: j for j in gremium(status_json(cli, repo, STICHTAG_KLEIN), "testgremium")["sitzungen"]["jahre"]}
     assert jahre[2025]["noch_zu_planen"] == 1
-    text = flach(cli("status", "--daten", repo, "--stichtag", STICHTAG_KLEIN).stdout)
-    assert "noch 1 zu planen" in text
+    for ausfuehrlich in ([], ["--ausfuehrlich"]):
+        text = flach(cli("status", "--daten", repo, "--stichtag", STICHTAG_KLEIN, *ausfuehrlich).stdout)
+        assert "noch 1 zu planen" in text
 
 
 def test_fehlerhafter_datensatz_fehlt_im_bericht_mit_hinweis(cli, klein):
@@ -379,11 +584,12 @@ def test_leeres_repository(cli, tmp_path):
     repo = minimal_repo(tmp_path / "leer", {})
     b = status_json(cli, repo, STICHTAG)
     assert b["gremien"] == [] and b["empfehlungen"]["gesamt"] == 0 and b["umsetzung"] == []
-    r = cli("status", "--daten", repo, "--stichtag", STICHTAG)
-    assert r.exit_code == 0 and "Keine Arbeitsgruppen erfasst." in r.stdout
-    md = cli("status", "--daten", repo, "--stichtag", STICHTAG, "--format", "markdown").stdout
-    md_tabellen(md)
-    assert "Keine offenen Empfehlungen." in md
+    for ausfuehrlich in ([], ["--ausfuehrlich"]):
+        r = cli("status", "--daten", repo, "--stichtag", STICHTAG, *ausfuehrlich)
+        assert r.exit_code == 0 and "Keine Arbeitsgruppen erfasst." in r.stdout
+        md = cli("status", "--daten", repo, "--stichtag", STICHTAG, "--format", "markdown", *ausfuehrlich).stdout
+        md_tabellen(md)
+        assert "Keine offenen Empfehlungen." in md
 
 
 def test_ungueltiger_stichtag_und_kein_repository(cli, tmp_path, monkeypatch):
@@ -399,5 +605,6 @@ def test_titel_mit_rich_markup_bleibt_text(cli, klein):
         klein.parent / "markup",
         {"arbeitsgruppen/ag-test.yaml": klein.joinpath("arbeitsgruppen/ag-test.yaml").read_text(encoding="utf-8").replace("AG Test", "AG [bold]Test[/bold]")},
     )
-    r = cli("status", "--daten", repo, "--stichtag", STICHTAG_KLEIN)
-    assert r.exit_code == 0 and "AG [bold]Test[/bold]" in r.stdout
+    for ausfuehrlich in ([], ["--ausfuehrlich"]):
+        r = cli("status", "--daten", repo, "--stichtag", STICHTAG_KLEIN, *ausfuehrlich)
+        assert r.exit_code == 0 and "AG [bold]Test[/bold]" in r.stdout

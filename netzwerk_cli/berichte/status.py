@@ -3,6 +3,9 @@
 Aufbau und Bedeutung jedes Feldes: docs/BERICHTE.md. Der Bericht beschreibt den Stand am
 Stichtag: Besetzung nach der Sitzregel-Maschine, Empfehlungen nach ihrem Verlauf bis zum
 Stichtag, AGs nach Beginn/Abschluss, Sitzungen nach Datum.
+
+`uebersicht_zusatz` liefert die wenigen Angaben, die nur die kompakte Übersicht (Text und
+Markdown ohne `--ausfuehrlich`) braucht und die nicht zum JSON-Schema gehören.
 """
 
 from __future__ import annotations
@@ -157,7 +160,7 @@ def _arbeitsgruppen(bestand: Bestand, stichtag: str, schutz: Datenschutz) -> dic
     gruppen: dict[str, list] = {"aktiv": [], "geplant": [], "abgeschlossen": [], "unbekannt": []}
     for aid, ag in g.gueltige(bestand, "arbeitsgruppe"):
         status = g.ag_status_am(ag, stichtag)
-        eigene = [x for x in (g.empfehlung_am(e, stichtag) for e in empfehlungen if e.get("arbeitsgruppe") == aid) if x]
+        eigene = _ag_empfehlungen(empfehlungen, aid, stichtag)
         eintrag = {
             "id": aid,
             "name": ag.get("name", aid),
@@ -178,6 +181,11 @@ def _arbeitsgruppen(bestand: Bestand, stichtag: str, schutz: Datenschutz) -> dic
     gruppen["geplant"].sort(key=lambda a: (a["beginn"] or "9999", a["id"]))
     gruppen["abgeschlossen"].sort(key=lambda a: (a["abgeschlossen_am"] or "0000", a["id"]), reverse=True)
     return gruppen
+
+
+def _ag_empfehlungen(empfehlungen: list[dict], aid: str, stichtag: str) -> list[dict]:
+    """Die Empfehlungen einer AG, wie sie am Stichtag standen (spätere fehlen)."""
+    return [x for x in (g.empfehlung_am(e, stichtag) for e in empfehlungen if e.get("arbeitsgruppe") == aid) if x]
 
 
 # --------------------------------------------------------------------------- Empfehlungen
@@ -247,3 +255,39 @@ def _umsetzung(bestand: Bestand, stichtag: str) -> list[dict]:
         )
     ergebnis.sort(key=lambda x: (x["status"] not in g.OFFENE_STATUS, x["empfehlung"]))
     return ergebnis
+
+
+# --------------------------------------------------------------------------- kompakte Übersicht
+
+# Befunde der Sitzregel-Maschine, die die Übersicht schon anders zeigt (vakant, überbesetzt)
+_EIGENS_GEZEIGT = ("sitz-vakant", "sitz-ueberbesetzt")
+
+
+def uebersicht_zusatz(repo: g.GeprueftesRepo) -> dict:
+    """Zusatzangaben der kompakten Übersicht, nicht Teil von docs/status.schema.json.
+
+    * `regelverstoesse`: je Gremium-id die Zahl der Fehler der Sitzregel-Maschine am Stichtag
+      (Rolle, Organisation, je-Regel, doppelte Sitze …) außer Vakanz und Überbesetzung – dieselben
+      Befunde wie bei `validate`, hier nur gezählt.
+    * `ag_beispiel_empfehlungen`: je AG-id, wie viele ihrer Empfehlungen am Stichtag erfundene
+      Beispiele (`beispiel: true`) sind – damit eine reale AG mit Beispiel-Empfehlungen nicht
+      wie eine mit echten Empfehlungen aussieht.
+
+    Nur Zahlen, keine Namen: für beide Fassungen gleich.
+    """
+    bestand, stichtag = repo.bestand, repo.stichtag
+    empfehlungen = [e for _, e in g.gueltige(bestand, "empfehlung")]
+    return {
+        "regelverstoesse": {
+            gid: sum(
+                1
+                for v in sitzregeln.besetzung(gr, bestand, stichtag).verstoesse
+                if v.schwere == "fehler" and v.regel not in _EIGENS_GEZEIGT
+            )
+            for gid, gr in g.gueltige(bestand, "gremium")
+        },
+        "ag_beispiel_empfehlungen": {
+            aid: sum(1 for e in _ag_empfehlungen(empfehlungen, aid, stichtag) if e.get("beispiel") is True)
+            for aid, _ in g.gueltige(bestand, "arbeitsgruppe")
+        },
+    }

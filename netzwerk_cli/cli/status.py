@@ -1,17 +1,28 @@
-"""`netzwerk status [--stichtag D] [--format text|markdown|json] [--oeffentlich]`"""
+"""`netzwerk status [--stichtag D] [--format text|markdown|json] [--oeffentlich] [--ausfuehrlich]`"""
 
 from __future__ import annotations
+
+from typing import Annotated
 
 import typer
 
 from netzwerk_cli.ausgabe import status as darstellung
 from netzwerk_cli.ausgabe.konsole import konsole
 from netzwerk_cli.berichte.grundlagen import laden
-from netzwerk_cli.berichte.status import statusbericht
+from netzwerk_cli.berichte.status import statusbericht, uebersicht_zusatz
 from netzwerk_cli.cli.berichtsoptionen import BerichtFormat, Format, Oeffentlich
 from netzwerk_cli.cli.fehlerbehandlung import befehl
 from netzwerk_cli.cli.optionen import Daten, Stichtag
 from netzwerk_cli.validierung import stichtag_pruefen
+
+Ausfuehrlich = Annotated[
+    bool,
+    typer.Option(
+        "--ausfuehrlich",
+        help="Text/Markdown ausführlich: je Gremium alle Sitzgruppen mit Regel, Sitzungen je Jahr, "
+        "alle Tabellen (Standard: kompakte Übersicht auf einem Bildschirm). JSON ist immer vollständig.",
+    ),
+]
 
 
 @befehl
@@ -20,14 +31,17 @@ def status(
     stichtag: Stichtag = None,
     format: Format = BerichtFormat.text,
     oeffentlich: Oeffentlich = False,
+    ausfuehrlich: Ausfuehrlich = False,
 ) -> int:
     """Überblick am Stichtag: Sitze, Arbeitsgruppen, Empfehlungen, Umsetzung, Sitzungen."""
     repo = laden(daten, stichtag_pruefen(stichtag))
     bericht = statusbericht(repo, oeffentlich)
     if format is BerichtFormat.json:
         typer.echo(darstellung.als_json_text(bericht))
-    elif format is BerichtFormat.markdown:
-        typer.echo(darstellung.als_markdown(bericht))
+        return 0
+    zusatz = None if ausfuehrlich else uebersicht_zusatz(repo)
+    if format is BerichtFormat.markdown:
+        typer.echo(darstellung.als_markdown(bericht, ausfuehrlich, zusatz))
     else:
-        darstellung.als_text(bericht, konsole())
+        darstellung.als_text(bericht, konsole(), ausfuehrlich, zusatz)
     return 0
