@@ -223,7 +223,10 @@ def _commit_fehler(e) -> str:
         return "Commit nicht möglich: „.git/index.lock“ existiert – ein anderer Git-Vorgang läuft gerade."
     if "nothing to commit" in text or "no changes added" in text or "nothing added" in text:
         return "Nichts zu committen: die Dateien sind gegenüber dem letzten Commit unverändert."
-    return f"Git-Commit fehlgeschlagen: {text or e}{_zusatz_hinweis(text)}"
+    if not text:
+        status = getattr(e, "status", None)
+        return f"Git-Commit fehlgeschlagen (Exit-Code {status}); vermutlich hat ein Git-Hook den Commit abgelehnt, ohne einen Grund auszugeben."
+    return f"Git-Commit fehlgeschlagen: {text}{_zusatz_hinweis(text)}"
 
 
 def unveraendert_seit_head(wurzel: Path, datei: Path) -> bool:
