@@ -116,7 +116,6 @@ def gremiumsbericht(repo: g.GeprueftesRepo, gremium_id: str, oeffentlich: bool =
         letzte = max((i for i, z in enumerate(zeilen) if z["sitzgruppe"] == v.sitzgruppe), default=len(zeilen) - 1)
         zeilen.insert(letzte + 1, zeile)
 
-    feste = [x for x in gruppen if x["sitze"] is not None]
     org = gremium.get("organisation")
     bericht = {
         "schema": SCHEMA_KENNUNG,
@@ -136,13 +135,7 @@ def gremiumsbericht(repo: g.GeprueftesRepo, gremium_id: str, oeffentlich: bool =
             "beschlussfaehigkeit": gremium.get("beschlussfaehigkeit"),
             "aufgaben": list(gremium.get("aufgaben") or []),
         },
-        "sitze": {
-            "gesamt": sum(x["sitze"] for x in feste),
-            "sitzzahl_offen": len(feste) < len(gruppen),
-            "besetzt": sum(x["besetzt"] for x in gruppen),
-            "vakant": sum(x["vakant"] for x in gruppen),
-            "ueberbesetzt": sum(x["ueberbesetzt"] for x in gruppen),
-        },
+        "sitze": g.sitz_summen(gruppen),
         "sitzgruppen": gruppen,
         "zeilen": zeilen,
     }

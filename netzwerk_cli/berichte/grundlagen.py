@@ -133,3 +133,15 @@ def findet_statt(sitzung: dict, stichtag: str) -> bool:
     if sitzung["datum"] > stichtag:
         return True
     return sitzung["datum"] == stichtag and sitzung.get("status") in (None, "geplant")
+
+
+def sitz_summen(gruppen: list[dict]) -> dict:
+    """Summen der Sitzgruppen eines Gremiums (Gruppen ohne feste Sitzzahl zählen nicht mit)."""
+    feste = [x for x in gruppen if x["sitze"] is not None]
+    return {
+        "gesamt": sum(x["sitze"] for x in feste),
+        "sitzzahl_offen": len(feste) < len(gruppen),
+        "besetzt": sum(x["besetzt"] for x in gruppen),
+        "vakant": sum(x["vakant"] for x in gruppen),
+        "ueberbesetzt": sum(x["ueberbesetzt"] for x in gruppen),
+    }

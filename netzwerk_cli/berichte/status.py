@@ -83,20 +83,13 @@ def _gremium(bestand: Bestand, gid: str, gremium: dict, stichtag: str, schutz: D
                 "mitglieder": [schutz.anzeige(m.person, stand.name).als_dict() for m in stand.besetzt],
             }
         )
-    feste = [x for x in gruppen if x["sitze"] is not None]
     return {
         "id": gid,
         "name": gremium.get("name", gid),
         "kurzname": gremium.get("kurzname"),
         "art": gremium.get("art"),
         "beispiel": gremium.get("beispiel") is True,
-        "sitze": {
-            "gesamt": sum(x["sitze"] for x in feste),
-            "sitzzahl_offen": len(feste) < len(gruppen),
-            "besetzt": sum(x["besetzt"] for x in gruppen),
-            "vakant": sum(x["vakant"] for x in gruppen),
-            "ueberbesetzt": sum(x["ueberbesetzt"] for x in gruppen),
-        },
+        "sitze": g.sitz_summen(gruppen),
         "sitzgruppen": gruppen,
         "ohne_sitzgruppe": [schutz.anzeige(m.person, "Mitglied").als_dict() for m in besetzung.ohne_gruppe],
         "sitzungen": _sitzungen(bestand, gid, gremium, stichtag),
