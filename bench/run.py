@@ -17,8 +17,8 @@ Wiederholungen und jeder Lauf in einem eigenen, frischen Prozess:
   (e) `netzwerk --help` gegen `python -c "import typer"`;
   (f) `netzwerk empfehlung advance ID --dry-run --durch Bench` auf dem großen Repository.
 
-Den Spitzenspeicher liefert `os.wait4()` je Kindprozess (ru_maxrss, wie
-getrusage(RUSAGE_CHILDREN) für genau dieses Kind). Die Ergebnisse stehen danach als Tabelle
+Den Spitzenspeicher (ru_maxrss) misst GNU time (`/usr/bin/time -f %M`) je Kindprozess, ohne
+GNU time `os.wait4()` (dann eine obere Schranke, siehe `lauf`). Die Ergebnisse stehen danach als Tabelle
 auf der Konsole und in bench/ERGEBNISSE.md.
 """
 
@@ -82,19 +82,37 @@ class Lauf:
     fehlerausgabe: bytes = b""
 
 
+GNU_TIME = Path("/usr/bin/time")
+
+
 def lauf(cmd: list, cwd: Path | None = None, ausgabe_behalten: bool = False) -> Lauf:
-    """Startet `cmd` als frischen Prozess; misst Wanduhrzeit und Spitzen-RSS genau dieses Kindes."""
+    """Startet `cmd` als frischen Prozess; misst Wanduhrzeit und Spitzen-RSS genau dieses Kindes.
+
+    Den Spitzen-RSS misst GNU time (`/usr/bin/time -f %M`), ein kleiner C-Prozess als direkter
+    Elternteil: Startet Python das Kind selbst (vfork/exec), beginnt ru_maxrss des Kindes beim
+    RSS dieses Messprozesses, kleine Werte wären also zu hoch. Ohne GNU time: os.wait4 (obere
+    Schranke).
+    """
     env = {k: v for k, v in os.environ.items() if k not in ("NETZWERK_DATEN", "PYTHONPROFILEIMPORTTIME")}
     env.setdefault("LANG", "C.UTF-8")
-    with tempfile.TemporaryFile() as aus, tempfile.TemporaryFile() as err:
+    with tempfile.TemporaryFile() as aus, tempfile.TemporaryFile() as err, tempfile.NamedTemporaryFile(prefix="rss-") as rss:
+        befehl = [str(c) for c in cmd]
+        if GNU_TIME.is_file():
+            befehl = [str(GNU_TIME), "-f", "%M", "-o", rss.name, *befehl]
         t0 = time.perf_counter()
-        p = subprocess.Popen([str(c) for c in cmd], cwd=cwd, stdout=aus if ausgabe_behalten else subprocess.DEVNULL, stderr=err, env=env)
+        p = subprocess.Popen(befehl, cwd=cwd, stdout=aus if ausgabe_behalten else subprocess.DEVNULL, stderr=err, env=env)
         _, status, nutzung = os.wait4(p.pid, 0)
         dauer = time.perf_counter() - t0
         p.returncode = os.waitstatus_to_exitcode(status)
+        rss_kib = nutzung.ru_maxrss
+        if GNU_TIME.is_file():
+            try:
+                rss_kib = int(Path(rss.name).read_text().split()[-1])
+            except (OSError, ValueError, IndexError):
+                pass
         aus.seek(0)
         err.seek(0)
-        return Lauf(dauer, nutzung.ru_maxrss / 1024, p.returncode, aus.read() if ausgabe_behalten else b"", err.read()[-4000:])
+        return Lauf(dauer, rss_kib / 1024, p.returncode, aus.read() if ausgabe_behalten else b"", err.read()[-4000:])
 
 
 @dataclass
