@@ -65,21 +65,19 @@ def netzwerkgraph(bestand: Bestand, oeffentlich: bool = False) -> Netzwerkgraph:
     knoten: dict[str, Knoten] = {}
     kanten: dict[tuple[str, str], Kante] = {}
 
-    def gremium(gid: str) -> str | None:
-        d = bestand.daten("gremium", gid)
+    def datensatz_knoten(art: str, id_: str) -> str | None:
+        d = bestand.daten(art, id_)
         if not d:
             return None
-        k = f"gremium:{gid}"
-        knoten.setdefault(k, Knoten(k, "gremium", gid, schutz.text(g.kurzname(d, gid)), d.get("beispiel") is True))
+        k = f"{art}:{id_}"
+        knoten.setdefault(k, Knoten(k, art, id_, schutz.text(g.kurzname(d, id_)), d.get("beispiel") is True))
         return k
 
+    def gremium(gid: str) -> str | None:
+        return datensatz_knoten("gremium", gid)
+
     def organisation(oid: str) -> str | None:
-        d = bestand.daten("organisation", oid)
-        if not d:
-            return None
-        k = f"organisation:{oid}"
-        knoten.setdefault(k, Knoten(k, "organisation", oid, schutz.text(g.kurzname(d, oid)), d.get("beispiel") is True))
-        return k
+        return datensatz_knoten("organisation", oid)
 
     def kante(von: str | None, nach: str | None, art: str, anzahl: int = 0) -> None:
         if von is None or nach is None or von == nach:
