@@ -49,6 +49,10 @@ def _registrieren() -> None:
 
     app.add_typer(empfehlung_app, name="empfehlung")
 
+    from netzwerk_cli.cli.person import app as person_app
+
+    app.add_typer(person_app, name="person")
+
     from netzwerk_cli.cli.verlauf import verlauf
 
     app.command("verlauf", help="Zeigt die Geschichte eines Datensatzes aus Git (wer hat wann was geändert).")(verlauf)
