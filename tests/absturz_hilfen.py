@@ -1,0 +1,191 @@
+"""Hilfen für die Absturztests (`tests/test_absturz.py`).
+
+Als Modul: ein winziges Datenrepository mit Empfehlungen in passenden Zuständen.
+
+Als Skript: ein Hüllprogramm, das die echte CLI (`netzwerk …`) in diesem Prozess startet und
+sich über einen Audit-Hook (`sys.addaudithook`) beim k-ten Ein-/Ausgabeschritt im
+Datenrepository selbst mit SIGKILL beendet – so hart wie ein Stromausfall für den Prozess:
+keine `finally`-Blöcke, kein Aufräumen, keine Ausgabe.
+
+    python absturz_hilfen.py MODUS PROTOKOLL WURZEL -- netzwerk-argumente…
+
+MODUS:
+  zaehlen            nichts töten; alle relevanten Ereignisse (mit Zeitstempel) als JSON
+                     nach PROTOKOLL schreiben
+  k:N                beim N-ten relevanten Ereignis sofort SIGKILL (vor dem Schritt selbst)
+  k:N:t:MIKROSEK     beim N-ten Ereignis einen Zeitgeber starten, der nach MIKROSEK µs
+                     SIGKILL sendet (trifft Punkte zwischen den Ereignissen: während des
+                     Schreibens, zwischen write und fsync, nach dem rename …)
+
+Relevante Ereignisse sind Schritte, die das Datenrepository verändern oder sperren können:
+schreibendes `open` (auch `os.open` mit O_CREAT/O_WRONLY/O_RDWR und `os.fdopen`), `open`
+eines Ordners (flock, fsync des Ordners), `tempfile.mkstemp`, `os.rename`/`os.replace`,
+`os.remove`/`os.unlink`, `os.chmod`, `os.mkdir`, `os.truncate` – jeweils nur innerhalb von
+WURZEL (bzw. über einen Dateideskriptor).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+# --------------------------------------------------------------------------- winziges Repository
+
+ID_ENTWURF = "2026-001"
+ID_WEITER = "2026-002"
+DATEI_ENTWURF = f"empfehlungen/2026/{ID_ENTWURF}.yaml"
+DATEI_WEITER = f"empfehlungen/2026/{ID_WEITER}.yaml"
+DATEI_NEU = "empfehlungen/2027/2027-001.yaml"  # neuer Jahresordner: auch mkdir wird unterbrochen
+STICHTAG = "2026-11-21"
+
+DATEIEN = {
+    "organisationen/kreis.yaml": "name: Landkreis Testkreis\ntyp: landkreis\n",
+    "organisationen/amt-a.yaml": "name: Amt A\ntyp: amt\nuebergeordnet: kreis\n",
+    "gremien/testgremium.yaml": (
+        "name: Testgremium\nart: steuerungsgruppe\norganisation: kreis\n"
+        "sitzungen_pro_jahr: {min: 0, max: 6}\n"
+    ),
+    "arbeitsgruppen/ag-test.yaml": (
+        # überfällig am Stichtag: eine Warnung, damit „dieselben Befunde wie vorher“ etwas vergleicht
+        "name: AG Test\neingesetzt_von: testgremium\nstatus: aktiv\nbeginn: 2026-01-01\nende_geplant: 2026-06-30\n"
+    ),
+    DATEI_ENTWURF: (
+        "# Kommentar bleibt stehen\n"
+        "titel: Sprechstunde Wohnen\n"
+        "text: Das Amt richtet eine Sprechstunde ein.\n"
+        "arbeitsgruppe: ag-test\n"
+        "entscheidungsgremium: testgremium\n"
+        "status: entwurf\n"
+        "verlauf:\n"
+        "  - status: entwurf\n"
+        "    datum: 2026-02-01\n"
+    ),
+    DATEI_WEITER: (
+        "titel: Beratung im Amt\n"
+        "text: Das Amt berät.\n"
+        "arbeitsgruppe: ag-test\n"
+        "entscheidungsgremium: testgremium\n"
+        "adressaten:\n"
+        "  - amt-a\n"
+        "status: weitergeleitet\n"
+        "verlauf:\n"
+        "  - {status: entwurf, datum: 2026-01-10}\n"
+        "  - {status: eingereicht, datum: 2026-02-01}\n"
+        "  - {status: beschlossen, datum: 2026-03-01, sitzung: testgremium-2026-03-01}\n"
+        "  - {status: weitergeleitet, datum: 2026-03-10}\n"
+    ),
+    "sitzungen/2026/testgremium-2026-03-01.yaml": (
+        "gremium: testgremium\ndatum: 2026-03-01\nstatus: durchgefuehrt\n"
+        "tagesordnung:\n  - nummer: 1\n    titel: Empfehlung\n    empfehlungen: [\"2026-002\"]\n"
+        "    beschluss: {ergebnis: angenommen}\n"
+    ),
+}
+
+
+# --------------------------------------------------------------------------- Hüllprogramm
+
+_SCHREIBEND = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
+_PFAD_EREIGNISSE = {
+    "os.rename": 0,  # auch os.replace
+    "os.remove": 0,  # auch os.unlink
+    "os.chmod": 0,
+    "os.mkdir": 0,
+    "os.truncate": 0,
+    "tempfile.mkstemp": 0,
+    "os.rmdir": 0,
+    "os.link": 1,
+    "os.symlink": 1,
+}
+
+
+def _innen(pfad, wurzel: str) -> bool:
+    if isinstance(pfad, int):
+        return False
+    try:
+        p = os.path.abspath(os.fsdecode(pfad))
+    except (TypeError, ValueError):
+        return False
+    return p == wurzel or p.startswith(wurzel + os.sep)
+
+
+def relevant(ereignis: str, args: tuple, wurzel: str) -> str | None:
+    """Kurzbeschreibung des Ereignisses, wenn es das Datenrepository betrifft, sonst None."""
+    if ereignis == "open":
+        pfad, modus, flags = (tuple(args) + (None, None, None))[:3]
+        if isinstance(pfad, int):
+            return f"open fd {pfad} {modus}"
+        if not _innen(pfad, wurzel):
+            return None
+        schreibt = (isinstance(modus, str) and any(c in modus for c in "wax+")) or (
+            isinstance(flags, int) and bool(flags & _SCHREIBEND)
+        )
+        if schreibt or os.path.isdir(pfad):
+            return f"open {os.path.relpath(os.fsdecode(pfad), wurzel)} {modus or flags}"
+        return None
+    if ereignis in _PFAD_EREIGNISSE:
+        pfad = args[_PFAD_EREIGNISSE[ereignis]] if args else None
+        if _innen(pfad, wurzel):
+            return f"{ereignis} {os.path.relpath(os.fsdecode(pfad), wurzel)}"
+    return None
+
+
+def _hauptprogramm(argv: list[str]) -> None:  # pragma: no cover - läuft im Kindprozess
+    import json
+    import signal
+    import threading
+    import time
+
+    modus, protokoll, wurzel = argv[0], argv[1], os.path.realpath(argv[2])
+    assert argv[3] == "--"
+    cli_args = argv[4:]
+    teile = modus.split(":")
+    zaehlen = teile[0] == "zaehlen"
+    ziel = int(teile[1]) if not zaehlen else 0
+    verzoegerung = int(teile[3]) / 1e6 if len(teile) == 4 else None
+    ereignisse: list[list] = []
+    zustand = {"n": 0, "innen": False}
+    sys.setswitchinterval(1e-5)  # der Zeitgeber-Thread kommt schnell zum Zug
+
+    def toeten() -> None:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    def haken(ereignis: str, args: tuple) -> None:
+        if zustand["innen"]:
+            return
+        zustand["innen"] = True
+        try:
+            beschreibung = relevant(ereignis, args, wurzel)
+            if beschreibung is None:
+                return
+            zustand["n"] += 1
+            if zaehlen:
+                ereignisse.append([zustand["n"], time.perf_counter(), beschreibung])
+            elif zustand["n"] == ziel:
+                if verzoegerung is None:
+                    toeten()
+                else:
+                    t = threading.Timer(verzoegerung, toeten)
+                    t.daemon = True
+                    t.start()
+        finally:
+            zustand["innen"] = False
+
+    if zaehlen:
+        import atexit
+
+        ausgabe = open(protokoll, "w", encoding="utf-8")  # vor dem Haken geöffnet
+
+        @atexit.register
+        def _schreiben() -> None:
+            json.dump(ereignisse, ausgabe)
+            ausgabe.close()
+
+    sys.addaudithook(haken)
+    sys.argv = ["netzwerk", *cli_args]
+    from netzwerk_cli.cli import run
+
+    run()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    _hauptprogramm(sys.argv[1:])
