@@ -16,6 +16,11 @@ MODUS:
   k:N:t:MIKROSEK     beim N-ten Ereignis einen Zeitgeber starten, der nach MIKROSEK µs
                      SIGKILL sendet (trifft Punkte zwischen den Ereignissen: während des
                      Schreibens, zwischen write und fsync, nach dem rename …)
+  halt:PRÄFIX        beim ersten Ereignis, dessen Beschreibung mit PRÄFIX beginnt, anhalten:
+                     „ANGEHALTEN <beschreibung>“ auf stderr, dann bis zu einer Zeile auf stdin
+                     warten (für Nebenläufigkeitstests: ein Prozess steht nachweislich vor
+                     oder in der Sperre, während der Test einen zweiten startet)
+  laufen             nichts tun (derselbe Start wie in den anderen Modi)
 
 Relevante Ereignisse sind Schritte, die das Datenrepository verändern oder sperren können:
 schreibendes `open` (auch `os.open` mit O_CREAT/O_WRONLY/O_RDWR und `os.fdopen`), `open`
@@ -138,9 +143,10 @@ def _hauptprogramm(argv: list[str]) -> None:  # pragma: no cover - läuft im Kin
     modus, protokoll, wurzel = argv[0], argv[1], os.path.realpath(argv[2])
     assert argv[3] == "--"
     cli_args = argv[4:]
-    teile = modus.split(":")
+    teile = modus.split(":", 1) if modus.startswith("halt:") else modus.split(":")
     zaehlen = teile[0] == "zaehlen"
-    ziel = int(teile[1]) if not zaehlen else 0
+    halt = teile[1] if teile[0] == "halt" else None
+    ziel = int(teile[1]) if teile[0] == "k" else 0
     verzoegerung = int(teile[3]) / 1e6 if len(teile) == 4 else None
     ereignisse: list[list] = []
     zustand = {"n": 0, "innen": False}
@@ -160,6 +166,11 @@ def _hauptprogramm(argv: list[str]) -> None:  # pragma: no cover - läuft im Kin
             zustand["n"] += 1
             if zaehlen:
                 ereignisse.append([zustand["n"], time.perf_counter(), beschreibung])
+            elif halt is not None and not zustand.get("angehalten") and beschreibung.startswith(halt):
+                zustand["angehalten"] = True
+                sys.stderr.write(f"ANGEHALTEN {beschreibung}\n")
+                sys.stderr.flush()
+                sys.stdin.readline()
             elif zustand["n"] == ziel:
                 if verzoegerung is None:
                     toeten()

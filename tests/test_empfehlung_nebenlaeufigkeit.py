@@ -173,3 +173,127 @@ def test_zwei_prozesse_genau_einer_gewinnt(beispiel, runde):
     assert fehler_fuer(beispiel, DATEI) == []
     # keine Reste der atomaren Schreibvorgänge
     assert sorted(p.name for p in pfad.parent.iterdir()) == sorted(["2026-001.yaml", "2026-002.yaml", "2026-003.yaml", f"{ID}.yaml"])
+
+
+# --------------------------------------------------------------------------- zwei echte CLI-Prozesse, deterministisch
+#
+# Beide Läufe sind echte Prozesse `netzwerk empfehlung …` (über das Hüllprogramm aus
+# absturz_hilfen.py). Der erste hält an einer genau bestimmten Stelle an – in der Sperre (vor
+# dem Anlegen der temporären Datei) oder vor der Sperre (nach dem Planen) – und meldet das auf
+# stderr; der Test startet währenddessen den zweiten und lässt den ersten danach weiterlaufen.
+# Keine Wartezeiten, keine Zufälle: jeder Ausgang ist festgelegt.
+
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+
+import absturz_hilfen  # noqa: E402
+
+HUELLE = Path(absturz_hilfen.__file__).resolve()
+ORDNER = str(Path(DATEI).parent)  # empfehlungen/2026
+
+
+def _cli_prozess(modus: str, wurzel: Path, *args: str) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, str(HUELLE), modus, os.devnull, str(wurzel), "--", *map(str, args), "--daten", str(wurzel)],
+        cwd=wurzel.parent,
+        env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def _anhalten(modus: str, wurzel: Path, *args: str) -> subprocess.Popen:
+    """Startet einen CLI-Prozess und kehrt zurück, sobald er an der Haltestelle steht."""
+    p = _cli_prozess(modus, wurzel, *args)
+    zeile = p.stderr.readline()
+    if not zeile.startswith("ANGEHALTEN "):
+        p.kill()
+        rest = p.communicate(timeout=60)
+        pytest.fail(f"Prozess hielt nicht an ({modus}): {zeile}{rest[1]}")
+    return p
+
+
+def _zu_ende(p: subprocess.Popen, eingabe: str | None = "weiter\n") -> tuple[int, str, str]:
+    aus, err = p.communicate(eingabe, timeout=120)
+    return p.returncode, aus, err
+
+
+def _advance(nach: str) -> tuple[str, ...]:
+    return ("empfehlung", "advance", ID, "--nach", nach, "--sitzung", ENTSCHEIDUNG, "--datum", "2026-04-22", "--durch", nach)
+
+
+def _nur_klare_ablehnung(code: int, aus: str, err: str, erwartet: str) -> None:
+    assert code == 1, (code, err)
+    assert erwartet in err and "bitte erneut ausführen" in err, err
+    assert "Traceback" not in err and aus == "", (aus, err)
+
+
+def test_cli_zweiter_advance_waehrend_erster_schreibt_wird_abgelehnt(beispiel):
+    """Der erste `advance` hält die Sperre (steht vor dem Anlegen der temporären Datei); ein
+    zweiter `advance` auf denselben Datensatz wird sofort mit klarer Meldung abgelehnt und
+    ändert nichts. Danach schreibt der erste – er gewinnt."""
+    pfad = repo_im_zustand(beispiel, "eingereicht")
+    vorher = schnappschuss(beispiel)
+
+    erster = _anhalten("halt:tempfile.mkstemp", beispiel, *_advance("beschlossen"))
+    zweiter = _zu_ende(_cli_prozess("laufen", beispiel, *_advance("abgelehnt")), None)
+
+    _nur_klare_ablehnung(*zweiter, f"„2026/“ {GESPERRT}")
+    assert schnappschuss(beispiel) == vorher  # der zweite hat nichts geändert (der erste noch nicht)
+    code, aus, err = _zu_ende(erster)
+    assert code == 0, err
+    assert f"empfehlung {ID}: eingereicht → beschlossen" in aus
+    daten = lies(pfad)
+    assert daten["status"] == "beschlossen" and [v["status"] for v in daten["verlauf"]] == ["entwurf", "eingereicht", "beschlossen"]
+    assert daten["verlauf"][-1]["durch"] == "beschlossen"
+    assert fehler_fuer(beispiel, DATEI) == []
+    assert not list(pfad.parent.glob(".*"))  # keine Reste
+
+
+def test_cli_zweiter_advance_vom_alten_stand_wird_abgelehnt(beispiel):
+    """Der erste `advance` hat geplant (alten Stand gelesen) und steht vor der Sperre; ein
+    zweiter läuft vollständig durch. Der erste bemerkt beim Schreiben, dass sich die Datei
+    geändert hat, und lehnt ab – statt den Schritt des zweiten zu überschreiben."""
+    pfad = repo_im_zustand(beispiel, "eingereicht")
+
+    erster = _anhalten(f"halt:open {ORDNER} ", beispiel, *_advance("beschlossen"))
+    code, aus, err = _zu_ende(_cli_prozess("laufen", beispiel, *_advance("abgelehnt")), None)
+    assert code == 0, err
+    nach_zweitem = pfad.read_bytes()
+
+    _nur_klare_ablehnung(*_zu_ende(erster), f"„{ID}.yaml“ {GEAENDERT}")
+    assert pfad.read_bytes() == nach_zweitem
+    daten = lies(pfad)
+    assert [v["status"] for v in daten["verlauf"]] == ["entwurf", "eingereicht", "abgelehnt"]
+    assert fehler_fuer(beispiel, DATEI) == []
+
+
+def test_cli_umsetzung_gegen_advance(beispiel):
+    """Verschiedene Befehle auf einen Datensatz: ein Umsetzungsbericht vom alten Stand
+    überschreibt den inzwischen geschriebenen Schritt nicht."""
+    pfad = repo_im_zustand(beispiel, "weitergeleitet")
+    bericht = ("empfehlung", "umsetzung", ID, "--adressat", ADRESSATEN[0], "--stand", "offen", "--bericht", "läuft", "--datum", "2026-05-10")
+    erster = _anhalten(f"halt:open {ORDNER} ", beispiel, *bericht)
+    code, _, err = _zu_ende(_cli_prozess("laufen", beispiel, "empfehlung", "advance", ID, "--datum", "2026-05-10", "--durch", "X"), None)
+    assert code == 0, err
+    _nur_klare_ablehnung(*_zu_ende(erster), GEAENDERT)
+    daten = lies(pfad)
+    assert daten["status"] == "in_umsetzung" and "umsetzung" not in daten
+
+
+def test_cli_zwei_neue_empfehlungen_gleichzeitig_bekommen_verschiedene_ids(beispiel):
+    """Zwei `empfehlung new` vom selben Stand wollen dieselbe id; der spätere nimmt die nächste
+    freie Nummer, keiner überschreibt den anderen."""
+    neu = ("empfehlung", "new", "--arbeitsgruppe", "ag-wohnraum-fuer-gefluechtete", "--datum", "2026-12-01", "--durch", "X")
+    erster = _anhalten(f"halt:open {ORDNER} ", beispiel, *neu, "--titel", "Erste")
+    code, aus, err = _zu_ende(_cli_prozess("laufen", beispiel, *neu, "--titel", "Zweite"), None)
+    assert code == 0, err
+    assert "2026-004" in aus
+    code, aus, err = _zu_ende(erster)
+    assert code == 0, err
+    assert "2026-005" in aus
+    ordner = beispiel / ORDNER
+    assert lies(ordner / "2026-004.yaml")["titel"] == "Zweite"
+    assert lies(ordner / "2026-005.yaml")["titel"] == "Erste"
