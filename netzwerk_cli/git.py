@@ -492,3 +492,63 @@ def alles_committen(wurzel: Path, nachricht: str) -> str | None:
                 return None
             raise EinrichtungsFehler(meldung) from None
         return repo.head.commit.hexsha
+
+
+# --------------------------------------------------------------------------- Geschichte durchsuchen (person anonymisieren)
+
+
+@dataclass(frozen=True)
+class Fundcommit:
+    """Ein Commit, dessen Änderungen oder Nachricht einen gesuchten Text enthalten."""
+
+    commit: str
+    datum: str  # ISO 8601 mit Zeitzone (Autordatum)
+    autor: str
+    betreff: str
+    arten: tuple[str, ...]  # Begriffe (Schlüssel von `begriffe`), die der Commit hinzufügt oder entfernt
+    in_nachricht: tuple[str, ...] = ()  # Begriffe, die in der Commit-Nachricht stehen
+
+
+def commits_mit_text(wurzel: Path, begriffe: dict[str, str]) -> list[Fundcommit] | None:
+    """Commits aller Zweige, Tags und des Stashs (`git log --all`), in deren Änderungen ein Begriff
+    hinzukommt oder verschwindet (`-S`, genauer Text) oder deren Nachricht ihn enthält (`--grep`,
+    ohne Groß-/Kleinschreibung). Das sind die Commits, die eine Bereinigung der Geschichte
+    umschreiben müsste. Gesucht wird im ganzen Repository, nicht nur unter der Datenwurzel.
+
+    `begriffe`: Art → Text, z. B. {"name": "…", "id": "…"}. Neueste zuerst. None, wenn `wurzel`
+    in keinem Git-Repository liegt; [] ohne Commit. Ohne Git-Programm ein EinrichtungsFehler.
+    Verändert nichts.
+    """
+    git = _gitpython()
+    repo = _oeffne(Path(wurzel))
+    if repo is None:
+        return None
+    try:
+        if not repo.head.is_valid() and not repo.refs:
+            return []
+        format_ = f"--format={_SATZ}%H{_FELD}%aI{_FELD}%an{_FELD}%at{_FELD}%s"
+        funde: dict[str, dict] = {}
+        for art, text in begriffe.items():
+            if not text or "\0" in text:
+                continue
+            for wie in ("inhalt", "nachricht"):
+                argumente = ["--all", format_]
+                argumente += [f"-S{text}"] if wie == "inhalt" else ["--fixed-strings", "--regexp-ignore-case", f"--grep={text}"]
+                try:
+                    roh = repo.git(c="core.quotepath=off").log(*argumente)
+                except git.GitCommandError as e:
+                    text_ = _stderr(e)
+                    raise EinrichtungsFehler(f"Git-Geschichte nicht lesbar: {text_}{_zusatz_hinweis(text_)}") from None
+                for satz in roh.split(_SATZ):
+                    if not satz.strip():
+                        continue
+                    sha, datum, autor, zeit, betreff = (satz.rstrip("\n").split(_FELD) + ["", "", "", "", ""])[:5]
+                    if sha not in funde:
+                        zeitpunkt = int(zeit) if zeit.isdigit() else 0
+                        funde[sha] = {"datum": datum, "autor": autor, "betreff": betreff, "inhalt": [], "nachricht": [], "zeit": zeitpunkt}
+                    if art not in funde[sha][wie]:
+                        funde[sha][wie].append(art)
+        reihe = sorted(funde.items(), key=lambda e: (e[1]["zeit"], e[0]), reverse=True)
+        return [Fundcommit(sha, f["datum"], f["autor"], f["betreff"], tuple(f["inhalt"]), tuple(f["nachricht"])) for sha, f in reihe]
+    finally:
+        repo.close()

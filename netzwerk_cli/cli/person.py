@@ -1,7 +1,90 @@
-"""`netzwerk person anonymisieren ID` (Issue 7). Platzhalter – wird ausgebaut."""
+"""`netzwerk person anonymisieren ID [--neue-id ID] [--amt-entfernen] [--dry-run] [--commit] [--format text|json]`
+
+Löschersuchen nach Datenschutzrecht (Issue 7). Die Logik steht in `netzwerk_cli.anonymisierung`,
+die Darstellung in `netzwerk_cli.ausgabe.anonymisierung`; beide werden erst im Befehl importiert.
+"""
 
 from __future__ import annotations
 
+from enum import Enum
+from typing import Annotated, Optional
+
 import typer
 
+from netzwerk_cli.cli.fehlerbehandlung import befehl
+from netzwerk_cli.cli.optionen import Daten, Stichtag
+
 app = typer.Typer(help="Personen verwalten (Löschersuchen nach DSGVO).", no_args_is_help=True)
+
+
+class AusgabeFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+@app.command("anonymisieren")
+@befehl
+def anonymisieren(
+    id_: Annotated[str, typer.Argument(metavar="ID", help="id der Person (Dateiname in personen/ ohne .yaml).", show_default=False)],
+    neue_id: Annotated[
+        Optional[str],
+        typer.Option("--neue-id", help="Neutrale neue id; Standard: die nächste freie „anonym-NNN“.", show_default=False),
+    ] = None,
+    amt_entfernen: Annotated[
+        bool,
+        typer.Option(
+            "--amt-entfernen",
+            help="Auch Organisation, Funktion und Rollen entfernen (nur, wenn danach keine Sitzregel verletzt ist).",
+        ),
+    ] = False,
+    stichtag: Stichtag = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Nur zeigen, was geändert würde (geschwärzter Diff); nichts ändern.")] = False,
+    commit: Annotated[bool, typer.Option("--commit", help="Alle geänderten Dateien sofort in einem Commit festhalten (Git).")] = False,
+    format: Annotated[AusgabeFormat, typer.Option("--format", help="Ausgabeformat.")] = AusgabeFormat.text,
+    daten: Daten = None,
+) -> int:
+    """Anonymisiert eine Person: neutraler Name, Kontaktdaten entfernt, neue neutrale id, alle
+    Verweise umgestellt und geprüft; listet verbliebene Fundstellen und Git-Commits, die den alten
+    Namen noch enthalten (die Geschichte wird nicht umgeschrieben)."""
+    from netzwerk_cli import anonymisierung
+    from netzwerk_cli.ausgabe import anonymisierung as darstellung
+    from netzwerk_cli.ausgabe.konsole import konsole
+    from netzwerk_cli.bestand import finde_wurzel
+    from netzwerk_cli.fehler import Abgelehnt, EinrichtungsFehler, NetzwerkFehler
+
+    if dry_run and commit:
+        raise EinrichtungsFehler("--dry-run und --commit schließen sich aus")
+    plan = anonymisierung.plane(finde_wurzel(daten), id_, neue_id, amt_entfernen, stichtag)
+    json_ausgabe = format is AusgabeFormat.json
+    if plan.befunde:
+        if json_ausgabe:
+            typer.echo(darstellung.als_json(plan, None, geschrieben=False))
+            return 1
+        darstellung.abgelehnt_text(plan, konsole())
+        raise Abgelehnt("nichts geschrieben")
+
+    sha = None
+    commit_fehler = None
+    if not dry_run:
+        if commit:
+            anonymisierung.commit_vorpruefen(plan)
+        anonymisierung.ausfuehren(plan)
+        if commit:
+            try:
+                sha = anonymisierung.committen(plan)
+            except NetzwerkFehler as e:
+                commit_fehler = f"Die Anonymisierung ist geschrieben, aber nicht committet: {e}"
+    geschichte = anonymisierung.geschichte(plan)
+
+    if json_ausgabe:
+        typer.echo(darstellung.als_json(plan, geschichte, geschrieben=not dry_run, commit=sha, diff=dry_run))
+    else:
+        k = konsole()
+        if dry_run:
+            typer.echo(plan.diff(), nl=False)
+        darstellung.als_text(plan, geschichte, k, geschrieben=not dry_run, commit=sha)
+        if dry_run:
+            k.print("(Probelauf: nichts geschrieben)")
+    if commit_fehler:
+        raise Abgelehnt(commit_fehler)
+    return 0
