@@ -10,7 +10,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
 
 from netzwerk_cli import yamlio
 from netzwerk_cli.befunde import Befund, json_pfad
@@ -39,18 +39,29 @@ class Datensatz:
     art: str
     id: str
     datei: str  # relativ zur Wurzel, mit "/"
-    dok: yamlio.Dokument | None
+    _dok: yamlio.Dokument | None = None  # mit Positionen; wird bei Bedarf nachgelesen
     lesbar: bool = True  # False: Lesefehler; weitere Prüfungen dieses Datensatzes entfallen
     gueltig: bool = False  # True, sobald das Schema geprüft und erfüllt ist
+    _daten: Any = None  # Daten ohne Positionen (schneller Weg); sonst die des Dokuments
+    wurzel: Path | None = None  # zum Nachlesen der Positionen
+    geprueft: bool = False  # Schema schon geprüft (beim Laden)
+
+    @property
+    def dok(self) -> yamlio.Dokument | None:
+        """Das Dokument mit Positionen. Gelesen wird es erst, wenn jemand Positionen braucht
+        (in der Regel für einen Befund); die Daten kommen weiter aus `daten`."""
+        if self._dok is None and self.wurzel is not None:
+            self._dok = yamlio.lies_mit_positionen(self.wurzel / self.datei, self.wurzel)
+        return self._dok
 
     @property
     def daten(self) -> dict:
-        if self.dok is not None and isinstance(self.dok.daten, dict):
-            return self.dok.daten
-        return {}
+        daten = self._daten if self._daten is not None else (self._dok.daten if self._dok is not None else None)
+        return daten if isinstance(daten, dict) else {}
 
     def position(self, pfad: tuple = ()) -> tuple[int, int]:
-        return self.dok.position(pfad) if self.dok is not None else (1, 1)
+        dok = self.dok
+        return dok.position(pfad) if dok is not None else (1, 1)
 
     def befund(self, regel: str, meldung: str, pfad: tuple = (), schwere: str = "fehler") -> Befund:
         zeile, spalte = self.position(pfad)
@@ -207,34 +218,30 @@ def pruefe_id(id_: str) -> str | None:
     return None
 
 
-def lade_datei(art: str, pfad: Path, wurzel: Path) -> tuple[Datensatz, list[Befund]]:
-    rel = pfad.relative_to(wurzel).as_posix()
-    id_ = "netzwerk" if art == "netzwerk" else pfad.name[: -len(".yaml")]
-    befunde: list[Befund] = []
-    text, probleme = yamlio.lies_datei(pfad, wurzel)
-    dok = None
-    if text is not None:
-        dok, weitere = yamlio.lade_text(text)
-        probleme = probleme + weitere
-    for p in probleme:
-        befunde.append(Befund(rel, p.zeile, p.spalte, p.schwere, p.regel, p.meldung, json_pfad(p.pfad)))
-    lesbar = dok is not None and not any(p.schwere == "fehler" for p in probleme)
-    ds = Datensatz(art, id_, rel, dok, lesbar)
-    if lesbar and not isinstance(dok.daten, dict):
-        typname = "eine Liste" if isinstance(dok.daten, list) else "ein einzelner Wert"
-        befunde.append(ds.befund("schema", f"Datensatz muss eine Zuordnung (Schlüssel: Wert) sein, nicht {typname}"))
-        ds.lesbar = False
-    return ds, befunde
+def lade_bestand(wurzel: Path, zwischenspeicher: bool = True) -> Bestand:
+    """Liest alle Datensätze und prüft jede Datei für sich (YAML, Schema).
 
+    Die Dateiprüfung läuft ab einigen tausend Dateien auf mehreren Prozessen; ihre Ergebnisse
+    kommen, wenn möglich, aus dem Zwischenspeicher (Schlüssel: Prüfsumme des Inhalts, Werkzeug-
+    und Schema-Version). Prüfungen über mehrere Datensätze laufen danach immer neu.
+    """
+    from netzwerk_cli import dateipruefung, zwischenspeicher as zs
 
-def lade_bestand(wurzel: Path) -> Bestand:
     bestand = Bestand(wurzel=wurzel)
     gefunden, befunde = dateien_finden(wurzel)
     bestand.befunde.extend(befunde)
     bestand.dateien = len(gefunden)
-    for art, pfad in gefunden:
-        ds, befunde = lade_datei(art, pfad, wurzel)
-        bestand.befunde.extend(befunde)
+    auftraege = [(art, pfad, pfad.relative_to(wurzel).as_posix()) for art, pfad in gefunden]
+    speicher = zs.oeffnen(wurzel) if zwischenspeicher else None
+    if speicher is not None:
+        ergebnisse = speicher.ergebnisse(auftraege, lambda offen: dateipruefung.pruefe_alle(offen, wurzel))
+        speicher.speichern()
+    else:
+        ergebnisse = dateipruefung.pruefe_alle(auftraege, wurzel)
+    for (art, pfad, rel), erg in zip(auftraege, ergebnisse):
+        bestand.befunde.extend(erg.als_befunde(rel))
+        id_ = "netzwerk" if art == "netzwerk" else pfad.name[: -len(".yaml")]
+        ds = Datensatz(art, id_, rel, None, erg.lesbar, erg.gueltig, erg.daten, wurzel, geprueft=True)
         if art == "netzwerk":
             bestand.netzwerk = ds
             continue

@@ -11,6 +11,8 @@ from __future__ import annotations
 import difflib
 import hashlib
 import json
+import re
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any, Iterator
@@ -49,6 +51,46 @@ def validator(art: str):
     from jsonschema import Draft202012Validator
 
     return Draft202012Validator(schema(art), format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+_DATUM = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+
+
+def _ist_datum(wert: str) -> bool:
+    """Wie das Format „date“ von jsonschema: JJJJ-MM-TT und ein Tag, den es gibt."""
+    if not _DATUM.fullmatch(wert):
+        return False
+    try:
+        date.fromisoformat(wert)
+    except ValueError:
+        return False
+    return True
+
+
+_FORMATE = {"date": _ist_datum, "email": lambda wert: "@" in wert}  # wie jsonschemas FORMAT_CHECKER
+
+
+@cache
+def schnellpruefer(art: str):
+    """Kompilierter Prüfer (fastjsonschema) je Art: sagt nur gültig/ungültig, dafür schnell.
+
+    Die Schemas bleiben in der gemeinsamen Teilmenge von Draft 2020-12 und Draft 7; dass beide
+    Prüfer übereinstimmen, zeigt tests/test_schemapruefer_einig.py. Meldet er „ungültig“, liefert
+    jsonschema die genauen Befunde; nur dessen Urteil zählt.
+    """
+    import fastjsonschema
+
+    # fastjsonschema ändert das Schema beim Übersetzen ($ref → absolute Adressen): eine Kopie geben
+    pruefe = fastjsonschema.compile(json.loads(json.dumps(schema(art))), formats=_FORMATE, use_default=False, detailed_exceptions=False)
+
+    def gueltig(daten: Any) -> bool:
+        try:
+            pruefe(daten)
+        except Exception:  # noqa: BLE001 - im Zweifel entscheidet jsonschema
+            return False
+        return True
+
+    return gueltig
 
 
 # --------------------------------------------------------------------------- Anmerkungen

@@ -45,13 +45,16 @@ def _fehlende_netzwerkdatei():
     return Befund("netzwerk.yaml", 1, 1, "fehler", "datei-ungueltig", "netzwerk.yaml fehlt", "$")
 
 
-def validiere(wurzel: Path, stichtag: str, pfade: list[Path] | None = None, basis: str | None = None) -> Bericht:
+def validiere(
+    wurzel: Path, stichtag: str, pfade: list[Path] | None = None, basis: str | None = None, zwischenspeicher: bool = True
+) -> Bericht:
     """Prüft das ganze Repository; mit `pfade` werden nur Befunde zu diesen Dateien berichtet.
 
     Mit `basis` (Git-Verweis) kommen die Befunde des Vergleichs mit der Merge-Basis von
-    `basis` und HEAD hinzu (siehe basisvergleich.py).
+    `basis` und HEAD hinzu (siehe basisvergleich.py). `zwischenspeicher=False` liest und
+    prüft jede Datei neu (`validate --kein-cache`).
     """
-    bestand = lade_bestand(wurzel)
+    bestand = lade_bestand(wurzel, zwischenspeicher=zwischenspeicher)
     bericht = pruefe_bestand(bestand, stichtag)
     if basis is not None:
         from netzwerk_cli import basisvergleich

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -74,6 +75,14 @@ class Dokument:
 
 def lies_datei(pfad: Path, wurzel: Path) -> tuple[str | None, list[Problem]]:
     """Liest eine Datensatzdatei als Text; prüft Links, Größe und Kodierung."""
+    roh, probleme = lies_roh(pfad, wurzel)
+    if roh is None:
+        return None, probleme
+    return dekodiere(roh)
+
+
+def lies_roh(pfad: Path, wurzel: Path) -> tuple[bytes | None, list[Problem]]:
+    """Die Bytes einer Datensatzdatei; prüft Links und Größe (liest nie mehr als die Höchstgröße)."""
     try:
         if pfad.is_symlink():
             try:
@@ -86,20 +95,36 @@ def lies_datei(pfad: Path, wurzel: Path) -> tuple[str | None, list[Problem]]:
                 return None, [Problem("datei-ungueltig", "Verknüpfung zeigt aus dem Datenrepository hinaus")]
             if not ziel.is_file():
                 return None, [Problem("datei-ungueltig", "Verknüpfung zeigt nicht auf eine Datei")]
-        groesse = pfad.stat().st_size
-        if groesse > MAX_DATEIGROESSE:
-            return None, [
-                Problem(
-                    "datei-ungueltig",
-                    f"Datei zu groß ({groesse / 1024 / 1024:.1f} MiB; höchstens "
-                    f"{MAX_DATEIGROESSE // 1024 // 1024} MiB je Datensatz)",
-                )
-            ]
-        with open(pfad, "rb") as f:
+        # O_NONBLOCK: eine FIFO oder ein Gerät unter dem Namen einer .yaml-Datei blockiert nicht
+        fd = os.open(pfad, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with open(fd, "rb", closefd=True) as f:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                return None, [Problem("datei-ungueltig", "keine gewöhnliche Datei (Gerät, FIFO oder Socket)")]
+            if info.st_size > MAX_DATEIGROESSE:
+                return None, [_zu_gross(info.st_size)]
             roh = f.read(MAX_DATEIGROESSE + 1)
     except OSError as e:
         return None, [Problem("datei-ungueltig", f"Datei nicht lesbar: {e.strerror or e}")]
-    return dekodiere(roh)
+    if len(roh) > MAX_DATEIGROESSE:  # während des Lesens gewachsen
+        return None, [_zu_gross(len(roh))]
+    return roh, []
+
+
+def _zu_gross(groesse: int) -> Problem:
+    return Problem(
+        "datei-ungueltig",
+        f"Datei zu groß ({groesse / 1024 / 1024:.1f} MiB; höchstens {MAX_DATEIGROESSE // 1024 // 1024} MiB je Datensatz)",
+    )
+
+
+def lies_mit_positionen(pfad: Path, wurzel: Path) -> Dokument | None:
+    """Liest eine Datei erneut, diesmal mit Positionen (nur für Dateien, zu denen es Befunde gibt)."""
+    text, _ = lies_datei(pfad, wurzel)
+    if text is None:
+        return None
+    dok, _ = lade_text(text)
+    return dok
 
 
 def dekodiere(roh: bytes) -> tuple[str | None, list[Problem]]:
@@ -378,6 +403,108 @@ def _skalar(ev) -> tuple[Any, str | None, tuple | None]:
     except (ValueError, OverflowError):
         return wert, None, ("schema", f"Zahl „{wert[:40]}{'…' if len(wert) > 40 else ''}“ ist zu groß oder ungültig")
     return wert, None, None  # pragma: no cover
+
+
+# --------------------------------------------------------------------------- Schneller Weg
+
+LANGSAM = object()  # Ergebnis von lade_schnell: „bitte mit lade_text (Positionen) lesen“
+
+_ME, _SE = yaml.MappingEndEvent, yaml.SequenceEndEvent
+_MS, _SS = yaml.MappingStartEvent, yaml.SequenceStartEvent
+_SK = yaml.ScalarEvent
+_UEBERGEHEN = (yaml.StreamStartEvent, yaml.DocumentEndEvent, yaml.StreamEndEvent)
+_DOKANFANG = yaml.DocumentStartEvent
+_EINFACHE_GANZZAHL = re.compile(r"[-+]?(0|[1-9][0-9]{0,17})\Z")
+_IMPLIZIT = {k: tuple(v) for k, v in yaml.resolver.Resolver.yaml_implicit_resolvers.items()}
+_IMMER = _IMPLIZIT.get(None, ())
+_STR, _ZEIT, _NULL, _INT, _BOOL = (_TAG + t for t in ("str", "timestamp", "null", "int", "bool"))
+
+
+def _tag_von(wert: str) -> str:
+    """Wie Resolver.resolve für einen Skalar ohne Anführungszeichen, nur schneller."""
+    for tag, muster in _IMPLIZIT.get(wert[:1], ()):
+        if muster.match(wert):
+            return tag
+    for tag, muster in _IMMER:
+        if muster.match(wert):
+            return tag
+    return _STR
+
+
+def lade_schnell(text: str) -> Any:
+    """Die Daten eines gewöhnlichen Datensatzes, ohne Positionen – oder `LANGSAM`.
+
+    Der schnelle Weg nimmt nur, was eindeutig ist: Zuordnung als Wurzel, Text-Schlüssel ohne
+    Doppel, Texte, Datumsangaben (als Text), einfache ganze Zahlen, true/false, null. Alles
+    andere (Anker, Aliase, Tags, YAML-1.1-Fallen, Syntaxfehler, mehrere Dokumente, zu tiefe
+    Verschachtelung, Gleitkommazahlen …) gibt `LANGSAM`; dann liest `lade_text` die Datei mit
+    Positionen und meldet genau. Beide Wege liefern für dieselbe Datei dieselben Daten
+    (geprüft in tests/test_lader_schnell.py). Iterativ: keine Rekursion, auch nicht in C.
+    """
+    stapel: list = []
+    aktuell: Any = None
+    schluessel: Any = None
+    wurzel: Any = None
+    dokumente = 0
+    try:
+        for ev in yaml.parse(text, Loader=yaml.CSafeLoader):
+            typ = ev.__class__
+            if typ is _SK:
+                if ev.anchor is not None or ev.tag is not None or aktuell is None:
+                    return LANGSAM
+                wert = ev.value
+                if aktuell.__class__ is dict and schluessel is None:  # ein Schlüssel
+                    if (ev.implicit[0] and _tag_von(wert) != _STR) or wert in aktuell:
+                        return LANGSAM  # Zahl/Datum/null als Schlüssel oder doppelter Schlüssel
+                    schluessel = wert
+                    continue
+                if ev.implicit[0]:
+                    tag = _tag_von(wert)
+                    if tag == _STR or tag == _ZEIT:
+                        pass
+                    elif tag == _NULL:
+                        wert = None
+                    elif tag == _INT and _EINFACHE_GANZZAHL.match(wert):
+                        wert = int(wert)
+                    elif tag == _BOOL and wert.lower() in ("true", "false"):
+                        wert = wert.lower() == "true"
+                    else:
+                        return LANGSAM
+                if aktuell.__class__ is dict:
+                    aktuell[schluessel] = wert
+                    schluessel = None
+                else:
+                    aktuell.append(wert)
+            elif typ is _MS or typ is _SS:
+                if ev.anchor is not None or ev.tag is not None or len(stapel) >= MAX_TIEFE:
+                    return LANGSAM
+                neu: Any = {} if typ is _MS else []
+                if aktuell is None:
+                    if typ is not _MS or wurzel is not None:
+                        return LANGSAM  # Wurzel ist keine Zuordnung
+                    wurzel = neu
+                elif aktuell.__class__ is dict:
+                    if schluessel is None:
+                        return LANGSAM  # Liste/Zuordnung als Schlüssel
+                    aktuell[schluessel] = neu
+                    schluessel = None
+                else:
+                    aktuell.append(neu)
+                stapel.append(aktuell)
+                aktuell = neu
+            elif typ is _ME or typ is _SE:
+                aktuell = stapel.pop()
+            elif typ is _DOKANFANG:
+                dokumente += 1
+                if dokumente > 1:
+                    return LANGSAM
+            elif typ in _UEBERGEHEN:
+                continue
+            else:  # AliasEvent
+                return LANGSAM
+    except (yaml.YAMLError, ValueError, RecursionError):
+        return LANGSAM
+    return wurzel if wurzel is not None else LANGSAM
 
 
 # --------------------------------------------------------------------------- Schreiben

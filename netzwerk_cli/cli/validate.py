@@ -37,11 +37,15 @@ def validate(
             show_default=False,
         ),
     ] = None,
+    kein_cache: Annotated[
+        bool,
+        typer.Option("--kein-cache", help="Jede Datei neu lesen und prüfen, ohne Zwischenspeicher (zum Messen und zur Fehlersuche)."),
+    ] = False,
 ) -> int:
     """Prüft das Datenrepository: Schemas, Verweise, Sitzregeln, Lebenszyklus, Sitzungen."""
     tag = stichtag_pruefen(stichtag)
     wurzel = finde_wurzel(daten)
-    bericht = validiere(wurzel, tag, pfade, basis=basis)
+    bericht = validiere(wurzel, tag, pfade, basis=basis, zwischenspeicher=not kein_cache)
     if format is PruefFormat.json:
         typer.echo(darstellung.als_json(bericht))
     elif format is PruefFormat.github:

@@ -1,4 +1,9 @@
-"""Regel `schema` (und `yaml-mehrdeutig` dort, wo das Schema Text erwartet)."""
+"""Regel `schema` (und `yaml-mehrdeutig` dort, wo das Schema Text erwartet).
+
+Die Schemaprüfung gehört zu einer Datei allein; `dateipruefung` ruft sie beim Laden auf (auch
+parallel und mit Zwischenspeicher). `pruefe` holt sie nur für Datensätze nach, die nicht
+über den Lader kamen (z. B. ein geplanter neuer Datensatz).
+"""
 
 from __future__ import annotations
 
@@ -7,41 +12,30 @@ from typing import Iterator
 from netzwerk_cli import schemata
 from netzwerk_cli.befunde import Befund, json_pfad
 from netzwerk_cli.bestand import Bestand, Datensatz
+from netzwerk_cli.yamlio import Dokument
 
 
 def pruefe(bestand: Bestand, kontext) -> Iterator[Befund]:
     for ds in bestand.alle():
-        if ds.lesbar:
+        if ds.lesbar and not ds.geprueft:
             yield from pruefe_datensatz(ds)
 
 
-def _fallen_aufloesen(ds: Datensatz) -> Iterator[Befund]:
-    """YAML-1.1-Fallen (`no`, `on`, `0123` …) dort, wo Text erwartet wird: als Text nehmen und warnen."""
-    text_stellen = schemata.erwartet_text(ds.art)
-    for pfad, original in ds.dok.mehrdeutig.items():
-        if schemata.als_muster(pfad) not in text_stellen:
-            continue
-        eltern = ds.dok.daten
-        for schritt in pfad[:-1]:
-            eltern = eltern[schritt]
-        wert = eltern[pfad[-1]]
-        eltern[pfad[-1]] = original
-        zeile, spalte = ds.dok.wert_position(pfad)
-        yield Befund(
-            ds.datei,
-            zeile,
-            spalte,
-            "warnung",
-            "yaml-mehrdeutig",
-            f"„{original}“ liest YAML 1.1 als {schemata.typname(wert)} ({str(wert).lower() if isinstance(wert, bool) else wert}); "
-            f"hier ist Text gemeint und wird als Text genommen – bitte in Anführungszeichen setzen: \"{original}\"",
-            json_pfad(pfad),
-        )
-
-
 def pruefe_datensatz(ds: Datensatz) -> Iterator[Befund]:
-    yield from _fallen_aufloesen(ds)
-    fehler = sorted(schemata.validator(ds.art).iter_errors(ds.dok.daten), key=lambda e: list(map(str, e.absolute_path)))
+    befunde, gueltig = pruefe_dokument(ds.art, ds.datei, ds.dok)
+    yield from befunde
+    ds.gueltig = gueltig
+    ds.geprueft = True
+
+
+def pruefe_dokument(art: str, datei: str, dok: Dokument) -> tuple[list[Befund], bool]:
+    """(Befunde, gültig) eines gelesenen Dokuments. Löst YAML-1.1-Fallen dort auf, wo Text
+    erwartet wird (ändert `dok.daten`). Erst der schnelle Prüfer; nur wenn er ablehnt, liefert
+    jsonschema die genauen Meldungen – und nur dessen Urteil zählt."""
+    befunde = list(_fallen_aufloesen(art, datei, dok))
+    if schemata.schnellpruefer(art)(dok.daten):
+        return befunde, True
+    fehler = sorted(schemata.validator(art).iter_errors(dok.daten), key=lambda e: list(map(str, e.absolute_path)))
     # Verletzt ein Wert Muster und Format zugleich (Datum „2023-11-06 10:00“, E-Mail ohne @),
     # nur einmal melden: beim Datum sagt das Muster mehr („ohne Uhrzeit“), sonst das Format.
     formate = {tuple(f.absolute_path): f.validator_value for f in fehler if f.validator == "format"}
@@ -52,11 +46,33 @@ def pruefe_datensatz(ds: Datensatz) -> Iterator[Befund]:
             if f.validator == ("format" if formate[stelle] == "date" else "pattern"):
                 continue
         for pfad, meldung, an_schluessel in schemata.meldungen(f):
-            if an_schluessel:
-                zeile, spalte = ds.dok.position(pfad)
-            elif f.validator == "required":
-                zeile, spalte = ds.dok.position(pfad)
+            if an_schluessel or f.validator == "required":
+                zeile, spalte = dok.position(pfad)
             else:
-                zeile, spalte = ds.dok.wert_position(pfad)
-            yield Befund(ds.datei, zeile, spalte, "fehler", "schema", meldung, json_pfad(pfad))
-    ds.gueltig = not fehler
+                zeile, spalte = dok.wert_position(pfad)
+            befunde.append(Befund(datei, zeile, spalte, "fehler", "schema", meldung, json_pfad(pfad)))
+    return befunde, not fehler
+
+
+def _fallen_aufloesen(art: str, datei: str, dok: Dokument) -> Iterator[Befund]:
+    """YAML-1.1-Fallen (`no`, `on`, `0123` …) dort, wo Text erwartet wird: als Text nehmen und warnen."""
+    text_stellen = schemata.erwartet_text(art)
+    for pfad, original in dok.mehrdeutig.items():
+        if schemata.als_muster(pfad) not in text_stellen:
+            continue
+        eltern = dok.daten
+        for schritt in pfad[:-1]:
+            eltern = eltern[schritt]
+        wert = eltern[pfad[-1]]
+        eltern[pfad[-1]] = original
+        zeile, spalte = dok.wert_position(pfad)
+        yield Befund(
+            datei,
+            zeile,
+            spalte,
+            "warnung",
+            "yaml-mehrdeutig",
+            f"„{original}“ liest YAML 1.1 als {schemata.typname(wert)} ({str(wert).lower() if isinstance(wert, bool) else wert}); "
+            f"hier ist Text gemeint und wird als Text genommen – bitte in Anführungszeichen setzen: \"{original}\"",
+            json_pfad(pfad),
+        )
