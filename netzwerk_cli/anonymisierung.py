@@ -63,6 +63,7 @@ _NUMMER = re.compile(rf"^{PRAEFIX}-(\d+)$")
 # Zeilenumbrüche wie bei libyaml (der Lader zählt Zeilen danach): \r\n, \r, \n, NEL, LS, PS
 _UMBRUCH = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
 _ID_ZEICHEN = re.compile(r"[A-Za-z0-9_.-]")
+_VORSCHLAG = re.compile(r"\s*[–-] meinten Sie „[^“]*“\?")
 
 
 # --------------------------------------------------------------------------- Daten
@@ -558,6 +559,7 @@ def _neue_fehler(vorher: list[Befund], nachher: list[Befund], umbenannt: dict, b
 
     def schluessel(b: Befund) -> tuple:
         meldung = begriffe.schwaerzen(b.meldung.replace(alt, neu), mit_id=False).replace(NEUTRALER_NAME, "[Name]")
+        meldung = _VORSCHLAG.sub("", meldung)  # „meinten Sie …?“ hängt vom Bestand ab, nicht vom Fehler
         return (umbenannt.get(b.datei, b.datei), b.regel, b.pfad, meldung)
 
     alte = Counter(schluessel(b) for b in vorher if b.schwere == "fehler")

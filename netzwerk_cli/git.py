@@ -548,7 +548,14 @@ def commits_mit_text(wurzel: Path, begriffe: dict[str, str]) -> list[Fundcommit]
                         funde[sha] = {"datum": datum, "autor": autor, "betreff": betreff, "inhalt": [], "nachricht": [], "zeit": zeitpunkt}
                     if art not in funde[sha][wie]:
                         funde[sha][wie].append(art)
-        reihe = sorted(funde.items(), key=lambda e: (e[1]["zeit"], e[0]), reverse=True)
+        reihenfolge: dict[str, int] = {}
+        if len(funde) > 1:  # neueste zuerst; Kinder vor Eltern auch bei gleicher Sekunde
+            try:
+                alle = repo.git.rev_list("--all", "--topo-order").split()
+            except git.GitCommandError:
+                alle = []
+            reihenfolge = {sha: i for i, sha in enumerate(alle)}
+        reihe = sorted(funde.items(), key=lambda e: (-e[1]["zeit"], reihenfolge.get(e[0], 0), e[0]))
         return [Fundcommit(sha, f["datum"], f["autor"], f["betreff"], tuple(f["inhalt"]), tuple(f["nachricht"])) for sha, f in reihe]
     finally:
         repo.close()
