@@ -1,18 +1,33 @@
-"""Die Kommandozeile. Nur dieses Paket importiert typer; die Befehle rufen reine Funktionen."""
+"""Die Kommandozeile. Nur dieses Paket importiert typer; die Befehle rufen reine Funktionen.
+
+Schneller Start: `run()` lädt nur das Modul des aufgerufenen Befehls. Für die Übersicht
+(`netzwerk --help`, ohne Argumente, unbekannter Befehl) genügen Name und Kurzhilfe aus dem
+VERZEICHNIS; kein Befehlsmodul, kein jsonschema, kein GitPython wird dafür geladen.
+`app` (für Tests und Werkzeuge) ist die vollständige Anwendung mit allen Befehlen.
+"""
 
 from __future__ import annotations
+
+import importlib
+import sys
 
 import typer
 
 from netzwerk_cli import __version__
 
-app = typer.Typer(
-    name="netzwerk",
-    help="Gremienarbeit von Integrationsnetzwerken als geprüfte YAML-Daten in Git.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
+HILFE = "Gremienarbeit von Integrationsnetzwerken als geprüfte YAML-Daten in Git."
+
+# name, modul, attribut, kurzhilfe, gruppe (Typer-Unteranwendung statt einzelner Befehl)
+VERZEICHNIS: tuple[tuple[str, str, str, str, bool], ...] = (
+    ("validate", "validate", "validate", "Prüft das Datenrepository (Schemas, Verweise, Sitzregeln, Lebenszyklus).", False),
+    ("status", "status", "status", "Überblick am Stichtag: Sitze, AGs, Empfehlungen, Umsetzung, Sitzungen.", False),
+    ("diagramm", "diagramm", "diagramm", "Struktur des Netzwerks als Mermaid- oder Graphviz-Diagramm.", False),
+    ("verlauf", "verlauf", "verlauf", "Zeigt die Geschichte eines Datensatzes aus Git (wer hat wann was geändert).", False),
+    ("init", "init", "init", "Legt ein neues Datenrepository an (Git, Ordner, CI-Vorlagen) und prüft es.", False),
+    ("gremium", "gremium", "app", "Gremien anzeigen.", True),
+    ("sitzung", "sitzung", "app", "Sitzungen vorbereiten.", True),
+    ("empfehlung", "empfehlung", "app", "Handlungsempfehlungen auflisten, anlegen und durch den Lebenszyklus führen.", True),
+    ("person", "person", "app", "Personen verwalten (Löschersuchen nach DSGVO).", True),
 )
 
 
@@ -22,48 +37,69 @@ def _version(wert: bool) -> None:
         raise typer.Exit(0)
 
 
-@app.callback()
-def hauptprogramm(
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Version anzeigen."),
-) -> None:
-    """Gremienarbeit von Integrationsnetzwerken als geprüfte YAML-Daten in Git."""
+def _neue_app() -> typer.Typer:
+    neu = typer.Typer(
+        name="netzwerk",
+        help=HILFE,
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,
+    )
+
+    @neu.callback()
+    def hauptprogramm(
+        version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Version anzeigen."),
+    ) -> None:
+        """Gremienarbeit von Integrationsnetzwerken als geprüfte YAML-Daten in Git."""
+
+    return neu
 
 
-def _registrieren() -> None:
-    from netzwerk_cli.cli.validate import validate
-
-    app.command("validate", help="Prüft das Datenrepository (Schemas, Verweise, Sitzregeln, Lebenszyklus).")(validate)
-
-    # Berichte (Issue 4): status, gremium show, sitzung vorbereiten, diagramm
-    from netzwerk_cli.cli.diagramm import diagramm
-    from netzwerk_cli.cli.gremium import app as gremium_app
-    from netzwerk_cli.cli.sitzung import app as sitzung_app
-    from netzwerk_cli.cli.status import status
-
-    app.command("status", help="Überblick am Stichtag: Sitze, AGs, Empfehlungen, Umsetzung, Sitzungen.")(status)
-    app.add_typer(gremium_app, name="gremium")
-    app.add_typer(sitzung_app, name="sitzung")
-    app.command("diagramm", help="Struktur des Netzwerks als Mermaid- oder Graphviz-Diagramm.")(diagramm)
-
-    from netzwerk_cli.cli.empfehlung import app as empfehlung_app
-
-    app.add_typer(empfehlung_app, name="empfehlung")
-
-    from netzwerk_cli.cli.person import app as person_app
-
-    app.add_typer(person_app, name="person")
-
-    from netzwerk_cli.cli.verlauf import verlauf
-
-    app.command("verlauf", help="Zeigt die Geschichte eines Datensatzes aus Git (wer hat wann was geändert).")(verlauf)
-
-    from netzwerk_cli.cli.init import init
-
-    app.command("init", help="Legt ein neues Datenrepository an (Git, Ordner, CI-Vorlagen) und prüft es.")(init)
+def _registrieren(ziel: typer.Typer, name: str, modul: str, attribut: str, hilfe: str, gruppe: bool) -> None:
+    objekt = getattr(importlib.import_module(f"netzwerk_cli.cli.{modul}"), attribut)
+    if gruppe:
+        ziel.add_typer(objekt, name=name, help=hilfe)
+    else:
+        ziel.command(name, help=hilfe)(objekt)
 
 
-_registrieren()
+def _platzhalter() -> None:  # pragma: no cover - wird nie aufgerufen (siehe run)
+    pass
+
+
+def _uebersicht() -> typer.Typer:
+    """Nur Namen und Kurzhilfen: für `netzwerk --help` und Tippfehler im Befehlsnamen."""
+    uebersicht = _neue_app()
+    einstellungen = {"ignore_unknown_options": True, "allow_extra_args": True}
+    for name, _, _, hilfe, _ in VERZEICHNIS:
+        uebersicht.command(name, help=hilfe, add_help_option=False, context_settings=einstellungen)(_platzhalter)
+    return uebersicht
+
+
+def vollstaendig() -> typer.Typer:
+    """Die Anwendung mit allen Befehlen (lädt alle Befehlsmodule)."""
+    voll = _neue_app()
+    for eintrag in VERZEICHNIS:
+        _registrieren(voll, *eintrag)
+    return voll
 
 
 def run() -> None:
-    app()
+    argumente = sys.argv[1:]
+    befehl = next((a for a in argumente if not a.startswith("-")), None)
+    for eintrag in VERZEICHNIS:
+        if eintrag[0] == befehl:
+            einzeln = _neue_app()
+            _registrieren(einzeln, *eintrag)
+            einzeln()
+            return
+    _uebersicht()()
+
+
+def __getattr__(name: str):
+    if name == "app":  # vollständige Anwendung erst bei Bedarf bauen (PEP 562)
+        voll = vollstaendig()
+        globals()["app"] = voll
+        return voll
+    raise AttributeError(name)
