@@ -98,7 +98,7 @@ class Fundstelle:
     """Eine Stelle im Arbeitsbaum (nach der Anonymisierung), an der noch etwas zur Person steht."""
 
     datei: str
-    zeile: int
+    zeile: int  # 0: im Datei- oder Ordnernamen
     spalte: int
     art: str  # name | nachname | id | email | telefon | adresse
     pfad: str | None  # JSON-Pfad des Textfelds, None: Kommentar, Schlüssel oder keine YAML-Datei
@@ -522,7 +522,7 @@ def _verweise_umstellen(wurzel: Path, ds: Datensatz, alt: str, neu: str) -> Aend
 
 def _stand_einsetzen(bestand: Bestand, alt_ds: Datensatz, neue_id: str, neue_datei: str, aenderungen: list[Aenderung]) -> None:
     """Verwandelt den (schon geprüften) Bestand im Speicher in den geplanten neuen Stand."""
-    geaendert = {a.datei for a in aenderungen}
+    geaendert = {a.datei for a in aenderungen if not a.vorhanden}
     bestand.befunde = [b for b in bestand.befunde if b.datei not in geaendert]
     for a in aenderungen:
         if a.art == "geloescht":
@@ -593,11 +593,12 @@ def _verbleibende_stellen(wurzel: Path, aenderungen: list[Aenderung], begriffe: 
             dateien.add(pfad.relative_to(wurzel).as_posix())
     dateien |= {d for d, t in geplant.items() if t is not None}
     for datei in sorted(dateien):
+        if datei in geplant and geplant[datei] is None:
+            continue  # wird gelöscht
+        for _, _, art in begriffe.treffer(datei):  # Name oder id im Pfad, z. B. notizen/maria-muster.txt
+            funde.append(Fundstelle(datei, 0, 0, art, None))
         if datei in geplant:
-            text = geplant[datei]
-            if text is None:
-                continue
-            text = text.removeprefix(_BOM)
+            text = geplant[datei].removeprefix(_BOM)
         else:
             pfad = wurzel / datei
             try:

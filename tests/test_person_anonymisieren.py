@@ -466,6 +466,20 @@ def test_pfad_mit_unterordner_bleibt(cli, tmp_path):
     assert not (wurzel / "personen" / "aktiv" / f"{PERSON}.yaml").exists()
 
 
+def test_fundstellen_in_anderen_dateien_und_dateinamen(cli, tmp_path):
+    wurzel = anlegen(tmp_path / "d", mit_git=False)
+    (wurzel / "notizen").mkdir()
+    (wurzel / "notizen" / f"{PERSON}.txt").write_text(f"Telefonnotiz\nAnruf von Dr. Prüfer,\n{NAME.replace(' ', chr(10))}\n", encoding="utf-8")
+    (wurzel / "notizen" / "scan.pdf").write_bytes(b"%PDF-1.4\x00\x01")
+    r = anonymisieren(cli, wurzel, PERSON, "--dry-run")
+    assert r.exit_code == 0, r.stderr
+    ohne_personendaten(r.stdout)
+    assert f"notizen/{PERSON}.txt  alte id im Datei- oder Ordnernamen" in r.stdout
+    assert f"notizen/{PERSON}.txt:2:11  Nachname" in r.stdout
+    assert f"notizen/{PERSON}.txt:3:1  Name" in r.stdout  # Name über einen Zeilenumbruch hinweg
+    assert "Nicht durchsucht (keine UTF-8-Textdatei oder größer als 1 MiB): notizen/scan.pdf" in r.stdout
+
+
 def test_verknuepfte_ordner_werden_nicht_durchsucht(tmp_path):
     """Verknüpfte Ordner werden bei der Suche nach Resten nicht verfolgt (keine Schleifen)."""
     wurzel = anlegen(tmp_path / "d", mit_git=False)

@@ -68,6 +68,9 @@ def verbleibend_text(plan: Plan, konsole) -> None:
         n = len(plan.verbleibend)
         p(f"[bold yellow]Noch zu prüfen: {n} {'Stelle' if n == 1 else 'Stellen'}[/] (Freitext, Kommentare, andere Dateien – nicht automatisch geändert):")
         for f in plan.verbleibend:
+            if f.zeile == 0:
+                p(f"  {escape(f.datei)}  {ARTEN_TEXT[f.art]} im Datei- oder Ordnernamen")
+                continue
             pfad = f"  {f.pfad}" if f.pfad else ""
             p(f"  {escape(f.datei)}:{f.zeile}:{f.spalte}  {ARTEN_TEXT[f.art]}{escape(pfad)}")
         p(
