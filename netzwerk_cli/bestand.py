@@ -10,6 +10,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from collections.abc import Mapping
 from typing import Any, Iterator
 
 from netzwerk_cli import yamlio
@@ -128,7 +129,13 @@ def _datei_befund(datei: str, regel: str, meldung: str, zeile: int = 1, spalte: 
 
 def dateien_finden(wurzel: Path) -> tuple[list[tuple[str, Path]], list[Befund]]:
     """Alle Datensatzdateien als (art, pfad) und Befunde zu Dateien am falschen Ort."""
-    gefunden: list[tuple[str, Path]] = []
+    gefunden, befunde = _finden(wurzel)
+    return [(art, Path(pfad)) for art, pfad, _ in gefunden], befunde
+
+
+def _finden(wurzel: Path) -> tuple[list[tuple[str, str, str]], list[Befund]]:
+    """(art, pfad, rel) aller Datensatzdateien und Befunde zu Dateien am falschen Ort."""
+    gefunden: list[tuple[str, str, str]] = []
     befunde: list[Befund] = []
     with os.scandir(wurzel) as eintraege:
         oben = sorted(eintraege, key=lambda e: e.name)
@@ -137,7 +144,7 @@ def dateien_finden(wurzel: Path) -> tuple[list[tuple[str, Path]], list[Befund]]:
             continue
         rel = e.name
         if e.name == NETZWERK_DATEI:
-            gefunden.append(("netzwerk", Path(e.path)))
+            gefunden.append(("netzwerk", e.path, rel))
         elif e.name in ORDNER:
             if e.is_symlink():
                 befunde.append(_datei_befund(rel, "datei-ungueltig", "Ordner ist eine Verknüpfung; verknüpfte Ordner werden nicht gelesen"))
@@ -145,7 +152,8 @@ def dateien_finden(wurzel: Path) -> tuple[list[tuple[str, Path]], list[Befund]]:
             if not e.is_dir():
                 befunde.append(_datei_befund(rel, "datei-ungueltig", f"„{e.name}“ muss ein Ordner sein"))
                 continue
-            _ordner_durchgehen(wurzel, Path(e.path), ORDNER[e.name], gefunden, befunde)
+            art = ORDNER[e.name]
+            gefunden.extend((art, pfad, r) for r, pfad in _datensatz_dateien(e.path, rel, art, befunde))
         elif e.is_file(follow_symlinks=False) and e.name.lower().endswith((".yaml", ".yml")):
             befunde.append(_datei_befund(rel, "datei-ungueltig", _unbekannter_ort(e.name)))
         elif e.is_dir(follow_symlinks=False):
@@ -172,37 +180,45 @@ def _yaml_dateien_unter(ordner: Path) -> Iterator[Path]:
                 yield Path(basis) / name
 
 
-def _ordner_durchgehen(wurzel: Path, ordner: Path, art: str, gefunden: list, befunde: list) -> None:
-    for basis, ordnernamen, dateinamen in os.walk(ordner):
-        basis_pfad = Path(basis)
-        behalten = []
-        for d in sorted(ordnernamen):
-            if d.startswith("."):
-                continue
-            if (basis_pfad / d).is_symlink():
-                befunde.append(
-                    _datei_befund(
-                        (basis_pfad / d).relative_to(wurzel).as_posix(),
-                        "datei-ungueltig",
-                        "Ordner ist eine Verknüpfung; verknüpfte Ordner werden nicht gelesen",
-                    )
-                )
-                continue
-            behalten.append(d)
-        ordnernamen[:] = behalten
-        for name in sorted(dateinamen):
+def _datensatz_dateien(ordner: str, rel_ordner: str, art: str, befunde: list) -> Iterator[tuple[str, str]]:
+    """(rel, pfad) aller Datensatzdateien unter `ordner`; Befunde zu Fremdem in `befunde`."""
+    stapel = [(ordner, rel_ordner)]
+    while stapel:
+        basis, rel_basis = stapel.pop()
+        try:
+            with os.scandir(basis) as it:
+                eintraege = sorted(it, key=lambda e: e.name)
+        except OSError as e:
+            befunde.append(_datei_befund(rel_basis, "datei-ungueltig", f"Ordner nicht lesbar: {e.strerror or e}"))
+            continue
+        unterordner = []
+        for e in eintraege:
+            name = e.name
             if name.startswith("."):
                 continue  # versteckte und temporäre Dateien (z. B. von atomaren Schreibvorgängen)
-            pfad = basis_pfad / name
-            rel = pfad.relative_to(wurzel).as_posix()
+            rel = f"{rel_basis}/{name}"
+            if e.is_dir(follow_symlinks=False):
+                unterordner.append((e.path, rel))
+                continue
+            if e.is_symlink() and _zeigt_auf_ordner(e):
+                befunde.append(_datei_befund(rel, "datei-ungueltig", "Ordner ist eine Verknüpfung; verknüpfte Ordner werden nicht gelesen"))
+                continue
             if name.endswith(".yaml"):
-                gefunden.append((art, pfad))
+                yield rel, e.path
             elif name.lower().endswith((".yml", ".yaml")):
                 befunde.append(_datei_befund(rel, "datei-ungueltig", f"Endung „{Path(name).suffix}“: Datensätze enden auf „.yaml“ (klein)"))
             elif name.lower() not in _ERLAUBT_OHNE_PRUEFUNG:
                 befunde.append(
                     _datei_befund(rel, "datei-ungueltig", f"„{name}“ ist keine YAML-Datei; in „{ORDNER_VON_ART[art]}/“ gehören nur Datensätze (.yaml)")
                 )
+        stapel.extend(reversed(unterordner))
+
+
+def _zeigt_auf_ordner(e: os.DirEntry) -> bool:
+    try:
+        return e.is_dir()
+    except OSError:  # Verknüpfungsschleife: meldet das Lesen der Datei
+        return False
 
 
 def pruefe_id(id_: str) -> str | None:
@@ -228,19 +244,19 @@ def lade_bestand(wurzel: Path, zwischenspeicher: bool = True) -> Bestand:
     from netzwerk_cli import dateipruefung, zwischenspeicher as zs
 
     bestand = Bestand(wurzel=wurzel)
-    gefunden, befunde = dateien_finden(wurzel)
+    gefunden, befunde = _finden(wurzel)
     bestand.befunde.extend(befunde)
     bestand.dateien = len(gefunden)
-    auftraege = [(art, pfad, pfad.relative_to(wurzel).as_posix()) for art, pfad in gefunden]
+    auftraege = [(art, Path(pfad), rel) for art, pfad, rel in gefunden]
     speicher = zs.oeffnen(wurzel) if zwischenspeicher else None
     if speicher is not None:
         ergebnisse = speicher.ergebnisse(auftraege, lambda offen: dateipruefung.pruefe_alle(offen, wurzel))
         speicher.speichern()
     else:
         ergebnisse = dateipruefung.pruefe_alle(auftraege, wurzel)
-    for (art, pfad, rel), erg in zip(auftraege, ergebnisse):
+    for (art, _, rel), erg in zip(gefunden, ergebnisse):
         bestand.befunde.extend(erg.als_befunde(rel))
-        id_ = "netzwerk" if art == "netzwerk" else pfad.name[: -len(".yaml")]
+        id_ = "netzwerk" if art == "netzwerk" else rel[rel.rfind("/") + 1 : -len(".yaml")]
         ds = Datensatz(art, id_, rel, None, erg.lesbar, erg.gueltig, erg.daten, wurzel, geprueft=True)
         if art == "netzwerk":
             bestand.netzwerk = ds
@@ -255,4 +271,69 @@ def lade_bestand(wurzel: Path, zwischenspeicher: bool = True) -> Bestand:
             )
             continue
         bestand.arten[art][ds.id] = ds
+    return bestand
+
+
+# --------------------------------------------------------------------------- nach Bedarf
+
+
+class _ArtAnsicht(Mapping):
+    """Die Datensätze einer Art, erst beim Zugriff gelesen (für Befehle, die wenige brauchen).
+
+    Die ids kommen aus den Dateinamen (ein Gang durch den Ordner der Art, erst wenn die Art
+    gebraucht wird); gelesen und schema-geprüft wird ein Datensatz beim ersten Zugriff auf ihn.
+    Doppelte ids: wie beim vollständigen Laden gilt die erste Datei.
+    """
+
+    def __init__(self, wurzel: Path, art: str):
+        self._wurzel = wurzel
+        self._art = art
+        self._pfade: dict[str, tuple[str, str]] | None = None
+        self._geladen: dict[str, Datensatz] = {}
+
+    def _index(self) -> dict[str, tuple[str, str]]:
+        if self._pfade is None:
+            self._pfade = {}
+            ordner = self._wurzel / ORDNER_VON_ART[self._art]
+            if ordner.is_dir() and not ordner.is_symlink():
+                for rel, pfad in _datensatz_dateien(str(ordner), ORDNER_VON_ART[self._art], self._art, []):
+                    self._pfade.setdefault(rel[rel.rfind("/") + 1 : -len(".yaml")], (rel, pfad))
+        return self._pfade
+
+    def __getitem__(self, id_: str) -> Datensatz:
+        ds = self._geladen.get(id_)
+        if ds is None:
+            rel, pfad = self._index()[id_]  # KeyError: gibt es nicht
+            ds = _lade_einzeln(self._wurzel, self._art, id_, rel, Path(pfad))
+            self._geladen[id_] = ds
+        return ds
+
+    def __iter__(self):
+        return iter(self._index())
+
+    def __len__(self) -> int:
+        return len(self._index())
+
+    def __contains__(self, id_: object) -> bool:
+        return id_ in self._index()
+
+
+def _lade_einzeln(wurzel: Path, art: str, id_: str, rel: str, pfad: Path) -> Datensatz:
+    from netzwerk_cli import dateipruefung
+
+    erg = dateipruefung.pruefe_datei(art, pfad, wurzel, rel)
+    return Datensatz(art, id_, rel, None, erg.lesbar, erg.gueltig, erg.daten, wurzel, geprueft=True)
+
+
+def lade_bedarf(wurzel: Path) -> Bestand:
+    """Ein Bestand, der Datensätze erst beim Zugriff liest (`empfehlung advance` u. a.).
+
+    Er liefert dieselben Datensätze wie `lade_bestand`, aber keine Befunde über das ganze
+    Repository; dafür gibt es `validate`. Die Wächter des Lebenszyklus lesen so nur die
+    Empfehlung, ihre Sitzung, ihr Gremium und die genannten Organisationen.
+    """
+    bestand = Bestand(wurzel=wurzel, arten={art: _ArtAnsicht(wurzel, art) for art in ORDNER.values()})  # type: ignore[arg-type]
+    netzwerk = wurzel / NETZWERK_DATEI
+    if netzwerk.is_file():
+        bestand.netzwerk = _lade_einzeln(wurzel, "netzwerk", "netzwerk", NETZWERK_DATEI, netzwerk)
     return bestand

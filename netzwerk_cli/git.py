@@ -163,6 +163,35 @@ def _laufender_vorgang(repo) -> str | None:
     return None
 
 
+def commit_vorpruefen(wurzel: Path) -> None:
+    """Lehnt ab, wenn jetzt kein Commit möglich wäre (kein Repository, Merge/Rebase/Cherry-Pick/
+    Revert läuft, index.lock, losgelöster HEAD) – vor dem Schreiben aufrufen, damit nichts
+    geschrieben wird, was dann nicht committet werden kann."""
+    repo = _oeffne(Path(wurzel))
+    if repo is None:
+        raise Abgelehnt(f"--commit: „{wurzel}“ ist kein Git-Repository; nichts geschrieben")
+    try:
+        _zustand_pruefen(repo)
+    finally:
+        repo.close()
+
+
+def _zustand_pruefen(repo) -> None:
+    vorgang = _laufender_vorgang(repo)
+    if vorgang:
+        raise Abgelehnt(f"Commit nicht möglich: {vorgang}.")
+    if (Path(repo.git_dir) / "index.lock").exists():
+        raise Abgelehnt(
+            "Commit nicht möglich: „.git/index.lock“ existiert – ein anderer Git-Vorgang läuft "
+            "gerade oder ist abgestürzt. Läuft sicher keiner mehr, die Datei löschen und erneut versuchen."
+        )
+    if repo.head.is_detached:
+        raise Abgelehnt(
+            "Commit nicht möglich: HEAD ist losgelöst (detached HEAD), kein Zweig ausgecheckt. "
+            "Erst einen Zweig auschecken, z. B. „git switch main“ oder „git switch -c NEUER-ZWEIG“."
+        )
+
+
 def commit_dateien(wurzel: Path, dateien: list[Path], nachricht: str) -> str:
     """Committet genau diese Dateien (wie `git commit --only -- PFADE`) und gibt den Hash zurück.
 
@@ -182,19 +211,7 @@ def commit_dateien(wurzel: Path, dateien: list[Path], nachricht: str) -> str:
     try:
         if not dateien:
             raise Abgelehnt("Keine Dateien zum Committen angegeben.")
-        vorgang = _laufender_vorgang(repo)
-        if vorgang:
-            raise Abgelehnt(f"Commit nicht möglich: {vorgang}.")
-        if (Path(repo.git_dir) / "index.lock").exists():
-            raise Abgelehnt(
-                "Commit nicht möglich: „.git/index.lock“ existiert – ein anderer Git-Vorgang läuft "
-                "gerade oder ist abgestürzt. Läuft sicher keiner mehr, die Datei löschen und erneut versuchen."
-            )
-        if repo.head.is_detached:
-            raise Abgelehnt(
-                "Commit nicht möglich: HEAD ist losgelöst (detached HEAD), kein Zweig ausgecheckt. "
-                "Erst einen Zweig auschecken, z. B. „git switch main“ oder „git switch -c NEUER-ZWEIG“."
-            )
+        _zustand_pruefen(repo)
         pfade = [_relativ(repo, d) for d in dateien]
         if "" in pfade:
             raise Abgelehnt("Es können nur einzelne Dateien committet werden, nicht die Wurzel des Repositorys.")

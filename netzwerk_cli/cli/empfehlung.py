@@ -10,7 +10,7 @@ import typer
 from netzwerk_cli import empfehlungen
 from netzwerk_cli.ausgabe import empfehlungen as darstellung
 from netzwerk_cli.ausgabe.konsole import konsole
-from netzwerk_cli.bestand import finde_wurzel, lade_bestand
+from netzwerk_cli.bestand import finde_wurzel, lade_bedarf
 from netzwerk_cli.cli.fehlerbehandlung import befehl
 from netzwerk_cli.cli.optionen import Daten
 from netzwerk_cli.fehler import Abgelehnt, NetzwerkFehler
@@ -29,9 +29,8 @@ Probelauf = Annotated[bool, typer.Option("--dry-run", help="Nur zeigen, was gesc
 
 
 def _bestand(daten):
-    bestand = lade_bestand(finde_wurzel(daten))
-    empfehlungen.schema_pruefen(bestand)
-    return bestand
+    """Liest nur, was der Befehl braucht (Datensätze beim ersten Zugriff, schon schema-geprüft)."""
+    return lade_bedarf(finde_wurzel(daten))
 
 
 @app.command("list")
@@ -85,8 +84,7 @@ def _vorpruefen(plan: empfehlungen.Plan, wurzel, commit: bool) -> None:
         return
     from netzwerk_cli import git
 
-    if not git.ist_git_repo(wurzel):
-        raise Abgelehnt(f"--commit: „{wurzel}“ ist kein Git-Repository; nichts geschrieben")
+    git.commit_vorpruefen(wurzel)  # kein Repository, Merge/Rebase, index.lock, losgelöster HEAD
     if plan.alt is not None and not git.unveraendert_seit_head(wurzel, plan.pfad):
         raise Abgelehnt(f"--commit: {plan.datei} hat nicht committete Änderungen; bitte erst committen oder verwerfen. Nichts geschrieben")
 
