@@ -265,7 +265,7 @@ def plane(
     ds = bestand.hole("person", person)
     if ds is None:
         raise Abgelehnt(f"Person „{person}“ gibt es nicht in personen/; nichts geändert")
-    if not ds.lesbar or not isinstance(ds.dok.daten, dict):
+    if not ds.lesbar:
         raise Abgelehnt(f"{ds.datei} ist nicht lesbar; bitte erst „netzwerk validate“ ausführen und die Datei reparieren")
     alt_pfad = bestand.wurzel / ds.datei
     if alt_pfad.is_symlink():
@@ -325,7 +325,7 @@ def plane(
     for anderer in sorted(bestand.alle(), key=_reihenfolge):
         if anderer is ds:
             continue
-        if not anderer.lesbar or anderer.dok is None:
+        if not anderer.lesbar:  # (nicht `dok` abfragen: das läse jede Datei noch einmal mit Positionen)
             text = _lies_roh(bestand.wurzel / anderer.datei)
             if text is not None and begriffe.enthaelt(text, "id"):
                 unlesbar.append(anderer.datei)
@@ -705,6 +705,17 @@ def ausfuehren(plan: Plan) -> None:
             yamlio.ersetze_wenn_unveraendert(pfad, a.alt, a.neu)
         elif a.art == "geloescht":
             _loesche_wenn_unveraendert(pfad, erwartet)
+    _zwischenspeicher_auffrischen(plan.wurzel)
+
+
+def _zwischenspeicher_auffrischen(wurzel: Path) -> None:
+    """Der Zwischenspeicher von `validate` hält je Datei die gelesenen Daten, also auch Name und
+    Kontaktdaten der alten Personendatei. Einmal neu laden gleicht ihn mit dem Arbeitsbaum ab
+    (Einträge gelöschter Dateien fallen weg). Scheitert das, bleibt die Anonymisierung gültig."""
+    try:
+        lade_bestand(wurzel)
+    except Exception:  # noqa: BLE001 - nur Aufräumen; die Änderungen sind geschrieben
+        pass
 
 
 def _loesche_wenn_unveraendert(pfad: Path, erwartet: bytes) -> None:

@@ -216,6 +216,21 @@ def test_beispieldaten_mit_git_geschichte(cli, git_beispiel):
     assert git(git_beispiel, "status", "--porcelain")
 
 
+def test_keine_kontaktdaten_im_zwischenspeicher(cli, repo, tmp_path):
+    """Was `validate` zwischenspeichert (in .git oder im Cache-Ordner), enthält danach weder
+    Name noch Kontaktdaten."""
+    assert fehler(cli, repo) == []  # füllt einen etwaigen Zwischenspeicher
+
+    def fundorte() -> list[Path]:
+        orte = [p for p in (repo / ".git").rglob("*") if p.is_file() and "objects" not in p.parts]
+        orte += [p for p in Path.home().rglob("*") if p.is_file() and p.name != ".gitconfig"]
+        return [p for p in orte if EMAIL.encode() in p.read_bytes() or "Musterweg".encode() in p.read_bytes()]
+
+    r = anonymisieren(cli, repo, PERSON)
+    assert r.exit_code == 0, r.stderr
+    assert fundorte() == []
+
+
 def test_amt_entfernen_wird_abgelehnt_wenn_sitzregel_es_braucht(cli, beispiel):
     vorher = schnappschuss(beispiel)
     r = cli("person", "anonymisieren", "maria-muster", "--amt-entfernen", "--daten", beispiel, "--stichtag", STICHTAG)
