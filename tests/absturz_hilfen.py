@@ -2,12 +2,16 @@
 
 Als Modul: ein winziges Datenrepository mit Empfehlungen in passenden Zuständen.
 
-Als Skript: ein Hüllprogramm, das die echte CLI (`netzwerk …`) in diesem Prozess startet und
-sich über einen Audit-Hook (`sys.addaudithook`) beim k-ten Ein-/Ausgabeschritt im
-Datenrepository selbst mit SIGKILL beendet – so hart wie ein Stromausfall für den Prozess:
-keine `finally`-Blöcke, kein Aufräumen, keine Ausgabe.
+Als Skript: ein Hüllprogramm, das die echte CLI (`netzwerk …`, derselbe Einstieg `run()` wie
+das installierte Programm) in einem eigenen Prozess startet und sich über einen Audit-Hook
+(`sys.addaudithook`) beim k-ten Ein-/Ausgabeschritt im Datenrepository selbst mit SIGKILL
+beendet – so hart wie ein Stromausfall für den Prozess: keine `finally`-Blöcke, kein
+Aufräumen, keine Ausgabe.
 
     python absturz_hilfen.py MODUS PROTOKOLL WURZEL -- netzwerk-argumente…
+
+Schneller Weg für viele Läufe: `gabel(MODUS, WURZEL, ARGS, AUSGABE)` spaltet den Testprozess
+mit os.fork() ab (die Module sind dann schon geladen) und tut im Kind dasselbe.
 
 MODUS:
   zaehlen            nichts töten; alle relevanten Ereignisse (mit Zeitstempel) als JSON
@@ -134,68 +138,138 @@ def relevant(ereignis: str, args: tuple, wurzel: str) -> str | None:
     return None
 
 
-def _hauptprogramm(argv: list[str]) -> None:  # pragma: no cover - läuft im Kindprozess
-    import json
-    import signal
-    import threading
-    import time
+class Haken:
+    """Der Audit-Hook: zählt relevante Ereignisse und tötet, hält an oder protokolliert (MODUS)."""
 
-    modus, protokoll, wurzel = argv[0], argv[1], os.path.realpath(argv[2])
-    assert argv[3] == "--"
-    cli_args = argv[4:]
-    teile = modus.split(":", 1) if modus.startswith("halt:") else modus.split(":")
-    zaehlen = teile[0] == "zaehlen"
-    halt = teile[1] if teile[0] == "halt" else None
-    ziel = int(teile[1]) if teile[0] == "k" else 0
-    verzoegerung = int(teile[3]) / 1e6 if len(teile) == 4 else None
-    ereignisse: list[list] = []
-    zustand = {"n": 0, "innen": False}
-    sys.setswitchinterval(1e-5)  # der Zeitgeber-Thread kommt schnell zum Zug
+    def __init__(self, modus: str, wurzel: str):
+        teile = modus.split(":", 1) if modus.startswith("halt:") else modus.split(":")
+        self.wurzel = os.path.realpath(wurzel)
+        self.zaehlen = teile[0] == "zaehlen"
+        self.halt = teile[1] if teile[0] == "halt" else None
+        self.ziel = int(teile[1]) if teile[0] == "k" else 0
+        self.verzoegerung = int(teile[3]) / 1e6 if teile[0] == "k" and len(teile) == 4 else None
+        self.ereignisse: list[list] = []  # [nr, zeit, beschreibung] im Zählmodus
+        self.n = 0
+        self._innen = False
+        self._angehalten = False
 
-    def toeten() -> None:
+    @staticmethod
+    def _toeten() -> None:
+        import signal
+
         os.kill(os.getpid(), signal.SIGKILL)
 
-    def haken(ereignis: str, args: tuple) -> None:
-        if zustand["innen"]:
+    def __call__(self, ereignis: str, args: tuple) -> None:
+        if self._innen:
             return
-        zustand["innen"] = True
+        self._innen = True
         try:
-            beschreibung = relevant(ereignis, args, wurzel)
+            beschreibung = relevant(ereignis, args, self.wurzel)
             if beschreibung is None:
                 return
-            zustand["n"] += 1
-            if zaehlen:
-                ereignisse.append([zustand["n"], time.perf_counter(), beschreibung])
-            elif halt is not None and not zustand.get("angehalten") and beschreibung.startswith(halt):
-                zustand["angehalten"] = True
+            self.n += 1
+            if self.zaehlen:
+                import time
+
+                self.ereignisse.append([self.n, time.perf_counter(), beschreibung])
+            elif self.halt is not None and not self._angehalten and beschreibung.startswith(self.halt):
+                self._angehalten = True
                 sys.stderr.write(f"ANGEHALTEN {beschreibung}\n")
                 sys.stderr.flush()
                 sys.stdin.readline()
-            elif zustand["n"] == ziel:
-                if verzoegerung is None:
-                    toeten()
+            elif self.n == self.ziel:
+                if self.verzoegerung is None:
+                    self._toeten()
                 else:
-                    t = threading.Timer(verzoegerung, toeten)
+                    import threading
+
+                    t = threading.Timer(self.verzoegerung, self._toeten)
                     t.daemon = True
                     t.start()
         finally:
-            zustand["innen"] = False
+            self._innen = False
 
-    if zaehlen:
+
+def _installieren(modus: str, wurzel: str) -> Haken:
+    haken = Haken(modus, wurzel)
+    sys.setswitchinterval(1e-5)  # ein Zeitgeber-Thread kommt schnell zum Zug
+    sys.addaudithook(haken)  # lässt sich nicht mehr entfernen: nur im Kindprozess aufrufen
+    return haken
+
+
+def _cli(args: list[str]) -> int:
+    """Die CLI wie der Einstiegspunkt `netzwerk` (netzwerk_cli.__main__) – mit Exit-Code statt Ende."""
+    sys.argv = ["netzwerk", *args]
+    from netzwerk_cli.cli import run
+
+    try:
+        run()
+    except SystemExit as e:
+        return e.code if isinstance(e.code, int) else (0 if e.code is None else 1)
+    return 0
+
+
+def gabel(modus: str, wurzel, args: list[str], ausgabe) -> tuple[int, list]:
+    """Startet die CLI in einem mit os.fork() abgespaltenen Kindprozess (schnell: die Module sind
+    schon geladen) mit dem Haken; liefert (Exit-Code, negativ bei Signal; Ereignisse im
+    Zählmodus). stdout und stderr des Kinds landen in der Datei `ausgabe`."""
+    import json
+
+    protokoll = f"{ausgabe}.ereignisse.json"
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - Kindprozess
+        code = 70
+        try:
+            fd = os.open(ausgabe, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+            os.dup2(fd, 1)
+            os.dup2(fd, 2)
+            sys.stdout = open(1, "w", encoding="utf-8", closefd=False)
+            sys.stderr = open(2, "w", encoding="utf-8", closefd=False)
+            sys.stdin = open(os.devnull, encoding="utf-8")
+            protokoll_datei = open(protokoll, "w", encoding="utf-8")  # vor dem Haken geöffnet
+            haken = _installieren(modus, str(wurzel))
+            code = _cli([str(a) for a in args])
+            json.dump(haken.ereignisse, protokoll_datei)
+            protokoll_datei.close()
+        except BaseException:
+            import traceback
+
+            traceback.print_exc()
+        finally:
+            try:
+                sys.stdout.flush()
+                sys.stderr.flush()
+            finally:
+                os._exit(code)
+    _, status = os.waitpid(pid, 0)
+    code = os.waitstatus_to_exitcode(status)
+    try:
+        with open(protokoll, encoding="utf-8") as f:
+            ereignisse = json.load(f)
+    except (OSError, ValueError):
+        ereignisse = []
+    return code, ereignisse
+
+
+def _hauptprogramm(argv: list[str]) -> None:  # pragma: no cover - läuft im eigenen Prozess
+    import json
+
+    modus, protokoll, wurzel = argv[0], argv[1], os.path.realpath(argv[2])
+    assert argv[3] == "--"
+    if modus == "zaehlen":
         import atexit
 
         ausgabe = open(protokoll, "w", encoding="utf-8")  # vor dem Haken geöffnet
+        haken = _installieren(modus, wurzel)
 
         @atexit.register
         def _schreiben() -> None:
-            json.dump(ereignisse, ausgabe)
+            json.dump(haken.ereignisse, ausgabe)
             ausgabe.close()
 
-    sys.addaudithook(haken)
-    sys.argv = ["netzwerk", *cli_args]
-    from netzwerk_cli.cli import run
-
-    run()
+    else:
+        _installieren(modus, wurzel)
+    sys.exit(_cli(argv[4:]))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -13,7 +13,8 @@ jedem Absturz gilt:
 * war es noch die alte Fassung, gelingt derselbe Befehl danach (die Sperre ist frei, Reste
   stören nicht) und ergibt genau die neue Fassung.
 
-Der Mechanismus steht in `absturz_hilfen.py` (Audit-Hook im Kindprozess). Kein Warten im Test.
+Der Mechanismus steht in `absturz_hilfen.py`: Audit-Hook in einem mit os.fork() abgespaltenen
+Kindprozess, der die CLI über denselben Einstieg wie `netzwerk` startet. Kein Warten im Test.
 """
 
 from __future__ import annotations
@@ -24,8 +25,6 @@ import random
 import re
 import shutil
 import signal
-import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,7 +35,6 @@ from conftest import minimal_repo
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL") or os.name != "posix", reason="SIGKILL und flock nur unter POSIX")
 
-HUELLE = Path(ah.__file__).resolve()
 GETOETET = -signal.SIGKILL
 
 
@@ -119,17 +117,12 @@ def auflisten(cli, wurzel: Path) -> list:
     return json.loads(r.stdout)
 
 
-def huelle(modus: str, wurzel: Path, szenario: Szenario, protokoll: Path) -> subprocess.CompletedProcess:
-    """Startet die echte CLI im Hüllprogramm (eigener Prozess, isolierte Umgebung des Tests)."""
-    umgebung = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}  # kein .pyc-Schreiben im Kindprozess
-    return subprocess.run(
-        [sys.executable, str(HUELLE), modus, str(protokoll), str(wurzel), "--", *szenario.args, "--daten", str(wurzel)],
-        cwd=wurzel.parent,
-        env=umgebung,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+def lauf(modus: str, wurzel: Path, szenario: Szenario) -> tuple[int, list, str]:
+    """Die echte CLI in einem eigenen (abgespaltenen) Prozess mit Audit-Hook; liefert
+    (Exit-Code, negativ bei Signal; Ereignisse im Zählmodus; Ausgabe)."""
+    ausgabe = wurzel.parent / f"{wurzel.name}.ausgabe"
+    code, ereignisse = ah.gabel(modus, wurzel, [*szenario.args, "--daten", str(wurzel)], ausgabe)
+    return code, ereignisse, ausgabe.read_text(encoding="utf-8", errors="replace")
 
 
 _REFERENZEN: dict[str, Referenz] = {}
@@ -143,10 +136,8 @@ def referenz(cli, vorlage: Path, tmp_path: Path, szenario: Szenario) -> Referenz
         alt_pfad = wurzel / szenario.datei
         alt = alt_pfad.read_bytes() if alt_pfad.exists() else None
         validate_alt, liste_alt = validieren(cli, wurzel), auflisten(cli, wurzel)
-        protokoll = tmp_path / f"zaehlen-{szenario.name}.json"
-        r = huelle("zaehlen", wurzel, szenario, protokoll)
-        assert r.returncode == 0, r.stderr
-        ereignisse = json.loads(protokoll.read_text(encoding="utf-8"))
+        code, ereignisse, ausgabe = lauf("zaehlen", wurzel, szenario)
+        assert code == 0, ausgabe
         beschreibungen = [e[2] for e in ereignisse]
         # Der Zähllauf sieht den ganzen Schreibweg: Sperre, temporäre Datei, Umbenennen
         assert any(b.startswith("tempfile.mkstemp") for b in beschreibungen), beschreibungen
@@ -210,10 +201,10 @@ def test_absturz_an_jedem_schritt(cli, vorlage, tmp_path, szenario):
     ergebnisse = []
     for k in range(1, len(ref.ereignisse) + 1):
         wurzel = kopie(vorlage, tmp_path / f"k{k}")
-        r = huelle(f"k:{k}", wurzel, szenario, tmp_path / "unbenutzt")
+        code, _, ausgabe = lauf(f"k:{k}", wurzel, szenario)
         wie = f"{szenario.name}, SIGKILL vor Schritt {k} ({ref.ereignisse[k - 1][2]})"
-        assert r.returncode == GETOETET, f"{wie}: nicht getötet (Exit {r.returncode}): {r.stderr}"
-        assert r.stdout == "", wie  # vor der Erfolgsmeldung gestorben
+        assert code == GETOETET, f"{wie}: nicht getötet (Exit {code}): {ausgabe}"
+        assert ausgabe == "", wie  # vor der Erfolgsmeldung gestorben
         ergebnisse.append(pruefe_nach_absturz(cli, vorlage, wurzel, szenario, ref, wie))
 
     fassungen = [f for f, _ in ergebnisse]
@@ -250,12 +241,12 @@ def test_absturz_zu_zufaelligen_zeitpunkten(cli, vorlage, tmp_path):
         fenster = ref.ereignisse[-1][1] - ref.ereignisse[k - 1][1]  # Sekunden bis zum letzten Schritt
         mikrosekunden = int(zufall.uniform(0, fenster * 1.25 + 0.0002) * 1e6)
         wurzel = kopie(vorlage, tmp_path / f"z{versuche}")
-        r = huelle(f"k:{k}:t:{mikrosekunden}", wurzel, szenario, tmp_path / "unbenutzt")
+        code, _, ausgabe = lauf(f"k:{k}:t:{mikrosekunden}", wurzel, szenario)
         wie = f"{szenario.name}, Zeitgeber ab Schritt {k} nach {mikrosekunden} µs"
-        if r.returncode == GETOETET:
+        if code == GETOETET:
             getoetet += 1
         else:
-            assert r.returncode == 0, f"{wie}: {r.stderr}"
+            assert code == 0, f"{wie}: {ausgabe}"
         fassung, _ = pruefe_nach_absturz(cli, vorlage, wurzel, szenario, ref, wie)
         fassungen[fassung] += 1
     assert fassungen["alt"] and fassungen["neu"], fassungen
