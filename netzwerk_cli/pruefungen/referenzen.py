@@ -6,16 +6,21 @@ from typing import Iterator
 
 from netzwerk_cli import schemata
 from netzwerk_cli.befunde import Befund
-from netzwerk_cli.bestand import ORDNER_VON_ART, Bestand
+from netzwerk_cli.bestand import ARTEN, ORDNER_VON_ART, Bestand
 
 
 def pruefe(bestand: Bestand, kontext) -> Iterator[Befund]:
+    # Schnell: erst nur die Werte sammeln (ohne Pfade); nur wo einer fehlt, mit Pfaden nachsehen.
+    verweise = {art: tuple((muster, ziel, bestand.arten[ziel]) for muster, ziel in schemata.verweise(art)) for art in ARTEN}
     for ds in bestand.alle():
         if not ds.lesbar:
             continue
-        for muster, ziel_art in schemata.verweise(ds.art):
-            for pfad, wert in schemata.werte(ds.daten, muster):
-                if not isinstance(wert, str) or bestand.hole(ziel_art, wert) is not None:
+        daten = ds.daten
+        for muster, ziel_art, vorhanden in verweise[ds.art]:
+            if all(w in vorhanden for w in _werte(daten, muster) if w.__class__ is str):
+                continue
+            for pfad, wert in schemata.werte(daten, muster):
+                if not isinstance(wert, str) or wert in vorhanden:
                     continue
                 hinweis = _anderswo(bestand, wert, ziel_art)
                 yield ds.befund(
@@ -23,6 +28,19 @@ def pruefe(bestand: Bestand, kontext) -> Iterator[Befund]:
                     f"„{wert}“ gibt es nicht in {ORDNER_VON_ART[ziel_art]}/{hinweis}",
                     pfad,
                 )
+
+
+def _werte(daten, muster: tuple) -> list:
+    """Alle Werte auf `muster` (wie schemata.werte, aber ohne Pfade und ohne Generatoren)."""
+    stufe = [daten]
+    for kopf in muster:
+        if kopf == schemata.STERN:
+            stufe = [el for x in stufe if x.__class__ is list for el in x]
+        else:
+            stufe = [x[kopf] for x in stufe if x.__class__ is dict and kopf in x]
+        if not stufe:
+            break
+    return stufe
 
 
 def _anderswo(bestand: Bestand, wert: str, ziel_art: str) -> str:
