@@ -113,6 +113,9 @@ class Suchbegriffe:
 
     def __init__(self, alte_id: str, daten: dict):
         self._roh: dict[str, str] = {"id": alte_id}
+        # Vorfilter je Art: ein Text (klein geschrieben), ohne den das Muster nicht passen kann –
+        # ein schnelles `in` erspart bei tausenden Dateien die Suche mit dem regulären Ausdruck.
+        self._vorfilter: dict[str, tuple[str, ...]] = {"id": (alte_id.lower(),)}
         self._muster: dict[str, re.Pattern] = {
             "id": re.compile(rf"(?<![A-Za-z0-9-]){re.escape(alte_id)}(?![A-Za-z0-9-])", re.IGNORECASE)
         }
@@ -122,6 +125,7 @@ class Suchbegriffe:
             self._roh["name"] = " ".join(teile)
             # Wortgrenzen ohne Bindestrich: „Muster“ passt nicht in „max-muster“ (eine andere id)
             self._muster["name"] = re.compile(r"(?<![\w-])" + r"\s+".join(map(re.escape, teile)) + r"(?![\w-])", re.IGNORECASE)
+            self._vorfilter["name"] = self._vorfilter["nachname"] = (teile[-1].lower(),)
             if len(teile) > 1 and len(teile[-1]) >= 3:
                 # Nachname allein nur mit Anrede, Titel oder Initiale („Frau Muster“, „M. Muster“) oder als
                 # „Muster, Maria“: viele Nachnamen sind zugleich deutsche Hauptwörter („dem Muster nach“).
@@ -135,16 +139,19 @@ class Suchbegriffe:
         if isinstance(email, str) and len(email.strip()) >= 3:
             self._roh["email"] = email.strip()
             self._muster["email"] = re.compile(re.escape(email.strip()), re.IGNORECASE)
+            self._vorfilter["email"] = (email.strip().lower(),)
         telefon = kontakt.get("telefon")
         ziffern = re.sub(r"\D", "", telefon) if isinstance(telefon, str) else ""
         if len(ziffern) >= 6:
             self._roh["telefon"] = telefon.strip()
             # Ziffern mit beliebigen Trennzeichen dazwischen („0711 123-45“ = „0711/12345“)
             self._muster["telefon"] = re.compile(r"(?<!\d)" + r"[\s/().-]*".join(ziffern) + r"(?!\d)")
+            self._vorfilter["telefon"] = (ziffern[:1],)
         adresse = kontakt.get("adresse")
         if isinstance(adresse, str):
             zeilen = [z.strip(" ,") for z in re.split(r"[\n,]", adresse) if len(z.strip(" ,")) >= 5]
             if zeilen:
+                self._vorfilter["adresse"] = tuple(z.split()[0].lower() for z in zeilen)
                 self._muster["adresse"] = re.compile(
                     "|".join(r"(?<!\w)" + r"\s+".join(map(re.escape, z.split())) + r"(?!\w)" for z in zeilen), re.IGNORECASE
                 )
@@ -152,8 +159,10 @@ class Suchbegriffe:
     def treffer(self, text: str) -> list[tuple[int, int, str]]:
         """(anfang, ende, art) aller Vorkommen; ein Nachname innerhalb eines Namens zählt nicht doppelt."""
         funde = []
+        klein = text.lower()
         for art, muster in self._muster.items():
-            funde.extend((m.start(), m.end(), art) for m in muster.finditer(text))
+            if any(v in klein for v in self._vorfilter.get(art, ("",))):
+                funde.extend((m.start(), m.end(), art) for m in muster.finditer(text))
         funde.sort(key=lambda f: (f[0], -(f[1] - f[0])))
         ergebnis: list[tuple[int, int, str]] = []
         for f in funde:
