@@ -752,8 +752,7 @@ def commit_vorpruefen(plan: Plan) -> None:
     """Mit --commit: vor dem Schreiben sicherstellen, dass der Commit genau diese Änderung enthält."""
     from netzwerk_cli import git
 
-    if not git.ist_git_repo(plan.wurzel):
-        raise Abgelehnt(f"--commit: „{plan.wurzel}“ ist kein Git-Repository; nichts geschrieben")
+    git.commit_vorpruefen(plan.wurzel)  # kein Repository, Merge/Rebase läuft, index.lock, losgelöster HEAD
     if plan.fortsetzung:
         raise Abgelehnt(
             "--commit: ein unterbrochener Lauf hat schon Dateien geändert; bitte ohne --commit fortsetzen, "

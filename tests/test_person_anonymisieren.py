@@ -434,6 +434,12 @@ def test_commit_abgelehnt_bei_nicht_committeten_aenderungen_und_ohne_git(cli, re
     assert r.exit_code == 1 and "nicht committete Änderungen" in r.stderr
     assert schnappschuss(repo) == vorher
 
+    git(repo, "checkout", "-q", "--", "gremien/arbeitskreis.yaml")
+    git(repo, "checkout", "-q", "--detach")
+    r = anonymisieren(cli, repo, PERSON, "--commit")
+    assert r.exit_code == 1 and "losgelöst" in r.stderr
+    assert git(repo, "status", "--porcelain") == ""
+
     ohne = anlegen(tmp_path / "ohne-git", mit_git=False)
     vorher = schnappschuss(ohne)
     r = anonymisieren(cli, ohne, PERSON, "--commit")
