@@ -181,7 +181,10 @@ class Speicher:
         self.geaendert.add(nr)
 
     def _aufraeumen(self, vorhanden: set[str]) -> None:
-        for nr, teil in enumerate(self.teile):
+        """Einträge gelöschter oder umbenannter Dateien entfernen (alle Teile, auch die ohne
+        heutige Dateien): der Speicher soll nichts länger aufheben als das Repository selbst."""
+        for nr in range(TEILE):
+            teil = self._teil(nr)
             if teil:
                 weg = [d for d in teil if d not in vorhanden]
                 for d in weg:
