@@ -387,7 +387,7 @@ def tabelle(e: Ergebnis, basis: Ergebnis | None = None) -> tuple[list[str], dict
             f"| (c) | `check-jsonschema` nur Schemas ({e.c_prozesse} Prozesse, Summe) | {z(e.c.median)} s | {z(e.c.rss, 0)} MiB | {c_text} | c/b ≥ {z(ZIEL_C_ZU_B, 0)} | {ja_nein(erfuellt['c/b'])} |"
         )
     else:
-        zeilen.append("| (c) | `check-jsonschema` nur Schemas | nicht verfügbar | – | – | c/b ≥ 8 | – |")
+        zeilen.append("| (c) | `check-jsonschema` nur Schemas | nur bei der ersten Größe gemessen (bzw. nicht verfügbar) | – | – | c/b ≥ 8 (gilt bei 10 000) | – |")
     zeilen += [
         f"| (d) | `netzwerk validate` nach Änderung einer Datei (warm) | {z(d)} s | {z(e.d.rss, 0)} MiB | d = {z(d)} s | ≤ {z(ZIEL_D_S, 1)} s bei {z(GROSS, 0)}{hinweis_gross} | {ja_nein(erfuellt['d'])} |",
         f"| (e) | `netzwerk --help` / `python -c \"import typer\"` | {z(hilfe)} s / {z(typer_)} s | {z(e.e_hilfe.rss, 0)} MiB | e = {z(hilfe / typer_)}× | ≤ {z(ZIEL_E, 1)}× | {ja_nein(erfuellt['e'])} |",
@@ -550,7 +550,9 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     cj = None if a.ohne_check_jsonschema else check_jsonschema(a.cj_umgebung)
     groessen = [a.datensaetze] + ([GROSS] if a.skalierung and a.datensaetze != GROSS else [])
-    ergebnisse = [messen(n, a.seed, a.wiederholungen, a.zwischenspeicher, cj) for n in groessen]
+    # (c) nur bei der ersten Größe: das Ziel c/b ≥ 8 gilt bei 10 000, und check-jsonschema
+    # bräuchte bei 100 000 Datensätzen allein etwa 20 Minuten je drei Wiederholungen.
+    ergebnisse = [messen(n, a.seed, a.wiederholungen, a.zwischenspeicher, cj if i == 0 else None) for i, n in enumerate(groessen)]
     profil_text = None
     if a.profil:
         print("Profiliere validate …", flush=True)
