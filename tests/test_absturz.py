@@ -250,3 +250,33 @@ def test_absturz_zu_zufaelligen_zeitpunkten(cli, vorlage, tmp_path):
         fassung, _ = pruefe_nach_absturz(cli, vorlage, wurzel, szenario, ref, wie)
         fassungen[fassung] += 1
     assert fassungen["alt"] and fassungen["neu"], fassungen
+
+
+# --------------------------------------------------------------------------- Reste und Git
+
+
+def test_reste_sind_in_neuen_datenrepositorys_git_ignoriert(cli, tmp_path):
+    """Ein Absturz kurz vor dem rename lässt eine volle temporäre Datei zurück. In einem mit
+    `netzwerk init` angelegten Repository ignoriert Git sie (.gitignore: `.*.tmp`), damit sie
+    nicht versehentlich mit `git add -A` committet wird; `validate` zählt sie nicht."""
+    from conftest import git
+
+    wurzel = tmp_path / "daten"
+    assert cli("init", wurzel).exit_code == 0
+    minimal_repo(wurzel, ah.DATEIEN)  # überschreibt netzwerk.yaml mit einem Minimum, legt die Datensätze an
+    git(wurzel, "add", "-A")
+    git(wurzel, "commit", "-q", "-m", "Testdaten")
+    szenario = SZENARIEN["advance-entwurf"]
+    vorher = validieren(cli, wurzel)
+    code, ereignisse, _ = lauf("zaehlen", kopie(wurzel, tmp_path / "zaehlen"), szenario)
+    assert code == 0
+    umbenennen = next(e[0] for e in ereignisse if e[2].startswith("os.rename"))
+
+    code, _, ausgabe = lauf(f"k:{umbenennen}", wurzel, szenario)
+
+    assert code == GETOETET, ausgabe
+    reste = list((wurzel / szenario.datei).parent.glob(".*.tmp"))
+    assert len(reste) == 1 and reste[0].stat().st_size > 0
+    assert git(wurzel, "status", "--porcelain", "--untracked-files=all") == ""
+    assert git(wurzel, "check-ignore", str(reste[0].relative_to(wurzel))).strip()
+    assert validieren(cli, wurzel) == vorher
