@@ -190,6 +190,7 @@ import absturz_hilfen  # noqa: E402
 
 HUELLE = Path(absturz_hilfen.__file__).resolve()
 ORDNER = str(Path(DATEI).parent)  # empfehlungen/2026
+GREMIUM_SITZUNG = "steuerungsgruppe-beispielkreis"
 
 
 def _cli_prozess(modus: str, wurzel: Path, *args: str) -> subprocess.Popen:
@@ -297,3 +298,26 @@ def test_cli_zwei_neue_empfehlungen_gleichzeitig_bekommen_verschiedene_ids(beisp
     ordner = beispiel / ORDNER
     assert lies(ordner / "2026-004.yaml")["titel"] == "Zweite"
     assert lies(ordner / "2026-005.yaml")["titel"] == "Erste"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason=(
+        "Bug (berichte/agenda.anlegen): prüft „gibt es schon“ ohne Sperre und schreibt dann mit "
+        "schreibe_atomar (os.replace) – ein gleichzeitiger zweiter Lauf überschreibt die eben angelegte "
+        "Sitzung. Vorschlag: yamlio.erstelle_neu(ziel, e.text) statt mkdir + schreibe_atomar."
+    ),
+)
+def test_cli_zwei_gleichzeitige_sitzung_vorbereiten_ueberschreiben_sich_nicht(beispiel):
+    """Zwei `sitzung vorbereiten` für dieselbe Sitzung: der spätere wird abgelehnt, die Datei des
+    früheren (mit seinem Ort) bleibt."""
+    vorbereiten = ("sitzung", "vorbereiten", GREMIUM_SITZUNG, "--datum", "2027-02-10")
+    datei = beispiel / "sitzungen/2027" / f"{GREMIUM_SITZUNG}-2027-02-10.yaml"
+    # hält nach der Prüfung „gibt es schon?“ an, vor dem Schreiben (mkdir des Jahresordners)
+    erster = _anhalten("halt:os.mkdir sitzungen/2027", beispiel, *vorbereiten, "--ort", "Ort des ersten Laufs")
+    code, _, err = _zu_ende(_cli_prozess("laufen", beispiel, *vorbereiten, "--ort", "Ort des zweiten Laufs"), None)
+    assert code == 0, err
+    code, _, err = _zu_ende(erster)
+    assert "Ort des zweiten Laufs" in datei.read_text(encoding="utf-8")
+    assert code == 1 and "gibt es schon" in err, (code, err)
