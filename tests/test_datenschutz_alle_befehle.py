@@ -254,7 +254,8 @@ FAELLE: dict[tuple[str, ...], list[Fall]] = {
     ("person", "anonymisieren"): [
         Fall(("person", "anonymisieren", "xaver-privat", "--dry-run", "--format", f, "--stichtag", STICHTAG), exit_codes=(0, 1))
         for f in ("text", "json")
-    ],
+    ]
+    + [Fall(("person", "anonymisieren", "xaver-privat", "--stichtag", STICHTAG), schreibt=True)],
     ("init",): [Fall(("init", "{neu}"), schreibt=True, ohne_daten=True), Fall(("init", "{neu}", "--beispiel"), schreibt=True, ohne_daten=True)],
 }
 
