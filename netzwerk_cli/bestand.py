@@ -6,6 +6,7 @@ Dateinamen ab und sammelt Lese-Probleme als Befunde. Das Lesen selbst liegt in `
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 from dataclasses import dataclass, field
@@ -241,13 +242,26 @@ def lade_bestand(wurzel: Path, zwischenspeicher: bool = True) -> Bestand:
     kommen, wenn möglich, aus dem Zwischenspeicher (Schlüssel: Prüfsumme des Inhalts, Werkzeug-
     und Schema-Version). Prüfungen über mehrere Datensätze laufen danach immer neu.
     """
+    # Beim Laden entstehen Millionen kleiner Objekte ohne Zyklen; die zyklische Speicherbereinigung
+    # würde sie immer wieder durchsuchen (bei 100 000 Datensätzen dreimal so lange wie das Laden).
+    bereinigung = gc.isenabled()
+    gc.disable()
+    try:
+        return _lade_bestand(wurzel, zwischenspeicher)
+    finally:
+        if bereinigung:
+            gc.freeze()  # Geladenes nie mehr durchsuchen (es bleibt bis zum Ende des Befehls)
+            gc.enable()
+
+
+def _lade_bestand(wurzel: Path, zwischenspeicher: bool) -> Bestand:
     from netzwerk_cli import dateipruefung, zwischenspeicher as zs
 
     bestand = Bestand(wurzel=wurzel)
     gefunden, befunde = _finden(wurzel)
     bestand.befunde.extend(befunde)
     bestand.dateien = len(gefunden)
-    auftraege = [(art, Path(pfad), rel) for art, pfad, rel in gefunden]
+    auftraege = gefunden  # (art, pfad, rel) – Pfade als Text: 100 000 Path-Objekte kosten fast eine Sekunde
     speicher = zs.oeffnen(wurzel) if zwischenspeicher else None
     if speicher is not None:
         ergebnisse = speicher.ergebnisse(auftraege, lambda offen: dateipruefung.pruefe_alle(offen, wurzel))

@@ -12,6 +12,7 @@ Datei mit `lade_text` gelesen, und jsonschema liefert die genauen Meldungen.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import sys
@@ -41,7 +42,7 @@ class Ergebnis:
         return [Befund(datei, *b) for b in self.befunde]
 
 
-def pruefe_datei(art: str, pfad: Path, wurzel: Path, datei: str) -> Ergebnis:
+def pruefe_datei(art: str, pfad: Path | str, wurzel: Path, datei: str) -> Ergebnis:
     roh, probleme = yamlio.lies_roh(pfad, wurzel)
     if roh is None:
         return Ergebnis(None, tuple(_tupel(p) for p in probleme), False, False, "")
@@ -111,6 +112,7 @@ def pruefe_alle(auftraege: list[tuple[str, Path, str]], wurzel: Path) -> list[Er
 
 
 def _stueck(auftraege: list[tuple[str, Path, str]], wurzel: Path) -> list[Ergebnis]:
+    gc.disable()  # im Kindprozess: nur azyklische Daten, die gleich zurückgegeben werden
     return [pruefe_datei(art, pfad, wurzel, datei) for art, pfad, datei in auftraege]
 
 

@@ -81,10 +81,11 @@ def lies_datei(pfad: Path, wurzel: Path) -> tuple[str | None, list[Problem]]:
     return dekodiere(roh)
 
 
-def lies_roh(pfad: Path, wurzel: Path) -> tuple[bytes | None, list[Problem]]:
+def lies_roh(pfad: Path | str, wurzel: Path) -> tuple[bytes | None, list[Problem]]:
     """Die Bytes einer Datensatzdatei; prüft Links und Größe (liest nie mehr als die Höchstgröße)."""
     try:
-        if pfad.is_symlink():
+        if os.path.islink(pfad):
+            pfad = Path(pfad)
             try:
                 ziel = pfad.resolve(strict=True)
             except FileNotFoundError:
