@@ -27,7 +27,7 @@ MODUS:
   laufen             nichts tun (derselbe Start wie in den anderen Modi)
 
 Relevante Ereignisse sind Schritte, die das Datenrepository verändern oder sperren können:
-schreibendes `open` (auch `os.open` mit O_CREAT/O_WRONLY/O_RDWR und `os.fdopen`), `open`
+schreibendes `open` (auch `os.open` mit O_CREAT/O_WRONLY/O_RDWR und schreibendes `os.fdopen`), `open`
 eines Ordners (flock, fsync des Ordners), `tempfile.mkstemp`, `os.rename`/`os.replace`,
 `os.remove`/`os.unlink`, `os.chmod`, `os.mkdir`, `os.truncate` – jeweils nur innerhalb von
 WURZEL (bzw. über einen Dateideskriptor).
@@ -121,8 +121,8 @@ def relevant(ereignis: str, args: tuple, wurzel: str) -> str | None:
     """Kurzbeschreibung des Ereignisses, wenn es das Datenrepository betrifft, sonst None."""
     if ereignis == "open":
         pfad, modus, flags = (tuple(args) + (None, None, None))[:3]
-        if isinstance(pfad, int):
-            return f"open fd {pfad} {modus}"
+        if isinstance(pfad, int):  # os.fdopen: nur schreibend relevant
+            return f"open fd {pfad} {modus}" if isinstance(modus, str) and any(c in modus for c in "wax+") else None
         if not _innen(pfad, wurzel):
             return None
         schreibt = (isinstance(modus, str) and any(c in modus for c in "wax+")) or (
