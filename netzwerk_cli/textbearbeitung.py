@@ -17,6 +17,8 @@ from netzwerk_cli import yamlio
 from netzwerk_cli.fehler import Abgelehnt
 
 _SKALAR = re.compile(r"""'(?:[^']|'')*'|"(?:[^"\\]|\\.)*"|[^\s#][^#\n]*?(?=\s+#|\s*$)""")
+# In „[…]“ oder „{…}“ endet ein Wert ohne Anführungszeichen an „,“, „]“ oder „}“.
+_SKALAR_FLOW = re.compile(r"""'(?:[^']|'')*'|"(?:[^"\\]|\\.)*"|[^\s#,\[\]{}][^#\n,\[\]{}]*?(?=\s*[,\]}]|\s+#|\s*$)""")
 _RESOLVER = yaml.resolver.Resolver()
 _SICHER = re.compile(r"^[A-Za-zÄÖÜäöüß0-9_][A-Za-zÄÖÜäöüß0-9 _.,/()–-]*$")
 # Zeichen, die in YAML nicht roh in doppelten Anführungszeichen stehen dürfen: nicht druckbare
@@ -73,7 +75,8 @@ def ersetze_skalar(text: str, dok: yamlio.Dokument, pfad: tuple, neu: str) -> st
     zeile, spalte = dok.positionen[tuple(pfad)]
     zeilen = _zeilen(text)
     alt = zeilen[zeile - 1]
-    m = _SKALAR.match(alt, spalte - 1)
+    muster = _SKALAR_FLOW if ("[" in alt[: spalte - 1] or "{" in alt[: spalte - 1]) else _SKALAR
+    m = muster.match(alt, spalte - 1)
     if not m:
         raise Abgelehnt(f"Wert in Zeile {zeile} lässt sich nicht gezielt ändern")
     zeilen[zeile - 1] = alt[: m.start()] + _wie_vorher_zitiert(m.group(), neu) + alt[m.end() :]
