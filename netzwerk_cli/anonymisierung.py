@@ -713,7 +713,7 @@ def ausfuehren(plan: Plan) -> None:
         elif a.art == "geaendert":
             yamlio.ersetze_wenn_unveraendert(pfad, a.alt, a.neu)
         elif a.art == "geloescht":
-            _loesche_wenn_unveraendert(pfad, erwartet)
+            yamlio.loesche_wenn_unveraendert(pfad, erwartet)
     _zwischenspeicher_auffrischen(plan.wurzel)
 
 
@@ -727,22 +727,6 @@ def _zwischenspeicher_auffrischen(wurzel: Path) -> None:
         pass
 
 
-def _loesche_wenn_unveraendert(pfad: Path, erwartet: bytes) -> None:
-    try:
-        jetzt = pfad.read_bytes()
-    except OSError:
-        jetzt = None
-    if jetzt != erwartet:
-        raise Abgelehnt(f"„{pfad.name}“ wurde inzwischen von einem anderen Vorgang geändert; nicht gelöscht – bitte erneut ausführen")
-    os.unlink(pfad)
-    try:
-        fd = os.open(pfad.parent, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-    except OSError:  # pragma: no cover - nicht jedes Dateisystem erlaubt fsync auf Ordnern
-        pass
 
 
 # --------------------------------------------------------------------------- Git

@@ -564,6 +564,33 @@ def ersetze_wenn_unveraendert(pfad: Path, erwartet: bytes, text: str) -> None:
         schreibe_atomar(pfad, text)
 
 
+def loesche_wenn_unveraendert(pfad: Path, erwartet: bytes) -> None:
+    """Löscht eine Datei, aber nur, wenn sie noch genau `erwartet` enthält (unter der Ordnersperre)."""
+    from netzwerk_cli.fehler import Abgelehnt
+
+    pfad = Path(pfad)
+    with _ordner_sperre(pfad.parent):
+        try:
+            jetzt = pfad.read_bytes()
+        except OSError:
+            jetzt = None
+        if jetzt != erwartet:
+            raise Abgelehnt(f"„{pfad.name}“ wurde inzwischen von einem anderen Vorgang geändert; nicht gelöscht – bitte erneut ausführen")
+        os.unlink(pfad)
+    _ordner_sichern(pfad.parent)
+
+
+def _ordner_sichern(ordner: Path) -> None:
+    try:
+        dfd = os.open(ordner, os.O_RDONLY)
+        try:
+            os.fsync(dfd)
+        finally:
+            os.close(dfd)
+    except OSError:  # pragma: no cover - nicht jedes Dateisystem erlaubt fsync auf Ordnern
+        pass
+
+
 def erstelle_neu(pfad: Path, text: str) -> None:
     """Legt eine Datei atomar an; gibt es sie schon, wird abgelehnt (kein Überschreiben)."""
     from netzwerk_cli.fehler import Abgelehnt

@@ -328,7 +328,7 @@ def _abbruch_nach(monkeypatch, ziel: str, erlaubt: int):
         ("ersetze_wenn_unveraendert", 0),  # vor der Marke
         ("erstelle_neu", 0),  # nach der Marke, vor der neuen Datei
         ("ersetze_wenn_unveraendert", 3),  # Marke und zwei Verweisdateien geschrieben
-        ("_loesche_wenn_unveraendert", 0),  # alles außer dem Löschen
+        ("loesche_wenn_unveraendert", 0),  # alles außer dem Löschen
     ],
 )
 def test_unterbrochener_lauf_laesst_sich_fortsetzen(cli, tmp_path, monkeypatch, ziel, erlaubt):
