@@ -137,6 +137,18 @@ def zeitraeume(art: str) -> tuple[tuple[tuple, tuple[tuple[str, str], ...]], ...
 
 
 @cache
+def vertraulich(art: str) -> tuple[tuple, ...]:
+    """Muster der Stellen mit `"x-vertraulich": true` (z. B. kontakt): ihre Werte zitiert keine Meldung."""
+    s = schema(art)
+    return tuple(m for m, t in _gehe(s, s, ()) if t.get("x-vertraulich"))
+
+
+def ist_vertraulich(art: str, pfad: tuple) -> bool:
+    muster = als_muster(pfad)
+    return any(muster[: len(v)] == v for v in vertraulich(art))
+
+
+@cache
 def erwartet_text(art: str) -> frozenset[tuple]:
     """Muster aller Stellen, an denen das Schema Text (auch) erwartet."""
     s = schema(art)
@@ -202,8 +214,16 @@ def _kurz(wert: Any, laenge: int = 60) -> str:
     return text if len(text) <= laenge else text[: laenge - 1] + "…"
 
 
-def meldungen(fehler) -> Iterator[tuple[tuple, str, bool]]:
-    """(pfad, deutsche meldung, an_schluessel) zu einem jsonschema-Fehler."""
+VERBORGEN = "(Wert nicht angezeigt: vertraulich)"
+
+
+def meldungen(fehler, verbergen: bool = False) -> Iterator[tuple[tuple, str, bool]]:
+    """(pfad, deutsche meldung, an_schluessel) zu einem jsonschema-Fehler. `verbergen`: den Wert
+    nie zitieren (vertrauliche Stellen wie `kontakt`)."""
+    if verbergen:
+        for pfad, meldung, an_schluessel in meldungen(fehler):
+            yield pfad, _ohne_wert(fehler, meldung), an_schluessel
+        return
     pfad = tuple(fehler.absolute_path)
     v = fehler.validator
     wert = fehler.instance
@@ -287,3 +307,21 @@ def meldungen(fehler) -> Iterator[tuple[tuple, str, bool]]:
         yield pfad, f"Wert „{_kurz(wert)}“ passt zu keiner erlaubten Form ({s.get('description', '')})".rstrip(" ()"), False
         return
     yield pfad, f"Schemaverletzung ({v}): {fehler.message}", False
+
+
+_NENNT_KEINEN_WERT = ("additionalProperties", "required", "const", "minLength", "maxLength", "minItems", "maxItems")
+
+
+def _ohne_wert(fehler, meldung: str) -> str:
+    """Die Meldung zu einer vertraulichen Stelle, ohne den Wert zu zitieren."""
+    v = fehler.validator
+    if v in _NENNT_KEINEN_WERT:
+        return meldung  # nennt nur Schlüssel, Längen oder Anzahlen
+    if v == "type":
+        erwartet = fehler.validator_value if isinstance(fehler.validator_value, list) else [fehler.validator_value]
+        text = f"erwartet {' oder '.join(_TYPNAMEN.get(e, e) for e in erwartet if e != 'null')}, gefunden {typname(fehler.instance)}"
+    elif v == "format" and fehler.validator_value == "email":
+        text = "keine gültige E-Mail-Adresse"
+    else:
+        text = {"pattern": "Wert hat nicht die erwartete Form", "enum": "Wert ist nicht erlaubt"}.get(v, f"Schemaverletzung ({v})")
+    return f"{text} {VERBORGEN}"

@@ -442,16 +442,6 @@ FEHLERHAFTE_KONTAKTE = {
 FEHLERHAFTE_MARKEN = ["ella-kontakt-ohne-at", "4711007", "07531471100", "4711009", "karl.kontakt@marke-zehn.invalid", "4711010"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason=(
-        "Bug (schemata.meldungen, pruefungen yaml-mehrdeutig): Befunde zitieren den fehlerhaften Wert – "
-        "auch unter „kontakt“. So landen E-Mail-Adressen, Telefonnummern und Anschriften in Terminal, "
-        "GitHub-Annotationen und GitLab-Code-Quality-Berichten (CI-Protokolle). Vorschlag: Werte unter "
-        "Pfaden mit „x-vertraulich“ (kontakt) nie zitieren."
-    ),
-)
 @pytest.mark.parametrize("format", ["text", "json", "github", "gitlab"])
 def test_validate_zitiert_fehlerhafte_kontaktdaten_nicht(cli, tmp_path, format):
     repo = minimal_repo(tmp_path / "r", FEHLERHAFTE_KONTAKTE)

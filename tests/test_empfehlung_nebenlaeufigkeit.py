@@ -300,15 +300,6 @@ def test_cli_zwei_neue_empfehlungen_gleichzeitig_bekommen_verschiedene_ids(beisp
     assert lies(ordner / "2026-005.yaml")["titel"] == "Erste"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason=(
-        "Bug (berichte/agenda.anlegen): prüft „gibt es schon“ ohne Sperre und schreibt dann mit "
-        "schreibe_atomar (os.replace) – ein gleichzeitiger zweiter Lauf überschreibt die eben angelegte "
-        "Sitzung. Vorschlag: yamlio.erstelle_neu(ziel, e.text) statt mkdir + schreibe_atomar."
-    ),
-)
 def test_cli_zwei_gleichzeitige_sitzung_vorbereiten_ueberschreiben_sich_nicht(beispiel):
     """Zwei `sitzung vorbereiten` für dieselbe Sitzung: der spätere wird abgelehnt, die Datei des
     früheren (mit seinem Ort) bleibt."""

@@ -58,6 +58,7 @@ ALLOWED_KEYWORDS = {
     "examples",
     "x-ref",
     "x-zeitraum",
+    "x-vertraulich",
 }
 # Neben "$ref" ignoriert Draft-07 alle Geschwister; erlaubt sind nur Anmerkungen.
 REF_SIBLINGS = {"$ref", "description", "x-ref"}

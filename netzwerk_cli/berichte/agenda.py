@@ -314,8 +314,7 @@ def anlegen(wurzel: Path, e: Entwurf) -> Path:
     ziel = wurzel / e.pfad
     if ziel.exists():
         raise Abgelehnt(f"{e.pfad} gibt es schon; nichts geschrieben.")
-    ziel.parent.mkdir(parents=True, exist_ok=True)
-    yamlio.schreibe_atomar(ziel, e.text)
+    yamlio.erstelle_neu(ziel, e.text)  # Sperre und erneute Prüfung: ein gleichzeitiger Lauf überschreibt nichts
     return ziel
 
 

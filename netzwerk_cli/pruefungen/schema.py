@@ -45,7 +45,7 @@ def pruefe_dokument(art: str, datei: str, dok: Dokument) -> tuple[list[Befund], 
         if stelle in formate and stelle in muster:
             if f.validator == ("format" if formate[stelle] == "date" else "pattern"):
                 continue
-        for pfad, meldung, an_schluessel in schemata.meldungen(f):
+        for pfad, meldung, an_schluessel in schemata.meldungen(f, schemata.ist_vertraulich(art, stelle)):
             if an_schluessel or f.validator == "required":
                 zeile, spalte = dok.position(pfad)
             else:
@@ -66,13 +66,22 @@ def _fallen_aufloesen(art: str, datei: str, dok: Dokument) -> Iterator[Befund]:
         wert = eltern[pfad[-1]]
         eltern[pfad[-1]] = original
         zeile, spalte = dok.wert_position(pfad)
+        if schemata.ist_vertraulich(art, pfad):
+            meldung = (
+                f"Wert liest YAML 1.1 als {schemata.typname(wert)}; hier ist Text gemeint und wird als Text genommen – "
+                f"bitte in Anführungszeichen setzen {schemata.VERBORGEN}"
+            )
+        else:
+            meldung = (
+                f"„{original}“ liest YAML 1.1 als {schemata.typname(wert)} ({str(wert).lower() if isinstance(wert, bool) else wert}); "
+                f"hier ist Text gemeint und wird als Text genommen – bitte in Anführungszeichen setzen: \"{original}\""
+            )
         yield Befund(
             datei,
             zeile,
             spalte,
             "warnung",
             "yaml-mehrdeutig",
-            f"„{original}“ liest YAML 1.1 als {schemata.typname(wert)} ({str(wert).lower() if isinstance(wert, bool) else wert}); "
-            f"hier ist Text gemeint und wird als Text genommen – bitte in Anführungszeichen setzen: \"{original}\"",
+            meldung,
             json_pfad(pfad),
         )
