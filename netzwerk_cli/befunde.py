@@ -21,6 +21,14 @@ class Befund:
     meldung: str  # deutsche Meldung
     pfad: str = "$"  # JSON-Pfad im Datensatz, z. B. "$.mitglieder[3].sitzgruppe"
 
+    def __post_init__(self) -> None:
+        # Dateinamen, die kein UTF-8 sind (os.fsdecode: „surrogateescape“), lesbar und als
+        # gültiges UTF-8 ausgeben: das unlesbare Byte wird zu „�“.
+        if not self.datei.isascii():
+            object.__setattr__(self, "datei", anzeigbar(self.datei))
+        if not self.meldung.isascii():
+            object.__setattr__(self, "meldung", anzeigbar(self.meldung))
+
     def sortierschluessel(self) -> tuple:
         return (self.datei, self.zeile, self.spalte, self.regel, self.meldung)
 
@@ -56,6 +64,20 @@ class Bericht:
 
     def sortiert(self) -> list[Befund]:
         return sorted(set(self.befunde), key=Befund.sortierschluessel)
+
+
+def anzeigbar(text: str) -> str:
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def kurz(text: object, laenge: int = 80) -> str:
+    """Ein Wert für eine Meldung, gekürzt: eine Meldung zitiert nie eine ganze (feindselige) Datei."""
+    text = str(text)
+    return text if len(text) <= laenge else text[: laenge - 1] + "…"
 
 
 def json_pfad(pfad: tuple) -> str:

@@ -241,5 +241,8 @@ def wiedervorlage_faellig(empfehlung: dict, stichtag: str, monate: int) -> str |
     letzte = letzte_pruefung(empfehlung)
     if not letzte:
         return None
-    faellig = plus_monate(date.fromisoformat(letzte), monate).isoformat()
+    try:
+        faellig = plus_monate(date.fromisoformat(letzte), monate).isoformat()
+    except (ValueError, OverflowError):  # fiele hinter den 31.12.9999: nie fällig
+        return None
     return faellig if faellig <= stichtag else None

@@ -233,9 +233,9 @@ def meldungen(fehler, verbergen: bool = False) -> Iterator[tuple[tuple, str, boo
         for schluessel in wert:
             if schluessel in s.get("properties", {}):
                 continue
-            vorschlag = difflib.get_close_matches(str(schluessel), erlaubt, n=1)
+            vorschlag = difflib.get_close_matches(str(schluessel), erlaubt, n=1) if len(str(schluessel)) <= 100 else []
             hinweis = f" – meinten Sie „{vorschlag[0]}“?" if vorschlag else f" (erlaubt: {', '.join(erlaubt)})"
-            yield pfad + (schluessel,), f"unbekanntes Feld „{schluessel}“{hinweis}", True
+            yield pfad + (schluessel,), f"unbekanntes Feld „{_kurz(schluessel)}“{hinweis}", True
         return
     if v == "required":
         for feld in fehler.validator_value:
@@ -253,7 +253,7 @@ def meldungen(fehler, verbergen: bool = False) -> Iterator[tuple[tuple, str, boo
         return
     if v == "enum":
         werte_ = ", ".join(str(x) for x in fehler.validator_value)
-        vorschlag = difflib.get_close_matches(str(wert), [str(x) for x in fehler.validator_value], n=1)
+        vorschlag = difflib.get_close_matches(str(wert), [str(x) for x in fehler.validator_value], n=1) if len(str(wert)) <= 100 else []
         hinweis = f" – meinten Sie „{vorschlag[0]}“?" if vorschlag else ""
         yield pfad, f"„{_kurz(wert)}“ ist nicht erlaubt{hinweis} (erlaubt: {werte_})", False
         return

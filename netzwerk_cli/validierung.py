@@ -25,8 +25,11 @@ def _falsch(text: str) -> str:
 
 
 def kontext_fuer(bestand: Bestand, stichtag: str) -> Kontext:
-    monate = bestand.einstellungen.get("wiedervorlage_monate")
-    return Kontext(stichtag=stichtag, wiedervorlage_monate=monate if isinstance(monate, int) and monate > 0 else 12)
+    # Nur aus einer schema-gültigen netzwerk.yaml (1–120 Monate); sonst der Standard, den der
+    # Schemabefund ohnehin anmahnt.
+    gueltig = bestand.netzwerk is not None and bestand.netzwerk.gueltig
+    monate = bestand.einstellungen.get("wiedervorlage_monate") if gueltig else None
+    return Kontext(stichtag=stichtag, wiedervorlage_monate=monate if isinstance(monate, int) and not isinstance(monate, bool) and 0 < monate <= 120 else 12)
 
 
 def pruefe_bestand(bestand: Bestand, stichtag: str) -> Bericht:

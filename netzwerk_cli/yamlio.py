@@ -24,6 +24,8 @@ import yaml
 MAX_DATEIGROESSE = 1024 * 1024  # 1 MiB je Datensatz
 MAX_TIEFE = 40  # Verschachtelungstiefe
 MAX_UNSICHER = 20  # so viele unzulässige Konstrukte je Datei einzeln melden, dann abbrechen
+MAX_LISTE = 1000  # Einträge je Liste (Schutz: jsonschema prüft uniqueItems bei Zuordnungen quadratisch)
+MAX_ZAHL_BITS = 12_000  # etwa 3 600 Stellen: darüber kann Python die Zahl nicht mehr als Text ausgeben (Meldungen)
 
 _TAG = "tag:yaml.org,2002:"
 _resolver = yaml.resolver.Resolver()
@@ -178,7 +180,7 @@ _SYNTAX_UEBERSETZUNG = (
 def _syntax_problem(e: yaml.YAMLError, text: str) -> Problem:
     mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
     if mark is not None:
-        zeile, spalte = mark.line + 1, mark.column + 1
+        zeile, spalte = _editor_stelle(text)(mark)
     elif isinstance(e, yaml.reader.ReaderError):
         # libyaml meldet unzulässige Zeichen mit dem Byte-Index im UTF-8-Text, ohne Zeile
         zeile, spalte = _position_in_bytes(text.encode("utf-8", errors="surrogatepass"), e.position)
@@ -196,6 +198,31 @@ def _syntax_problem(e: yaml.YAMLError, text: str) -> Problem:
     return Problem("yaml-syntax", f"{meldung} [{original}]", zeile, spalte)
 
 
+_FREMDE_UMBRUECHE = ("\u2028", "\u2029", "\x85")  # für YAML Zeilenumbrüche, für Editoren nicht
+
+
+def _stelle_libyaml(mark) -> tuple[int, int]:
+    return mark.line + 1, mark.column + 1
+
+
+def _editor_stelle(text: str):
+    """(Zeile, Spalte) einer Parser-Marke, wie ein Editor zählt. libyaml zählt U+2028, U+2029
+    und NEL als Zeilenumbruch; kommen sie vor, wird aus dem Zeichenindex neu gerechnet."""
+    if not any(z in text for z in _FREMDE_UMBRUECHE):
+        return _stelle_libyaml
+    import bisect
+
+    umbrueche = [i for i, z in enumerate(text) if z == "\n"]
+
+    def stelle(mark) -> tuple[int, int]:
+        index = min(max(mark.index, 0), len(text))
+        zeile = bisect.bisect_left(umbrueche, index)
+        anfang = umbrueche[zeile - 1] + 1 if zeile else 0
+        return zeile + 1, index - anfang + 1
+
+    return stelle
+
+
 class _Rahmen:
     __slots__ = ("wert", "pfad", "ist_map", "schluessel", "schluessel_pos", "zeilen")
 
@@ -211,6 +238,7 @@ class _Rahmen:
 def lade_text(text: str) -> tuple[Dokument | None, list[Problem]]:
     """Setzt einen YAML-Text aus Parser-Ereignissen zusammen (ohne Expansion, mit Positionen)."""
     probleme: list[Problem] = []
+    stelle = _editor_stelle(text)
     dok = Dokument(daten=None)
     stapel: list[_Rahmen] = []
     ueberspringen = 0  # Tiefe eines übersprungenen Teilbaums (komplexe Schlüssel, zu tief)
@@ -224,7 +252,7 @@ def lade_text(text: str) -> tuple[Dokument | None, list[Problem]]:
         unsichere += 1
         if unsichere > MAX_UNSICHER:
             meldung = f"mehr als {MAX_UNSICHER} unzulässige Konstrukte (Anker, Aliase, Tags …); weitere werden nicht einzeln gemeldet"
-        probleme.append(Problem("yaml-unsicher", meldung, ev.start_mark.line + 1, ev.start_mark.column + 1))
+        probleme.append(Problem("yaml-unsicher", meldung, *stelle(ev.start_mark)))
         if unsichere > MAX_UNSICHER:
             raise _Abbruch
 
@@ -269,9 +297,11 @@ def lade_text(text: str) -> tuple[Dokument | None, list[Problem]]:
                     ueberspringen -= 1
                 continue
             if typ in (yaml.MappingEndEvent, yaml.SequenceEndEvent):
-                stapel.pop()
+                rahmen = stapel.pop()
+                if not rahmen.ist_map and len(rahmen.wert) > MAX_LISTE:
+                    probleme.append(_liste_zu_lang(len(rahmen.wert), dok.positionen.get(rahmen.pfad, (1, 1)), rahmen.pfad))
                 continue
-            pos = (ev.start_mark.line + 1, ev.start_mark.column + 1)
+            pos = stelle(ev.start_mark)
             if typ is yaml.AliasEvent:
                 unsicher(ev, f"Alias „*{ev.anchor}“ ist in Datendateien nicht erlaubt; Wert bitte ausschreiben")
                 wert, ist_container = None, False
@@ -303,7 +333,7 @@ def lade_text(text: str) -> tuple[Dokument | None, list[Problem]]:
                         probleme.append(
                             Problem(
                                 "yaml-mehrdeutig",
-                                f"Schlüssel „{ev.value}“ wird von YAML 1.1 nicht als Text gelesen; "
+                                f"Schlüssel „{_kurz(ev.value)}“ wird von YAML 1.1 nicht als Text gelesen; "
                                 "er wird als Text genommen, bitte in Anführungszeichen setzen",
                                 *pos,
                                 schwere="warnung",
@@ -314,7 +344,7 @@ def lade_text(text: str) -> tuple[Dokument | None, list[Problem]]:
                     probleme.append(
                         Problem(
                             "yaml-doppelter-schluessel",
-                            f"Schlüssel „{text_schluessel}“ doppelt (Zeilen {rahmen.zeilen[text_schluessel]} und {pos[0]})",
+                            f"Schlüssel „{_kurz(text_schluessel)}“ doppelt (Zeilen {rahmen.zeilen[text_schluessel]} und {pos[0]})",
                             *pos,
                             pfad=rahmen.pfad + (text_schluessel,),
                         )
@@ -332,10 +362,10 @@ def lade_text(text: str) -> tuple[Dokument | None, list[Problem]]:
                 continue
             if ist_container:
                 if len(stapel) >= MAX_TIEFE:
-                    unsicher(ev, f"zu tief verschachtelt (mehr als {MAX_TIEFE} Ebenen)")
-                    ueberspringen = 1
-                    ablegen(None, pos, ev)
-                    continue
+                    # Abbrechen statt überspringen: libyaml braucht für tiefe Flow-Verschachtelung
+                    # quadratische Zeit; eine feindselige Datei soll in Sekunden erledigt sein.
+                    probleme.append(Problem("yaml-unsicher", f"zu tief verschachtelt (mehr als {MAX_TIEFE} Ebenen)", *pos))
+                    raise _Abbruch
                 behaelter: Any = {} if typ is yaml.MappingStartEvent else []
                 pfad = ablegen(behaelter, pos, ev)
                 stapel.append(_Rahmen(behaelter, pfad, typ is yaml.MappingStartEvent))
@@ -362,6 +392,19 @@ def lade_text(text: str) -> tuple[Dokument | None, list[Problem]]:
             probleme.append(Problem("datei-ungueltig", "Datei enthält keinen Datensatz (leer oder nur Kommentare)"))
         return None, probleme
     return dok, probleme
+
+
+def _kurz(text: str, laenge: int = 80) -> str:
+    return text if len(text) <= laenge else text[: laenge - 1] + "…"
+
+
+def _liste_zu_lang(anzahl: int, pos: tuple[int, int], pfad: tuple) -> Problem:
+    return Problem(
+        "schema",
+        f"Liste mit {anzahl} Einträgen; höchstens {MAX_LISTE} je Liste (Schutz vor übergroßen Dateien), Datei wird nicht weiter geprüft",
+        *pos,
+        pfad=pfad,
+    )
 
 
 class _Abbruch(Exception):
@@ -397,6 +440,8 @@ def _skalar(ev) -> tuple[Any, str | None, tuple | None]:
     try:
         if tag == _TAG + "int":
             zahl = _konstruktor.construct_yaml_int(knoten)
+            if zahl.bit_length() > MAX_ZAHL_BITS:
+                raise OverflowError
             return zahl, (wert if _OKTAL_ODER_SEXAGESIMAL.match(wert) or "_" in wert else None), None
         if tag == _TAG + "float":
             zahl = _konstruktor.construct_yaml_float(knoten)
@@ -494,6 +539,8 @@ def lade_schnell(text: str) -> Any:
                 stapel.append(aktuell)
                 aktuell = neu
             elif typ is _ME or typ is _SE:
+                if typ is _SE and len(aktuell) > MAX_LISTE:
+                    return LANGSAM
                 aktuell = stapel.pop()
             elif typ is _DOKANFANG:
                 dokumente += 1

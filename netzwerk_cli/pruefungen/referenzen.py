@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from netzwerk_cli import schemata
-from netzwerk_cli.befunde import Befund
+from netzwerk_cli.befunde import Befund, kurz
 from netzwerk_cli.bestand import ARTEN, ORDNER_VON_ART, Bestand
 
 
@@ -25,7 +25,7 @@ def pruefe(bestand: Bestand, kontext) -> Iterator[Befund]:
                 hinweis = _anderswo(bestand, wert, ziel_art)
                 yield ds.befund(
                     "ref-unbekannt",
-                    f"„{wert}“ gibt es nicht in {ORDNER_VON_ART[ziel_art]}/{hinweis}",
+                    f"„{kurz(wert)}“ gibt es nicht in {ORDNER_VON_ART[ziel_art]}/{hinweis}",
                     pfad,
                 )
 
@@ -44,6 +44,8 @@ def _werte(daten, muster: tuple) -> list:
 
 
 def _anderswo(bestand: Bestand, wert: str, ziel_art: str) -> str:
+    if len(wert) > 100:  # keine gültige id; ein Ähnlichkeitsvergleich wäre nur teuer
+        return ""
     for art, saetze in bestand.arten.items():
         if art != ziel_art and wert in saetze:
             return f" (aber in {ORDNER_VON_ART[art]}/ – falsche Art?)"
