@@ -109,6 +109,9 @@ BEKANNTE_FEHLER: dict[str, Bekannt] = {
     "zeilentrenner-unicode": Bekannt(
         "falsche Zeile: U+2028, U+2029 und U+0085 zählen bei libyaml als Zeilenumbruch, im Editor nicht"
     ),
+    "syntaxfehler-am-dateiende": Bekannt(
+        "falsche Zeile: Fehler am Ende einer Datei ohne abschließendes \\n zeigt auf die Zeile danach, die es nicht gibt"
+    ),
     "schluessel-explizit-sehr-lang": Bekannt("Meldung zitiert einen Schlüssel von 900 000 Zeichen ungekürzt"),
     "verweis-sehr-lang": Bekannt("Meldung zu ref-unbekannt zitiert einen Verweis von 900 000 Zeichen ungekürzt"),
     "dateiname-kein-utf8": Bekannt(
@@ -329,7 +332,9 @@ _ENGLISCH = re.compile(
 )
 _DEUTSCH = re.compile(
     r"[äöüßÄÖÜ„“–]|\b(ist|nicht|keine?n?|Datei|fehlt|erlaubt|gibt|Wert|Zeichen|Schlüssel|Verknüpfung|Ordner|"
-    r"oder|und|mehr|als|zu|Tag|Anker|Alias|Text|Zahl|Datum|Liste|Zuordnung|Feld|Dateiname)\b"
+    r"oder|und|mehr|als|zu|Tag|Anker|Alias|Text|Zahl|Datum|Liste|Zuordnung|Feld|Dateiname|erwartet|unerwartet|"
+    r"Dokument\w*|Doppelpunkt|Einrückung|Zeile|Spalte|Klammer|Byte|lesbar|Tabulator|\w*[zZ]eichen|Kürzel|"
+    r"Datensatz|Verweis|Gremium|Sitz\w*|Empfehlung|Status|Verlauf|Mitglied\w*|Person|Organisation|Pflichtfeld)\b"
 )
 
 
