@@ -113,12 +113,19 @@ def TestOneInput(daten: bytes) -> None:  # noqa: N802 - Name von atheris vorgege
 def main() -> None:
     import atheris
 
+    import importlib
+    import pkgutil
+
     with atheris.instrument_imports():
         import jsonschema  # noqa: F401
         import yaml  # noqa: F401
 
-        import netzwerk_cli  # noqa: F401
-        from netzwerk_cli import validierung  # noqa: F401
+        import netzwerk_cli
+
+        # auch die Module, die validate erst bei Bedarf lädt (Prüfungen, Schemas, Zwischenspeicher)
+        for modul in pkgutil.walk_packages(netzwerk_cli.__path__, "netzwerk_cli."):
+            if not modul.name.startswith(("netzwerk_cli.cli", "netzwerk_cli.ausgabe", "netzwerk_cli.berichte")):
+                importlib.import_module(modul.name)
     atheris.Setup(sys.argv, TestOneInput)
     atheris.Fuzz()
 
