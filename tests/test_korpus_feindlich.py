@@ -94,6 +94,10 @@ BEKANNTE_FEHLER: dict[str, Bekannt] = {
         "100 solche Listen in einer Datei brauchen über eine Minute",
         haengt=True,
     ),
+    "befundflut": Bekannt(
+        "Befundflut: 100 000 Befunde aus einer Datei (etwa 6 s im Prozess, 30 MB JSON); Befunde je Datei nicht begrenzt",
+        haengt=True,
+    ),
     "syntaxfehler-am-dateiende": Bekannt(
         "falsche Zeile: Fehler am Ende einer Datei ohne abschließendes \\n zeigt auf die Zeile danach, die es nicht gibt"
     ),
