@@ -25,6 +25,7 @@ from netzwerk_cli.befunde import Befund, json_pfad
 
 # Unter so vielen Dateien lohnt kein zweiter Prozess (Start und Rückgabe kosten mehr).
 MIN_DATEIEN_PARALLEL = 1500
+MAX_LESEBEFUNDE = 200  # je Datei einzeln gemeldete Lesebefunde (doppelte Schlüssel, YAML-1.1-Fallen …)
 
 
 @dataclass(slots=True)
@@ -66,7 +67,10 @@ def _genau(art: str, text: str, datei: str, pruefsumme: str) -> Ergebnis:
     from netzwerk_cli.pruefungen.schema import pruefe_dokument
 
     dok, probleme = yamlio.lade_text(text)
-    befunde = [_tupel(p) for p in probleme]
+    befunde = [_tupel(p) for p in probleme[:MAX_LESEBEFUNDE]]
+    if len(probleme) > MAX_LESEBEFUNDE:  # z. B. 100 000 doppelte Schlüssel: nicht die Ausgabe fluten
+        schwer = "fehler" if any(p.schwere == "fehler" for p in probleme[MAX_LESEBEFUNDE:]) else "warnung"
+        befunde.append((1, 1, schwer, probleme[MAX_LESEBEFUNDE].regel, f"mehr als {MAX_LESEBEFUNDE} Befunde beim Lesen dieser Datei; weitere werden nicht einzeln gemeldet", "$"))
     lesbar = dok is not None and not any(p.schwere == "fehler" for p in probleme)
     if not lesbar:
         return Ergebnis(None, tuple(befunde), False, False, pruefsumme)

@@ -48,9 +48,44 @@ def schema_hash() -> str:
 @cache
 def validator(art: str):
     """Ein Validator je Art, einmal gebaut (jsonschema wird erst hier importiert)."""
-    from jsonschema import Draft202012Validator
+    from jsonschema import Draft202012Validator, ValidationError, validators
 
-    return Draft202012Validator(schema(art), format_checker=Draft202012Validator.FORMAT_CHECKER)
+    def eindeutig(validator, gefordert, instanz, _schema):
+        # jsonschema vergleicht nicht sortierbare Einträge (Zuordnungen) jeden mit jedem – bei
+        # feindseligen Dateien quadratisch. Gleiches Urteil über kanonische Schlüssel in O(n).
+        if gefordert and validator.is_type(instanz, "array") and doppelter_eintrag(instanz) is not None:
+            yield ValidationError("Einträge nicht eindeutig")
+
+    klasse = validators.extend(Draft202012Validator, {"uniqueItems": eindeutig})
+    return klasse(schema(art), format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def _kanonisch(wert: Any) -> Any:
+    """Hashbarer Schlüssel mit der Gleichheit von JSON Schema (1 = 1.0, aber true ≠ 1)."""
+    if isinstance(wert, bool):
+        return ("b", wert)
+    if isinstance(wert, (int, float)):
+        return ("n", int(wert) if isinstance(wert, float) and wert.is_integer() else wert)
+    if isinstance(wert, str):
+        return ("s", wert)
+    if wert is None:
+        return ("z",)
+    if isinstance(wert, dict):
+        return ("o", frozenset((k, _kanonisch(v)) for k, v in wert.items()))
+    if isinstance(wert, list):
+        return ("a", tuple(_kanonisch(v) for v in wert))
+    return ("?", repr(wert))
+
+
+def doppelter_eintrag(liste: list) -> Any | None:
+    """Der erste Eintrag, der schon einmal vorkam (Gleichheit wie in JSON Schema), sonst None."""
+    gesehen = set()
+    for el in liste:
+        schluessel = _kanonisch(el)
+        if schluessel in gesehen:
+            return el
+        gesehen.add(schluessel)
+    return None
 
 
 _DATUM = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
@@ -288,10 +323,8 @@ def meldungen(fehler, verbergen: bool = False) -> Iterator[tuple[tuple, str, boo
         yield pfad, f"Liste hat {len(wert)} Einträge; {art} {fehler.validator_value} erforderlich", False
         return
     if v == "uniqueItems":
-        gesehen, doppelt = [], []
-        for el in wert:
-            (doppelt if el in gesehen else gesehen).append(el)
-        yield pfad, f"Eintrag doppelt in der Liste: {_kurz(doppelt[0]) if doppelt else ''}", False
+        doppelt = doppelter_eintrag(wert)
+        yield pfad, f"Eintrag doppelt in der Liste: {_kurz(doppelt) if doppelt is not None else ''}", False
         return
     if v in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
         art = {"minimum": "mindestens", "maximum": "höchstens", "exclusiveMinimum": "größer als", "exclusiveMaximum": "kleiner als"}[v]

@@ -39,7 +39,33 @@ def pruefe_bestand(bestand: Bestand, stichtag: str) -> Bericht:
     kontext = kontext_fuer(bestand, stichtag)
     for pruefung in alle_pruefungen():
         bericht.befunde.extend(pruefung(bestand, kontext))
+    bericht.befunde = _begrenzt(bericht.befunde)
     return bericht
+
+
+MAX_JE_DATEI_UND_REGEL = 200
+
+
+def _begrenzt(befunde: list) -> list:
+    """Höchstens MAX_JE_DATEI_UND_REGEL Befunde je (Datei, Regel), dazu ein zusammenfassender:
+    eine feindselige Datei darf die Ausgabe (und CI-Protokolle) nicht mit Zehntausenden Zeilen fluten."""
+    from collections import Counter
+
+    from netzwerk_cli.befunde import Befund
+
+    anzahl = Counter((b.datei, b.regel) for b in befunde)
+    if max(anzahl.values(), default=0) <= MAX_JE_DATEI_UND_REGEL:
+        return befunde
+    ergebnis, gezeigt = [], Counter()
+    for b in sorted(befunde, key=Befund.sortierschluessel):
+        schluessel = (b.datei, b.regel)
+        gezeigt[schluessel] += 1
+        if gezeigt[schluessel] <= MAX_JE_DATEI_UND_REGEL:
+            ergebnis.append(b)
+        elif gezeigt[schluessel] == MAX_JE_DATEI_UND_REGEL + 1:
+            rest = anzahl[schluessel] - MAX_JE_DATEI_UND_REGEL
+            ergebnis.append(Befund(b.datei, 1, 1, b.schwere, b.regel, f"… und {rest} weitere Befunde dieser Regel in dieser Datei (nicht einzeln gemeldet)", "$"))
+    return ergebnis
 
 
 def _fehlende_netzwerkdatei():

@@ -181,6 +181,9 @@ def _syntax_problem(e: yaml.YAMLError, text: str) -> Problem:
     mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
     if mark is not None:
         zeile, spalte = _editor_stelle(text)(mark)
+        letzte = text.count("\n") + 1  # Zeilen, wie ein Editor sie zeigt
+        if zeile > letzte:  # Datei ohne Zeilenende: Fehler ans Ende der letzten Zeile, nicht dahinter
+            zeile, spalte = letzte, len(text) - text.rfind("\n")
     elif isinstance(e, yaml.reader.ReaderError):
         # libyaml meldet unzulässige Zeichen mit dem Byte-Index im UTF-8-Text, ohne Zeile
         zeile, spalte = _position_in_bytes(text.encode("utf-8", errors="surrogatepass"), e.position)

@@ -89,18 +89,6 @@ class Bekannt:
 
 # Beschreibung und Patch-Vorschläge: siehe Bericht zu Issue 7 / docs/FUZZING.md.
 BEKANNTE_FEHLER: dict[str, Bekannt] = {
-    "eindeutigkeit-viele-listen": Bekannt(
-        "hängt: jsonschema prüft uniqueItems bei Zuordnungen quadratisch – je Liste bis 1000 Einträge, "
-        "100 solche Listen in einer Datei brauchen über eine Minute",
-        haengt=True,
-    ),
-    "befundflut": Bekannt(
-        "Befundflut: 100 000 Befunde aus einer Datei (etwa 6 s im Prozess, 30 MB JSON); Befunde je Datei nicht begrenzt",
-        haengt=True,
-    ),
-    "syntaxfehler-am-dateiende": Bekannt(
-        "falsche Zeile: Fehler am Ende einer Datei ohne abschließendes \\n zeigt auf die Zeile danach, die es nicht gibt"
-    ),
 }
 
 

@@ -7,12 +7,16 @@ parallel und mit Zwischenspeicher). `pruefe` holt sie nur für Datensätze nach,
 
 from __future__ import annotations
 
+from itertools import islice
 from typing import Iterator
 
 from netzwerk_cli import schemata
 from netzwerk_cli.befunde import Befund, json_pfad
 from netzwerk_cli.bestand import Bestand, Datensatz
 from netzwerk_cli.yamlio import Dokument
+
+
+MAX_SCHEMAFEHLER = 200
 
 
 def pruefe(bestand: Bestand, kontext) -> Iterator[Befund]:
@@ -35,7 +39,10 @@ def pruefe_dokument(art: str, datei: str, dok: Dokument) -> tuple[list[Befund], 
     befunde = list(_fallen_aufloesen(art, datei, dok))
     if schemata.schnellpruefer(art)(dok.daten):
         return befunde, True
-    fehler = sorted(schemata.validator(art).iter_errors(dok.daten), key=lambda e: list(map(str, e.absolute_path)))
+    # Höchstens MAX_SCHEMAFEHLER je Datei: eine (feindselige) Datei soll die Ausgabe nicht fluten.
+    fehler = list(islice(schemata.validator(art).iter_errors(dok.daten), MAX_SCHEMAFEHLER + 1))
+    abgeschnitten = len(fehler) > MAX_SCHEMAFEHLER
+    fehler = sorted(fehler[:MAX_SCHEMAFEHLER], key=lambda e: list(map(str, e.absolute_path)))
     # Verletzt ein Wert Muster und Format zugleich (Datum „2023-11-06 10:00“, E-Mail ohne @),
     # nur einmal melden: beim Datum sagt das Muster mehr („ohne Uhrzeit“), sonst das Format.
     formate = {tuple(f.absolute_path): f.validator_value for f in fehler if f.validator == "format"}
@@ -51,6 +58,10 @@ def pruefe_dokument(art: str, datei: str, dok: Dokument) -> tuple[list[Befund], 
             else:
                 zeile, spalte = dok.wert_position(pfad)
             befunde.append(Befund(datei, zeile, spalte, "fehler", "schema", meldung, json_pfad(pfad)))
+    if abgeschnitten:
+        befunde.append(
+            Befund(datei, 1, 1, "fehler", "schema", f"mehr als {MAX_SCHEMAFEHLER} Schemafehler in dieser Datei; weitere werden nicht einzeln gemeldet", "$")
+        )
     return befunde, not fehler
 
 
