@@ -566,13 +566,19 @@ def schreibe_atomar(pfad: Path, text: str) -> None:
 
     Die temporäre Datei beginnt mit einem Punkt und wird von `validate` nie gelesen.
     """
-    pfad = Path(pfad)
+    schreibe_bytes_atomar(Path(pfad), text.encode("utf-8"))
+
+
+def schreibe_bytes_atomar(pfad: Path, daten: bytes, sichern: bool = True) -> None:
+    """Atomar schreiben. `sichern=False` (nur für Zwischenspeicher): ohne fsync – nach einem
+    Absturz ist die Datei alt, neu oder leer, nie halb; ein Zwischenspeicher erkennt „leer“."""
     fd, tmp = tempfile.mkstemp(prefix=f".{pfad.name}.", suffix=".tmp", dir=pfad.parent)
     try:
         with os.fdopen(fd, "wb") as f:
-            f.write(text.encode("utf-8"))
-            f.flush()
-            os.fsync(f.fileno())
+            f.write(daten)
+            if sichern:
+                f.flush()
+                os.fsync(f.fileno())
         try:
             os.chmod(tmp, os.stat(pfad).st_mode & 0o777) if pfad.exists() else os.chmod(tmp, 0o644)
         except OSError:
@@ -584,14 +590,20 @@ def schreibe_atomar(pfad: Path, text: str) -> None:
         except OSError:
             pass
         raise
+    if sichern:
+        _ordner_sichern(pfad.parent)
+
+
+def _unveraendert_pruefen(pfad: Path, erwartet: bytes, sonst: str) -> None:
+    """Innerhalb der Ordnersperre: enthält die Datei noch genau `erwartet`?"""
+    from netzwerk_cli.fehler import Abgelehnt
+
     try:
-        dfd = os.open(pfad.parent, os.O_RDONLY)
-        try:
-            os.fsync(dfd)
-        finally:
-            os.close(dfd)
-    except OSError:  # pragma: no cover - nicht jedes Dateisystem erlaubt fsync auf Ordnern
-        pass
+        jetzt = pfad.read_bytes()
+    except OSError:
+        jetzt = None
+    if jetzt != erwartet:
+        raise Abgelehnt(f"„{pfad.name}“ wurde inzwischen von einem anderen Vorgang geändert; {sonst} – bitte erneut ausführen")
 
 
 def ersetze_wenn_unveraendert(pfad: Path, erwartet: bytes, text: str) -> None:
@@ -601,31 +613,17 @@ def ersetze_wenn_unveraendert(pfad: Path, erwartet: bytes, text: str) -> None:
     umschließt Prüfen und Umbenennen; so gewinnt von zwei gleichzeitigen Schreibvorgängen
     genau einer, der andere wird abgelehnt.
     """
-    from netzwerk_cli.fehler import Abgelehnt
-
     pfad = Path(pfad)
     with _ordner_sperre(pfad.parent):
-        try:
-            jetzt = pfad.read_bytes()
-        except OSError:
-            jetzt = None
-        if jetzt != erwartet:
-            raise Abgelehnt(f"„{pfad.name}“ wurde inzwischen von einem anderen Vorgang geändert; nichts geschrieben – bitte erneut ausführen")
+        _unveraendert_pruefen(pfad, erwartet, "nichts geschrieben")
         schreibe_atomar(pfad, text)
 
 
 def loesche_wenn_unveraendert(pfad: Path, erwartet: bytes) -> None:
     """Löscht eine Datei, aber nur, wenn sie noch genau `erwartet` enthält (unter der Ordnersperre)."""
-    from netzwerk_cli.fehler import Abgelehnt
-
     pfad = Path(pfad)
     with _ordner_sperre(pfad.parent):
-        try:
-            jetzt = pfad.read_bytes()
-        except OSError:
-            jetzt = None
-        if jetzt != erwartet:
-            raise Abgelehnt(f"„{pfad.name}“ wurde inzwischen von einem anderen Vorgang geändert; nicht gelöscht – bitte erneut ausführen")
+        _unveraendert_pruefen(pfad, erwartet, "nicht gelöscht")
         os.unlink(pfad)
     _ordner_sichern(pfad.parent)
 

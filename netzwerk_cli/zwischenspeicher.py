@@ -21,13 +21,13 @@ import hashlib
 import marshal
 import os
 import sys
-import tempfile
 import time
 import zlib
 from pathlib import Path
 from typing import Callable
 
 from netzwerk_cli.dateipruefung import Ergebnis
+from netzwerk_cli.yamlio import schreibe_bytes_atomar
 
 FORMAT = 1
 TEILE = 64  # Dateien des Speichers; geschrieben werden nur geänderte
@@ -201,18 +201,7 @@ class Speicher:
             for nr in sorted(self.geaendert):
                 nutzlast = marshal.dumps(self.teile[nr] or {})
                 kopf = _MAGIE + self.kennung + zlib.crc32(nutzlast).to_bytes(4, "big")
-                fd, tmp = tempfile.mkstemp(prefix=f".teil-{nr:02d}.", suffix=".tmp", dir=self.ordner)
-                try:
-                    with os.fdopen(fd, "wb") as f:
-                        f.write(kopf)
-                        f.write(nutzlast)
-                    os.replace(tmp, self.ordner / f"teil-{nr:02d}.bin")
-                except BaseException:
-                    try:
-                        os.unlink(tmp)
-                    except OSError:
-                        pass
-                    raise
+                schreibe_bytes_atomar(self.ordner / f"teil-{nr:02d}.bin", kopf + nutzlast, sichern=False)
         except (OSError, ValueError):
             pass  # nur ein Zwischenspeicher: Prüfen geht auch ohne
         self.geaendert.clear()
