@@ -5,6 +5,7 @@ Die Reporter in `ausgabe/` stellen Befunde dar; `Bericht.exit_code` entscheidet 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 FEHLER = "fehler"
@@ -80,12 +81,18 @@ def kurz(text: object, laenge: int = 80) -> str:
     return text if len(text) <= laenge else text[: laenge - 1] + "…"
 
 
+_BEZEICHNER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
+
+
 def json_pfad(pfad: tuple) -> str:
     """('mitglieder', 3, 'sitzgruppe') -> '$.mitglieder[3].sitzgruppe'"""
     teile = ["$"]
     for schritt in pfad:
         if isinstance(schritt, int):
             teile.append(f"[{schritt}]")
-        else:
+        elif _BEZEICHNER.match(str(schritt)):
             teile.append(f".{schritt}")
+        else:  # Schlüssel mit Leer- oder Sonderzeichen: $['foo bar']
+            text = str(schritt).replace("\\", "\\\\").replace("'", "\\'")
+            teile.append(f"['{text}']")
     return "".join(teile)

@@ -155,6 +155,8 @@ def _finden(wurzel: Path) -> tuple[list[tuple[str, str, str]], list[Befund]]:
                 continue
             art = ORDNER[e.name]
             gefunden.extend((art, pfad, r) for r, pfad in _datensatz_dateien(e.path, rel, art, befunde))
+        elif e.is_symlink() and (e.name.lower().endswith((".yaml", ".yml")) or _zeigt_auf_ordner(e)):
+            befunde.append(_datei_befund(rel, "datei-ungueltig", f"„{e.name}“ ist eine Verknüpfung in keinem bekannten Ordner; wird nicht gelesen"))
         elif e.is_file(follow_symlinks=False) and e.name.lower().endswith((".yaml", ".yml")):
             befunde.append(_datei_befund(rel, "datei-ungueltig", _unbekannter_ort(e.name)))
         elif e.is_dir(follow_symlinks=False):

@@ -400,3 +400,35 @@ def test_korpus_ohne_traceback_und_ohne_aenderung(cli, fall, tmp_path):
             assert daten["zusammenfassung"]["fehler"] == sum(b["schwere"] == "fehler" for b in daten["befunde"])
     assert _inhalt(tmp_path) == vorher
 
+
+
+# --------------------------------------------------------------------------- Kleinigkeiten (Sitzung 2)
+
+
+def test_vertippter_pfad_gibt_hinweis(cli, beispiel):
+    r = cli("validate", "--daten", beispiel, str(beispiel / "gremien" / "gibts-nicht.yaml"))
+    assert r.exit_code == 0  # gelöschte Dateien (z. B. aus git diff) sind kein Fehler …
+    assert "gibt es nicht" in r.stderr and "gibts-nicht.yaml" in r.stderr  # … aber ein Tippfehler fällt auf
+
+
+def test_json_pfad_mit_sonderzeichen_in_klammern():
+    from netzwerk_cli.befunde import json_pfad
+
+    assert json_pfad(("mitglieder", 3, "sitzgruppe")) == "$.mitglieder[3].sitzgruppe"
+    assert json_pfad(("foo bar",)) == "$['foo bar']"
+    assert json_pfad(("a'b", "x-y")) == "$['a\\'b']['x-y']"
+
+
+def test_verknuepfungen_auf_oberster_ebene_werden_gemeldet(cli, beispiel, tmp_path):
+    import json
+
+    (tmp_path / "fremd.yaml").write_text("name: x\n", encoding="utf-8")
+    (tmp_path / "fremder-ordner").mkdir()
+    (beispiel / "extra.yaml").symlink_to(tmp_path / "fremd.yaml")
+    (beispiel / "anderes").symlink_to(tmp_path / "fremder-ordner")
+    (beispiel / "LIESMICH.txt").symlink_to(tmp_path / "fremd.yaml")  # keine YAML-Datei: still
+    r = cli("validate", "--daten", beispiel, "--format", "json")
+    befunde = {(b["datei"], b["regel"]) for b in json.loads(r.stdout)["befunde"]}
+    assert ("extra.yaml", "datei-ungueltig") in befunde
+    assert ("anderes", "datei-ungueltig") in befunde
+    assert not any(d == "LIESMICH.txt" for d, _ in befunde)

@@ -25,6 +25,10 @@ def fehler_melden(meldung: str) -> None:
     konsole(stderr=True).print(f"[bold red]Fehler:[/] {_escape(meldung)}")
 
 
+def hinweis_melden(meldung: str) -> None:
+    konsole(stderr=True).print(f"[bold yellow]Hinweis:[/] {_escape(meldung)}")
+
+
 def _escape(text: str) -> str:
     from rich.markup import escape
 

@@ -46,6 +46,11 @@ def validate(
     tag = stichtag_pruefen(stichtag)
     wurzel = finde_wurzel(daten)
     bericht = validiere(wurzel, tag, pfade, basis=basis, zwischenspeicher=not kein_cache)
+    for pfad in pfade or []:
+        if not os.path.lexists(pfad):  # Tippfehler? (gelöschte Dateien aus „git diff“ sind kein Fehler)
+            from netzwerk_cli.ausgabe.konsole import hinweis_melden
+
+            hinweis_melden(f"„{pfad}“ gibt es nicht (gelöscht oder vertippt?); dazu gibt es keine Befunde.")
     if format is PruefFormat.json:
         typer.echo(darstellung.als_json(bericht))
     elif format is PruefFormat.github:
