@@ -116,6 +116,7 @@ class Plan:
     neu: str
     betreff: str
     trailer: dict = field(default_factory=dict)
+    hinweise: list = field(default_factory=list)  # nicht blockierend, für die Ausgabe
 
     def diff(self) -> str:
         """Unified Diff wie bei `git diff` (auch mit „\\ No newline at end of file“)."""
@@ -261,9 +262,16 @@ def plane_schritt(
     erwartet["verlauf"] = list(verlauf) + [eintrag]
     _nachpruefen(id_, e, text, bestand, ds.datei, erwartet)
     trailer = {"Empfehlung": id_, "Status": nach}
+    hinweise = []
     if sitzung:
         trailer["Sitzung"] = sitzung
-    return Plan(id_, bestand.wurzel / ds.datei, ds.datei, roh, _wie_gelesen(roh, text), f"empfehlung {id_}: {von} → {nach}", trailer)
+        if bestand.daten("sitzung", sitzung).get("status") == "geplant":
+            hinweise.append(
+                f"Sitzung „{sitzung}“ ist noch als „geplant“ erfasst; bitte Status „durchgefuehrt“ und Protokoll nachtragen"
+            )
+    return Plan(
+        id_, bestand.wurzel / ds.datei, ds.datei, roh, _wie_gelesen(roh, text), f"empfehlung {id_}: {von} → {nach}", trailer, hinweise
+    )
 
 
 def plane_umsetzung(

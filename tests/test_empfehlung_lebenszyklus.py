@@ -391,6 +391,8 @@ def test_beispiel_2026_003_wird_in_geplanter_sitzung_beraten(cli, beispiel):
     """Die Beispiel-Empfehlung 2026-003 steht auf der Tagesordnung vom 17.03.2027."""
     r = advance(cli, beispiel, "--nach", "beschlossen", "--sitzung", f"{GREMIUM}-2027-03-17", "--datum", "2027-03-17", "--durch", "X", id_="2026-003")
     assert r.exit_code == 0, r.stderr
+    # erlaubt, aber ein Hinweis: die Sitzung ist noch als „geplant“ erfasst
+    assert "Hinweis:" in r.stderr and "noch als „geplant“ erfasst" in r.stderr
     assert fehler_fuer(beispiel, "empfehlungen/2026/2026-003.yaml", "2027-03-18") == []
 
 

@@ -69,6 +69,10 @@ def _durch(wurzel, durch: str | None) -> str | None:
 
 
 def _ausfuehren(plan: empfehlungen.Plan, wurzel, dry_run: bool, commit: bool) -> int:
+    from netzwerk_cli.ausgabe.konsole import hinweis_melden
+
+    for hinweis in plan.hinweise:
+        hinweis_melden(hinweis)
     if dry_run:
         typer.echo(plan.diff(), nl=False)  # unverändert (kein Rich): lässt sich mit „git apply“ anwenden
         konsole().print("(Probelauf: nichts geschrieben)")
