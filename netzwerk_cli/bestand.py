@@ -327,6 +327,37 @@ class _ArtAnsicht(Mapping):
     def __iter__(self):
         return iter(self._index())
 
+    def values(self):
+        self._alle_laden()
+        return super().values()
+
+    def items(self):
+        self._alle_laden()
+        return super().items()
+
+    def _alle_laden(self) -> None:
+        """Alle Datensätze der Art auf einmal: über Zwischenspeicher und parallele Prüfung
+        (`empfehlung list` bei 50 000 Empfehlungen)."""
+        from netzwerk_cli import dateipruefung, zwischenspeicher as zs
+
+        offen = [(self._art, pfad, rel) for id_, (rel, pfad) in self._index().items() if id_ not in self._geladen]
+        if len(offen) < 100:
+            return
+        speicher = zs.oeffnen(self._wurzel)
+        rechne = lambda auftraege: dateipruefung.pruefe_alle(auftraege, self._wurzel)  # noqa: E731
+        bereinigung = gc.isenabled()
+        gc.disable()
+        try:
+            ergebnisse = speicher.ergebnisse(offen, rechne, alle=False) if speicher else rechne(offen)
+            if speicher:
+                speicher.speichern()
+        finally:
+            if bereinigung:
+                gc.enable()
+        for (_, _, rel), erg in zip(offen, ergebnisse):
+            id_ = rel[rel.rfind("/") + 1 : -len(".yaml")]
+            self._geladen.setdefault(id_, Datensatz(self._art, id_, rel, None, erg.lesbar, erg.gueltig, erg.daten, self._wurzel, geprueft=True))
+
     def __len__(self) -> int:
         return len(self._index())
 

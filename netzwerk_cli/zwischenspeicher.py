@@ -118,9 +118,14 @@ class Speicher:
         return teil
 
     def ergebnisse(
-        self, auftraege: list[tuple[str, Path, str]], rechne: Callable[[list[tuple[str, Path, str]]], list[Ergebnis]]
+        self,
+        auftraege: list[tuple[str, Path, str]],
+        rechne: Callable[[list[tuple[str, Path, str]]], list[Ergebnis]],
+        alle: bool = True,
     ) -> list[Ergebnis]:
-        """Ergebnisse in der Reihenfolge der Aufträge: aus dem Speicher, sonst über `rechne`."""
+        """Ergebnisse in der Reihenfolge der Aufträge: aus dem Speicher, sonst über `rechne`.
+        `alle`: die Aufträge sind alle Dateien des Repositorys (dann werden Einträge anderer
+        Dateien entfernt); sonst ein Teil (z. B. nur die Empfehlungen)."""
         ergebnisse: list[Ergebnis | None] = [None] * len(auftraege)
         offen: list[int] = []
         stats: list[tuple | None] = [None] * len(auftraege)
@@ -146,7 +151,8 @@ class Speicher:
                 ergebnisse[i] = erg
                 if stats[i] is not None and erg.pruefsumme:
                     self._ablegen(auftraege[i][2], stats[i], erg, jetzt)
-        self._aufraeumen({datei for _, _, datei in auftraege})
+        if alle:
+            self._aufraeumen({datei for _, _, datei in auftraege})
         return ergebnisse  # type: ignore[return-value]
 
     def _aus_eintrag(self, eintrag, stat_jetzt: tuple, pfad: Path) -> Ergebnis | None:

@@ -314,3 +314,8 @@ def test_bestand_nach_bedarf_gleich_vollstaendig(erzeugt_mit_fehlern):
             assert (anders.datei, anders.lesbar, anders.gueltig, anders.daten) == (ds.datei, ds.lesbar, ds.gueltig, ds.daten)
     assert bedarf.hole("person", "gibt-es-nicht") is None
     assert bedarf.netzwerk.daten == voll.netzwerk.daten
+    # alle auf einmal (Zwischenspeicher + parallel, z. B. empfehlung list): dasselbe
+    frisch = lade_bedarf(erzeugt_mit_fehlern)
+    alle = {ds.id: (ds.datei, ds.lesbar, ds.gueltig, ds.daten) for ds in frisch.arten["empfehlung"].values()}
+    assert len(alle) > 100
+    assert alle == {i: (d.datei, d.lesbar, d.gueltig, d.daten) for i, d in voll.arten["empfehlung"].items()}

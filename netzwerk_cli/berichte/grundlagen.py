@@ -120,10 +120,25 @@ def ag_ueberfaellig(ag: dict, stichtag: str) -> bool:
 
 def sitzungen_von(bestand: Bestand, gremium_id: str) -> list[tuple[str, dict]]:
     """Gültige Sitzungen eines Gremiums, nach Datum sortiert."""
-    return sorted(
-        ((sid, s) for sid, s in gueltige(bestand, "sitzung") if s.get("gremium") == gremium_id),
-        key=lambda p: (p[1]["datum"], p[0]),
-    )
+    return list(_sitzungen_je_gremium(bestand).get(gremium_id, ()))
+
+
+def _sitzungen_je_gremium(bestand: Bestand) -> dict[str, list[tuple[str, dict]]]:
+    """Einmal je Bestand gebaut (bei 400 Gremien und 15 000 Sitzungen sonst quadratisch); neu
+    gebaut, sobald sich die Zahl der Sitzungen ändert (z. B. ein Entwurf wird eingefügt)."""
+    merkmal = (id(bestand), len(bestand.arten.get("sitzung", {})))
+    if _INDEX.get("merkmal") != merkmal:
+        je_gremium: dict[str, list[tuple[str, dict]]] = {}
+        for sid, s in gueltige(bestand, "sitzung"):
+            je_gremium.setdefault(s.get("gremium"), []).append((sid, s))
+        for liste in je_gremium.values():
+            liste.sort(key=lambda p: (p[1]["datum"], p[0]))
+        _INDEX.clear()
+        _INDEX.update(merkmal=merkmal, bestand=bestand, je_gremium=je_gremium)
+    return _INDEX["je_gremium"]
+
+
+_INDEX: dict = {}  # hält auch den Bestand selbst, damit id(bestand) eindeutig bleibt
 
 
 def findet_statt(sitzung: dict, stichtag: str) -> bool:

@@ -149,7 +149,7 @@ def _sitzungen(bestand: Bestand, gid: str, gremium: dict, stichtag: str) -> dict
 
 
 def _arbeitsgruppen(bestand: Bestand, stichtag: str, schutz: Datenschutz) -> dict:
-    empfehlungen = [e for _, e in g.gueltige(bestand, "empfehlung")]
+    empfehlungen = _je_arbeitsgruppe(bestand)
     gruppen: dict[str, list] = {"aktiv": [], "geplant": [], "abgeschlossen": [], "unbekannt": []}
     for aid, ag in g.gueltige(bestand, "arbeitsgruppe"):
         status = g.ag_status_am(ag, stichtag)
@@ -176,9 +176,17 @@ def _arbeitsgruppen(bestand: Bestand, stichtag: str, schutz: Datenschutz) -> dic
     return gruppen
 
 
-def _ag_empfehlungen(empfehlungen: list[dict], aid: str, stichtag: str) -> list[dict]:
+def _je_arbeitsgruppe(bestand: Bestand) -> dict[str, list[dict]]:
+    """Gültige Empfehlungen nach Arbeitsgruppe (einmal gebaut statt je AG alle durchsuchen)."""
+    je_ag: dict[str, list[dict]] = {}
+    for _, e in g.gueltige(bestand, "empfehlung"):
+        je_ag.setdefault(e.get("arbeitsgruppe"), []).append(e)
+    return je_ag
+
+
+def _ag_empfehlungen(je_ag: dict[str, list[dict]], aid: str, stichtag: str) -> list[dict]:
     """Die Empfehlungen einer AG, wie sie am Stichtag standen (spätere fehlen)."""
-    return [x for x in (g.empfehlung_am(e, stichtag) for e in empfehlungen if e.get("arbeitsgruppe") == aid) if x]
+    return [x for x in (g.empfehlung_am(e, stichtag) for e in je_ag.get(aid, [])) if x]
 
 
 # --------------------------------------------------------------------------- Empfehlungen
@@ -269,7 +277,7 @@ def uebersicht_zusatz(repo: g.GeprueftesRepo) -> dict:
     Nur Zahlen, keine Namen: für beide Fassungen gleich.
     """
     bestand, stichtag = repo.bestand, repo.stichtag
-    empfehlungen = [e for _, e in g.gueltige(bestand, "empfehlung")]
+    empfehlungen = _je_arbeitsgruppe(bestand)
     return {
         "regelverstoesse": {
             gid: sum(
