@@ -57,9 +57,20 @@ class Datenschutz:
                     if isinstance(auszug.get(feld), str) and len(auszug[feld].strip()) >= 3:
                         geheim.append(auszug[feld].strip())
         geheim.sort(key=len, reverse=True)
-        self._muster = (
-            re.compile("|".join(rf"(?<![\w-]){re.escape(g)}(?![\w-])" for g in geheim), re.IGNORECASE) if geheim else None
-        )
+        self._geheim = geheim
+        self._muster_gebaut: re.Pattern | None | bool = False  # erst beim ersten Freitext bauen
+
+    @property
+    def _muster(self) -> re.Pattern | None:
+        """Ein Muster aus allen geheimen Namen und ids – bei 17 000 Personen dauert das Bauen
+        Sekunden, darum nur, wenn wirklich ein Freitext geschwärzt werden muss."""
+        if self._muster_gebaut is False:
+            self._muster_gebaut = (
+                re.compile("|".join(rf"(?<![\w-]){re.escape(g)}(?![\w-])" for g in self._geheim), re.IGNORECASE)
+                if self._geheim
+                else None
+            )
+        return self._muster_gebaut  # type: ignore[return-value]
 
     # ------------------------------------------------------------------ Personen
 

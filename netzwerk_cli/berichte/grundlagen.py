@@ -10,7 +10,7 @@ from typing import Iterator
 
 from netzwerk_cli import lebenszyklus
 from netzwerk_cli.befunde import Bericht
-from netzwerk_cli.bestand import Bestand, finde_wurzel, lade_bestand
+from netzwerk_cli.bestand import Bestand, finde_wurzel, lade_bedarf, lade_bestand
 from netzwerk_cli.validierung import kontext_fuer, pruefe_bestand
 
 
@@ -28,11 +28,22 @@ class GeprueftesRepo:
         return kontext_fuer(self.bestand, self.stichtag).wiedervorlage_monate
 
 
-def laden(daten: Path | None, stichtag: str) -> GeprueftesRepo:
-    """Datenrepository finden, lesen und prüfen (setzt `Datensatz.gueltig`)."""
+def laden_bedarf(daten: Path | None, stichtag: str) -> GeprueftesRepo:
+    """Wie `laden(pruefen=False)`, aber Datensätze werden erst beim Zugriff gelesen (Berichte
+    über ein einzelnes Gremium brauchen bei 100 000 Datensätzen nur eine Handvoll)."""
+    wurzel = finde_wurzel(daten)
+    bestand = lade_bedarf(wurzel)
+    return GeprueftesRepo(wurzel, bestand, Bericht(dateien=0), stichtag)
+
+
+def laden(daten: Path | None, stichtag: str, pruefen: bool = True) -> GeprueftesRepo:
+    """Datenrepository finden und lesen (jede Datei schema-geprüft, `Datensatz.gueltig`).
+
+    `pruefen=True` führt zusätzlich alle Prüfungen über Datensätze hinweg aus (für die
+    Fehlerzahlen in `status`); Berichte, die diese Zahlen nicht zeigen, sparen sich das."""
     wurzel = finde_wurzel(daten)
     bestand = lade_bestand(wurzel)
-    pruefung = pruefe_bestand(bestand, stichtag)
+    pruefung = pruefe_bestand(bestand, stichtag) if pruefen else Bericht(befunde=list(bestand.befunde), dateien=bestand.dateien)
     return GeprueftesRepo(wurzel, bestand, pruefung, stichtag)
 
 

@@ -24,7 +24,7 @@ def diagramm(
     oeffentlich: Oeffentlich = False,
 ) -> int:
     """Struktur des Netzwerks: Gremien, wer benennt und entsendet, eingesetzte AGs, Weg der Empfehlungen."""
-    repo = laden(daten, stichtag_pruefen(None))
+    repo = laden(daten, stichtag_pruefen(None), pruefen=False)
     graph = netzwerkgraph(repo.bestand, oeffentlich)
     typer.echo(darstellung.als_dot(graph) if format is DiagrammFormat.dot else darstellung.als_mermaid(graph), nl=False)
     return 0

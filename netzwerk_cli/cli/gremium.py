@@ -9,7 +9,7 @@ import typer
 from netzwerk_cli.ausgabe import gremium as darstellung
 from netzwerk_cli.ausgabe.konsole import konsole
 from netzwerk_cli.berichte.gremium import gremiumsbericht
-from netzwerk_cli.berichte.grundlagen import laden
+from netzwerk_cli.berichte.grundlagen import laden_bedarf
 from netzwerk_cli.cli.berichtsoptionen import BerichtFormat, Format, Oeffentlich
 from netzwerk_cli.cli.fehlerbehandlung import befehl
 from netzwerk_cli.cli.optionen import Daten, Stichtag
@@ -29,7 +29,7 @@ def zeigen(
 ) -> int:
     """Zusammensetzung am Stichtag (Sitzgruppe, Person, Organisation, Rolle, seit, Stellvertretung),
     vakante Sitze als eigene Zeilen, und die Aufgaben des Gremiums."""
-    repo = laden(daten, stichtag_pruefen(stichtag))
+    repo = laden_bedarf(daten, stichtag_pruefen(stichtag))
     bericht = gremiumsbericht(repo, id, oeffentlich)
     if format is BerichtFormat.json:
         typer.echo(darstellung.als_json_text(bericht))

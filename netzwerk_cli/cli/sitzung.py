@@ -29,7 +29,7 @@ def vorbereiten(
     """Legt eine geplante Sitzung mit Entwurf der Tagesordnung an (sitzungen/JAHR/GREMIUM-DATUM.yaml)."""
     tag = stichtag_pruefen(datum)
     heute = date.today().isoformat()
-    repo = laden(daten, heute)
+    repo = laden(daten, heute, pruefen=False)
     entwurf = agenda.vorbereiten(repo, gremium, tag, ort, heute)
     darstellung.als_text(entwurf, konsole())
     return 0
