@@ -432,3 +432,11 @@ def test_verknuepfungen_auf_oberster_ebene_werden_gemeldet(cli, beispiel, tmp_pa
     assert ("extra.yaml", "datei-ungueltig") in befunde
     assert ("anderes", "datei-ungueltig") in befunde
     assert not any(d == "LIESMICH.txt" for d, _ in befunde)
+
+
+def test_doppelte_id_zweite_datei_wird_trotzdem_schema_geprueft(tmp_path):
+    from netzwerk_cli.validierung import validiere
+
+    daten = minimal_repo(tmp_path / "d", {"personen/a/anna.yaml": "name: Anna\n", "personen/b/anna.yaml": "name: Anna\nunbekannt: 1\n"})
+    befunde = {(b.datei, b.regel) for b in validiere(daten, "2026-11-21").befunde}
+    assert befunde == {("personen/b/anna.yaml", "id-ungueltig"), ("personen/b/anna.yaml", "schema")}
