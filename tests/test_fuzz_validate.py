@@ -25,6 +25,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from netzwerk_cli import yamlio
+from netzwerk_cli.bestand import ORDNER_VON_ART
 from netzwerk_cli.validierung import validiere
 from test_korpus_feindlich import MAX_MELDUNG, REGELN, ist_deutsch
 
@@ -37,16 +38,7 @@ EINSTELLUNGEN = dict(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much],
 )
 
-ORDNER = {
-    "organisation": "organisationen",
-    "person": "personen",
-    "gremium": "gremien",
-    "arbeitsgruppe": "arbeitsgruppen",
-    "sitzung": "sitzungen",
-    "empfehlung": "empfehlungen",
-    "veranstaltung": "veranstaltungen",
-    "konzept": "konzepte",
-}
+ORDNER = ORDNER_VON_ART  # Art → Ordner, wie das Werkzeug sie kennt
 
 # --------------------------------------------------------------------------- aus den Schemas
 
