@@ -339,13 +339,7 @@ def plane(
             if text is not None and begriffe.enthaelt(text, "id"):
                 unlesbar.append(anderer.datei)
             continue
-        pfade = [
-            pfad
-            for muster, ziel_art in schemata.verweise(anderer.art)
-            if ziel_art == "person"
-            for pfad, wert in schemata.werte(anderer.daten, muster)
-            if wert == person
-        ]
+        pfade = _verweise_auf(anderer.art, anderer.daten, person)
         if not pfade:
             continue
         aenderungen.append(_verweise_umstellen(bestand.wurzel, anderer, person, neue_id))
@@ -492,13 +486,7 @@ def _verweise_umstellen(wurzel: Path, ds: Datensatz, alt: str, neu: str) -> Aend
     dok, probleme = yamlio.lade_text(text)
     if dok is None or any(p.schwere == "fehler" for p in probleme) or not isinstance(dok.daten, dict):
         raise Abgelehnt(f"{ds.datei} ist nicht lesbar; bitte erst reparieren")
-    pfade = [
-        pfad
-        for muster, ziel_art in schemata.verweise(ds.art)
-        if ziel_art == "person"
-        for pfad, wert in schemata.werte(dok.daten, muster)
-        if wert == alt
-    ]
+    pfade = _verweise_auf(ds.art, dok.daten, alt)
     zeilen = _zeilen(text)
     for pfad in sorted(pfade, key=lambda p: dok.positionen[p], reverse=True):
         z, s = dok.positionen[pfad]
@@ -786,3 +774,13 @@ def geschichte(plan: Plan) -> Geschichte:
         ],
     )
 
+
+def _verweise_auf(art: str, daten: dict, person: str) -> list[tuple]:
+    """Pfade aller Personenverweise (Schema-Anmerkung `x-ref: person`) in `daten`, die auf `person` zeigen."""
+    return [
+        pfad
+        for muster, ziel_art in schemata.verweise(art)
+        if ziel_art == "person"
+        for pfad, wert in schemata.werte(daten, muster)
+        if wert == person
+    ]

@@ -21,6 +21,8 @@ from typing import Any
 
 import yaml
 
+from netzwerk_cli.befunde import kurz
+
 MAX_DATEIGROESSE = 1024 * 1024  # 1 MiB je Datensatz
 MAX_TIEFE = 40  # Verschachtelungstiefe
 MAX_UNSICHER = 20  # so viele unzulässige Konstrukte je Datei einzeln melden, dann abbrechen
@@ -336,7 +338,7 @@ def lade_text(text: str) -> tuple[Dokument | None, list[Problem]]:
                         probleme.append(
                             Problem(
                                 "yaml-mehrdeutig",
-                                f"Schlüssel „{_kurz(ev.value)}“ wird von YAML 1.1 nicht als Text gelesen; "
+                                f"Schlüssel „{kurz(ev.value)}“ wird von YAML 1.1 nicht als Text gelesen; "
                                 "er wird als Text genommen, bitte in Anführungszeichen setzen",
                                 *pos,
                                 schwere="warnung",
@@ -347,7 +349,7 @@ def lade_text(text: str) -> tuple[Dokument | None, list[Problem]]:
                     probleme.append(
                         Problem(
                             "yaml-doppelter-schluessel",
-                            f"Schlüssel „{_kurz(text_schluessel)}“ doppelt (Zeilen {rahmen.zeilen[text_schluessel]} und {pos[0]})",
+                            f"Schlüssel „{kurz(text_schluessel)}“ doppelt (Zeilen {rahmen.zeilen[text_schluessel]} und {pos[0]})",
                             *pos,
                             pfad=rahmen.pfad + (text_schluessel,),
                         )
@@ -395,10 +397,6 @@ def lade_text(text: str) -> tuple[Dokument | None, list[Problem]]:
             probleme.append(Problem("datei-ungueltig", "Datei enthält keinen Datensatz (leer oder nur Kommentare)"))
         return None, probleme
     return dok, probleme
-
-
-def _kurz(text: str, laenge: int = 80) -> str:
-    return text if len(text) <= laenge else text[: laenge - 1] + "…"
 
 
 def _liste_zu_lang(anzahl: int, pos: tuple[int, int], pfad: tuple) -> Problem:
