@@ -77,6 +77,7 @@ class Bestand:
     arten: dict[str, dict[str, Datensatz]] = field(default_factory=lambda: {a: {} for a in ORDNER.values()})
     befunde: list[Befund] = field(default_factory=list)
     dateien: int = 0
+    _merker: dict = field(default_factory=dict, repr=False)
 
     def alle(self) -> Iterator[Datensatz]:
         if self.netzwerk is not None:
@@ -93,6 +94,47 @@ class Bestand:
         """Daten eines schema-gültigen Datensatzes, sonst {} (fehlerhafte meldet die Schemaprüfung)."""
         ds = self.hole(art, id_)
         return ds.daten if ds is not None and ds.gueltig else {}
+
+    # Nachschlagen für die Prüfungen. Prüfungen über mehrere Datensätze lesen andere Datensätze
+    # nur über diese Methoden (und `hole`/`daten`): so kann `abhaengigkeiten.Aufzeichner`
+    # mitschreiben, wovon ein Ergebnis abhängt (inkrementelle Prüfung, siehe querpruefung.py).
+
+    def gibt_es(self, art: str, id_: object) -> bool:
+        return isinstance(id_, str) and id_ in self.arten.get(art, {})
+
+    def ids(self, art: str):
+        """Die ids einer Art (unterstützt `in`, Iteration, len)."""
+        return self.arten.get(art, {})
+
+    def alle_von(self, art: str):
+        return self.arten.get(art, {}).values()
+
+    def nach(self, art: str, feld: str, wert: str) -> list[Datensatz]:
+        """Die schema-gültigen Datensätze der Art, deren Feld `feld` den Text `wert` hat."""
+        schluessel = ("nach", art, feld)
+        index = self._merker.get(schluessel)
+        if index is None:
+            index = self._merker[schluessel] = self._index(art, feld)
+        return index.get(wert, [])
+
+    def _index(self, art: str, feld: str) -> dict[str, list[Datensatz]]:
+        index: dict[str, list[Datensatz]] = {}
+        for ds in self.arten.get(art, {}).values():
+            if ds.gueltig:
+                wert = ds.daten.get(feld)
+                if isinstance(wert, str):
+                    index.setdefault(wert, []).append(ds)
+        return index
+
+    def merke(self, schluessel: str, rechne):
+        """Ein aus dem Bestand abgeleiteter Wert, einmal je Prüflauf berechnet (`rechne(bestand)`)."""
+        if schluessel not in self._merker:
+            self._merker[schluessel] = rechne(self)
+        return self._merker[schluessel]
+
+    def vergessen(self) -> None:
+        """Abgeleitete Werte verwerfen (nach Änderungen am Bestand im Speicher)."""
+        self._merker.clear()
 
     @property
     def einstellungen(self) -> dict:

@@ -142,7 +142,7 @@ def _adressaten(s: Schritt) -> list[tuple[tuple, str]]:
     return [
         (("adressaten", i), f"Adressat „{a}“ gibt es nicht in organisationen/")
         for i, a in enumerate(adressaten)
-        if s.bestand.hole("organisation", a) is None
+        if not s.bestand.gibt_es("organisation", a)
     ]
 
 

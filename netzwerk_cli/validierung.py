@@ -8,7 +8,7 @@ from pathlib import Path
 from netzwerk_cli.befunde import Bericht
 from netzwerk_cli.bestand import Bestand, lade_bestand
 from netzwerk_cli.fehler import EinrichtungsFehler
-from netzwerk_cli.pruefungen import Kontext, alle_pruefungen
+from netzwerk_cli.pruefungen import Kontext, pruefe_alle
 
 
 def stichtag_pruefen(text: str | None) -> str:
@@ -36,9 +36,7 @@ def pruefe_bestand(bestand: Bestand, stichtag: str) -> Bericht:
     bericht = Bericht(befunde=list(bestand.befunde), dateien=bestand.dateien)
     if bestand.netzwerk is None:
         bericht.befunde.append(_fehlende_netzwerkdatei())
-    kontext = kontext_fuer(bestand, stichtag)
-    for pruefung in alle_pruefungen():
-        bericht.befunde.extend(pruefung(bestand, kontext))
+    bericht.befunde.extend(pruefe_alle(bestand, kontext_fuer(bestand, stichtag)))
     bericht.befunde = _begrenzt(bericht.befunde)
     return bericht
 

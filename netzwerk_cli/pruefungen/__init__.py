@@ -1,11 +1,17 @@
-"""Die Prüfungen von `validate`. Jede ist eine Funktion `pruefe(bestand, kontext)`, die
-Befunde liefert; keine gibt etwas aus. Die Reihenfolge zählt nur insofern, als die
-Schemaprüfung zuerst läuft: sie markiert gültige Datensätze, auf die die übrigen bauen.
+"""Die Prüfungen von `validate`.
+
+Zuerst die Schemaprüfung (`schema.pruefe`): sie markiert gültige Datensätze, auf die die
+übrigen bauen; für geladene Dateien hat sie schon `dateipruefung` erledigt. Die übrigen
+Prüfungen prüfen je einen Datensatz (das Subjekt): `pruefe_eins(ds, bestand, kontext)`
+liefert Befunde zu diesem Datensatz und liest andere Datensätze nur über die Nachschlage-
+Methoden des Bestands (siehe `abhaengigkeiten`). Jedes Modul nennt in `SUBJEKTE`, welche
+Arten es mit welcher Funktion prüft. Keine Prüfung gibt etwas aus.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable, Iterator
 
 
 @dataclass(frozen=True)
@@ -14,25 +20,36 @@ class Kontext:
     wiedervorlage_monate: int = 12
 
 
-def alle_pruefungen():
-    from netzwerk_cli.pruefungen import (
-        arbeitsgruppen,
-        empfehlungen,
-        gremien,
-        konzepte,
-        referenzen,
-        schema,
-        sitzungen,
-        zeitraeume,
-    )
+_je_art: dict[str, tuple[Callable, ...]] | None = None
 
-    return (
-        schema.pruefe,
-        referenzen.pruefe,
-        zeitraeume.pruefe,
-        gremien.pruefe,
-        sitzungen.pruefe,
-        arbeitsgruppen.pruefe,
-        empfehlungen.pruefe,
-        konzepte.pruefe,
-    )
+
+def je_art() -> dict[str, tuple[Callable, ...]]:
+    """Für jede Art die Prüfungen, die einen Datensatz dieser Art als Subjekt haben."""
+    global _je_art
+    if _je_art is None:
+        from netzwerk_cli.bestand import ARTEN
+        from netzwerk_cli.pruefungen import arbeitsgruppen, empfehlungen, gremien, konzepte, referenzen, sitzungen, zeitraeume
+
+        tabelle: dict[str, list[Callable]] = {art: [] for art in ARTEN}
+        for modul in (referenzen, zeitraeume, gremien, sitzungen, arbeitsgruppen, empfehlungen, konzepte):
+            for art, pruefung in modul.SUBJEKTE.items():
+                for a in ARTEN if art == "*" else (art,):
+                    tabelle[a].append(pruefung)
+        _je_art = {art: tuple(p) for art, p in tabelle.items()}
+    return _je_art
+
+
+def pruefe_datensatz(ds, bestand, kontext: Kontext) -> Iterator:
+    """Alle Prüfungen über mehrere Datensätze, deren Subjekt `ds` ist."""
+    for pruefung in je_art()[ds.art]:
+        yield from pruefung(ds, bestand, kontext)
+
+
+def pruefe_alle(bestand, kontext: Kontext) -> Iterator:
+    """Alle Prüfungen für alle Datensätze (ohne Aufzeichnung; der vollständige Weg)."""
+    from netzwerk_cli.pruefungen import schema
+
+    bestand.vergessen()
+    yield from schema.pruefe(bestand, kontext)
+    for ds in bestand.alle():
+        yield from pruefe_datensatz(ds, bestand, kontext)

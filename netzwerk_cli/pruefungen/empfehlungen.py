@@ -7,26 +7,27 @@ from typing import Iterator
 
 from netzwerk_cli import lebenszyklus
 from netzwerk_cli.befunde import Befund
-from netzwerk_cli.bestand import Bestand
 
 
-def pruefe(bestand: Bestand, kontext) -> Iterator[Befund]:
-    for ds in bestand.arten["empfehlung"].values():
-        if not ds.gueltig:
-            continue
-        e = ds.daten
-        for v in lebenszyklus.pruefe_verlauf(ds.id, e, bestand):
-            yield ds.befund(v.regel, v.meldung, v.pfad, v.schwere)
-        adressaten = set(e.get("adressaten") or [])
-        for i, u in enumerate(e.get("umsetzung") or []):
-            if u["adressat"] not in adressaten:
-                yield ds.befund("ref-widerspruch", f"Umsetzungsbericht von „{u['adressat']}“, die nicht unter „adressaten“ steht", ("umsetzung", i, "adressat"))
-        faellig = lebenszyklus.wiedervorlage_faellig(e, kontext.stichtag, kontext.wiedervorlage_monate)
-        if faellig:
-            yield ds.befund(
-                "wiedervorlage-faellig",
-                f"Status „{e['status']}“ seit der letzten Befassung am {lebenszyklus.letzte_pruefung(e)}: "
-                f"Umsetzungsprüfung seit {faellig} fällig (Wiedervorlage nach {kontext.wiedervorlage_monate} Monaten)",
-                ("status",),
-                "warnung",
-            )
+def pruefe_eins(ds, bestand, kontext) -> Iterator[Befund]:
+    if not ds.gueltig:
+        return
+    e = ds.daten
+    for v in lebenszyklus.pruefe_verlauf(ds.id, e, bestand):
+        yield ds.befund(v.regel, v.meldung, v.pfad, v.schwere)
+    adressaten = set(e.get("adressaten") or [])
+    for i, u in enumerate(e.get("umsetzung") or []):
+        if u["adressat"] not in adressaten:
+            yield ds.befund("ref-widerspruch", f"Umsetzungsbericht von „{u['adressat']}“, die nicht unter „adressaten“ steht", ("umsetzung", i, "adressat"))
+    faellig = lebenszyklus.wiedervorlage_faellig(e, kontext.stichtag, kontext.wiedervorlage_monate)
+    if faellig:
+        yield ds.befund(
+            "wiedervorlage-faellig",
+            f"Status „{e['status']}“ seit der letzten Befassung am {lebenszyklus.letzte_pruefung(e)}: "
+            f"Umsetzungsprüfung seit {faellig} fällig (Wiedervorlage nach {kontext.wiedervorlage_monate} Monaten)",
+            ("status",),
+            "warnung",
+        )
+
+
+SUBJEKTE = {"empfehlung": pruefe_eins}

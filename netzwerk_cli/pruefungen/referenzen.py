@@ -6,28 +6,30 @@ from typing import Iterator
 
 from netzwerk_cli import schemata
 from netzwerk_cli.befunde import Befund, kurz
-from netzwerk_cli.bestand import ARTEN, ORDNER_VON_ART, Bestand
+from netzwerk_cli.bestand import ARTEN, ORDNER_VON_ART
 
 
-def pruefe(bestand: Bestand, kontext) -> Iterator[Befund]:
+def pruefe_eins(ds, bestand, kontext) -> Iterator[Befund]:
     # Schnell: erst nur die Werte sammeln (ohne Pfade); nur wo einer fehlt, mit Pfaden nachsehen.
-    verweise = {art: tuple((muster, ziel, bestand.arten[ziel]) for muster, ziel in schemata.verweise(art)) for art in ARTEN}
-    for ds in bestand.alle():
-        if not ds.lesbar:
+    if not ds.lesbar:
+        return
+    daten = ds.daten
+    gibt_es = bestand.gibt_es
+    for muster, ziel_art in schemata.verweise(ds.art):
+        if all(gibt_es(ziel_art, w) for w in _werte(daten, muster) if w.__class__ is str):
             continue
-        daten = ds.daten
-        for muster, ziel_art, vorhanden in verweise[ds.art]:
-            if all(w in vorhanden for w in _werte(daten, muster) if w.__class__ is str):
+        for pfad, wert in schemata.werte(daten, muster):
+            if not isinstance(wert, str) or gibt_es(ziel_art, wert):
                 continue
-            for pfad, wert in schemata.werte(daten, muster):
-                if not isinstance(wert, str) or wert in vorhanden:
-                    continue
-                hinweis = _anderswo(bestand, wert, ziel_art)
-                yield ds.befund(
-                    "ref-unbekannt",
-                    f"„{kurz(wert)}“ gibt es nicht in {ORDNER_VON_ART[ziel_art]}/{hinweis}",
-                    pfad,
-                )
+            hinweis = _anderswo(bestand, wert, ziel_art)
+            yield ds.befund(
+                "ref-unbekannt",
+                f"„{kurz(wert)}“ gibt es nicht in {ORDNER_VON_ART[ziel_art]}/{hinweis}",
+                pfad,
+            )
+
+
+SUBJEKTE = {"*": pruefe_eins}
 
 
 def _werte(daten, muster: tuple) -> list:
@@ -43,13 +45,13 @@ def _werte(daten, muster: tuple) -> list:
     return stufe
 
 
-def _anderswo(bestand: Bestand, wert: str, ziel_art: str) -> str:
+def _anderswo(bestand, wert: str, ziel_art: str) -> str:
     if len(wert) > 100:  # keine gültige id; ein Ähnlichkeitsvergleich wäre nur teuer
         return ""
-    for art, saetze in bestand.arten.items():
-        if art != ziel_art and wert in saetze:
+    for art in ARTEN[1:]:
+        if art != ziel_art and bestand.gibt_es(art, wert):
             return f" (aber in {ORDNER_VON_ART[art]}/ – falsche Art?)"
     import difflib
 
-    aehnlich = difflib.get_close_matches(wert, list(bestand.arten.get(ziel_art, {})), n=1, cutoff=0.8)
+    aehnlich = difflib.get_close_matches(wert, list(bestand.ids(ziel_art)), n=1, cutoff=0.8)
     return f" – meinten Sie „{aehnlich[0]}“?" if aehnlich else ""

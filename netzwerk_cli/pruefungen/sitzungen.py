@@ -3,35 +3,36 @@ Beschlussfähigkeit, Status zum Datum (`sitzung-status`) und Rhythmus (`sitzung-
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from typing import Iterator
 
 from netzwerk_cli import sitzregeln
 from netzwerk_cli.befunde import Befund
-from netzwerk_cli.bestand import Bestand
 
 
-def pruefe(bestand: Bestand, kontext) -> Iterator[Befund]:
-    je_gremium: dict[str, list] = defaultdict(list)
-    for ds in bestand.arten["sitzung"].values():
-        if not ds.gueltig:
-            continue
-        s = ds.daten
-        gremium = bestand.daten("gremium", s.get("gremium"))
-        je_gremium[s.get("gremium")].append(ds)
-        datum = s["datum"]
-        if gremium:
-            yield from _teilnahme(ds, gremium, datum)
-            yield from _abstimmungen(ds, gremium)
-        status = s.get("status")
-        if status == "geplant" and datum < kontext.stichtag:
-            yield ds.befund("sitzung-status", f"Sitzung am {datum} liegt zurück, Status ist noch „geplant“ (durchgefuehrt oder abgesagt?)", ("status",), "warnung")
-        if status == "durchgefuehrt" and datum > kontext.stichtag:
-            yield ds.befund("sitzung-status", f"Sitzung am {datum} liegt nach dem Stichtag {kontext.stichtag}, ist aber als „durchgefuehrt“ erfasst", ("status",), "warnung")
-    for gremium_id, sitzungen in je_gremium.items():
-        g_ds = bestand.hole("gremium", gremium_id)
-        if g_ds is not None and g_ds.gueltig:
-            yield from _rhythmus(g_ds, sitzungen, kontext.stichtag)
+def pruefe_sitzung(ds, bestand, kontext) -> Iterator[Befund]:
+    if not ds.gueltig:
+        return
+    s = ds.daten
+    gremium = bestand.daten("gremium", s.get("gremium"))
+    datum = s["datum"]
+    if gremium:
+        yield from _teilnahme(ds, gremium, datum)
+        yield from _abstimmungen(ds, gremium)
+    status = s.get("status")
+    if status == "geplant" and datum < kontext.stichtag:
+        yield ds.befund("sitzung-status", f"Sitzung am {datum} liegt zurück, Status ist noch „geplant“ (durchgefuehrt oder abgesagt?)", ("status",), "warnung")
+    if status == "durchgefuehrt" and datum > kontext.stichtag:
+        yield ds.befund("sitzung-status", f"Sitzung am {datum} liegt nach dem Stichtag {kontext.stichtag}, ist aber als „durchgefuehrt“ erfasst", ("status",), "warnung")
+
+
+def pruefe_gremium(g_ds, bestand, kontext) -> Iterator[Befund]:
+    """Rhythmus: die (gültigen) Sitzungen des Gremiums je Jahr."""
+    if g_ds.gueltig:
+        yield from _rhythmus(g_ds, bestand.nach("sitzung", "gremium", g_ds.id), kontext.stichtag)
+
+
+SUBJEKTE = {"sitzung": pruefe_sitzung, "gremium": pruefe_gremium}
 
 
 def _teilnahme(ds, gremium: dict, datum: str) -> Iterator[Befund]:

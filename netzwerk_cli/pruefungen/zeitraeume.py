@@ -6,18 +6,19 @@ from typing import Iterator
 
 from netzwerk_cli import schemata
 from netzwerk_cli.befunde import Befund
-from netzwerk_cli.bestand import Bestand
 
 
-def pruefe(bestand: Bestand, kontext) -> Iterator[Befund]:
-    for ds in bestand.alle():
-        if not ds.gueltig:
-            continue
-        for muster, paare in schemata.zeitraeume(ds.art):
-            for pfad, objekt in schemata.werte(ds.daten, muster):
-                if not isinstance(objekt, dict):
-                    continue
-                for beginn, ende in paare:
-                    a, b = objekt.get(beginn), objekt.get(ende)
-                    if isinstance(a, str) and isinstance(b, str) and b < a:
-                        yield ds.befund("zeitraum-ungueltig", f"„{ende}“ ({b}) liegt vor „{beginn}“ ({a})", pfad + (ende,))
+def pruefe_eins(ds, bestand, kontext) -> Iterator[Befund]:
+    if not ds.gueltig:
+        return
+    for muster, paare in schemata.zeitraeume(ds.art):
+        for pfad, objekt in schemata.werte(ds.daten, muster):
+            if not isinstance(objekt, dict):
+                continue
+            for beginn, ende in paare:
+                a, b = objekt.get(beginn), objekt.get(ende)
+                if isinstance(a, str) and isinstance(b, str) and b < a:
+                    yield ds.befund("zeitraum-ungueltig", f"„{ende}“ ({b}) liegt vor „{beginn}“ ({a})", pfad + (ende,))
+
+
+SUBJEKTE = {"*": pruefe_eins}
