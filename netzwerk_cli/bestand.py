@@ -312,24 +312,45 @@ def _lade_bestand(wurzel: Path, zwischenspeicher: bool) -> Bestand:
         speicher.speichern()
     else:
         ergebnisse = dateipruefung.pruefe_alle(auftraege, wurzel)
+    saetze = []
     for (art, _, rel), erg in zip(gefunden, ergebnisse):
         bestand.befunde.extend(erg.als_befunde(rel))
-        id_ = "netzwerk" if art == "netzwerk" else rel[rel.rfind("/") + 1 : -len(".yaml")]
-        ds = Datensatz(art, id_, rel, None, erg.lesbar, erg.gueltig, erg.daten, wurzel, geprueft=True)
-        if art == "netzwerk":
-            bestand.netzwerk = ds
-            continue
-        grund = pruefe_id(ds.id)
-        if grund:
-            bestand.befunde.append(ds.befund("id-ungueltig", grund))
-        vorher = bestand.arten[art].get(ds.id)
-        if vorher is not None:
-            bestand.befunde.append(
-                ds.befund("id-ungueltig", f"id „{ds.id}“ gibt es in „{ORDNER_VON_ART[art]}/“ schon: {vorher.datei}")
-            )
-            continue
-        bestand.arten[art][ds.id] = ds
+        saetze.append(Datensatz(art, datensatz_id(art, rel), rel, None, erg.lesbar, erg.gueltig, erg.daten, wurzel, geprueft=True))
+    netzwerk, ids, probleme = einordnen(gefunden)
+    if netzwerk is not None:
+        bestand.netzwerk = saetze[netzwerk]
+    for art, je_id in ids.items():
+        bestand.arten[art] = {id_: saetze[i] for id_, i in je_id.items()}
+    for i, grund in probleme:
+        bestand.befunde.append(saetze[i].befund("id-ungueltig", grund))
     return bestand
+
+
+def datensatz_id(art: str, rel: str) -> str:
+    return "netzwerk" if art == "netzwerk" else rel[rel.rfind("/") + 1 : -len(".yaml")]
+
+
+def einordnen(gefunden: list[tuple[str, str, str]]) -> tuple[int | None, dict[str, dict[str, int]], list[tuple[int, str]]]:
+    """Ordnet gefundene Dateien (art, pfad, rel) nach Art und id: (Index der netzwerk.yaml,
+    {art: {id: Index}}, [(Index, Grund)] für ungültige und doppelte ids – bei doppelten gilt
+    die erste Datei)."""
+    netzwerk = None
+    ids: dict[str, dict[str, int]] = {art: {} for art in ORDNER.values()}
+    probleme: list[tuple[int, str]] = []
+    for i, (art, _, rel) in enumerate(gefunden):
+        if art == "netzwerk":
+            netzwerk = i
+            continue
+        id_ = rel[rel.rfind("/") + 1 : -len(".yaml")]
+        grund = pruefe_id(id_)
+        if grund:
+            probleme.append((i, grund))
+        vorher = ids[art].get(id_)
+        if vorher is not None:
+            probleme.append((i, f"id „{id_}“ gibt es in „{ORDNER_VON_ART[art]}/“ schon: {gefunden[vorher][2]}"))
+            continue
+        ids[art][id_] = i
+    return netzwerk, ids, probleme
 
 
 # --------------------------------------------------------------------------- nach Bedarf

@@ -78,11 +78,21 @@ def validiere(
     """Prüft das ganze Repository; mit `pfade` werden nur Befunde zu diesen Dateien berichtet.
 
     Mit `basis` (Git-Verweis) kommen die Befunde des Vergleichs mit der Merge-Basis von
-    `basis` und HEAD hinzu (siehe basisvergleich.py). `zwischenspeicher=False` liest und
-    prüft jede Datei neu (`validate --kein-cache`).
+    `basis` und HEAD hinzu (siehe basisvergleich.py). Mit Zwischenspeicher prüft
+    `querpruefung` nur, was sich seit dem letzten Lauf geändert hat (und was davon abhängt);
+    `zwischenspeicher=False` liest und prüft alles neu (`validate --kein-cache`).
     """
-    bestand = lade_bestand(wurzel, zwischenspeicher=zwischenspeicher)
-    bericht = pruefe_bestand(bestand, stichtag)
+    inkrementell = None
+    if zwischenspeicher and basis is None:
+        from netzwerk_cli import querpruefung
+
+        inkrementell = querpruefung.pruefe(wurzel, stichtag)
+    if inkrementell is not None:
+        bericht = inkrementell[0]
+        bericht.befunde = _begrenzt(bericht.befunde)
+    else:
+        bestand = lade_bestand(wurzel, zwischenspeicher=zwischenspeicher)
+        bericht = pruefe_bestand(bestand, stichtag)
     if basis is not None:
         from netzwerk_cli import basisvergleich
 

@@ -1,18 +1,29 @@
-"""Zwischenspeicher der Dateiprüfung (das einzige Modul, das ihn liest und schreibt).
+"""Zwischenspeicher von `validate` (das einzige Modul, das ihn liest und schreibt).
 
-Gespeichert wird je Datei das Ergebnis von `dateipruefung` (Daten, Befunde, lesbar, gültig)
-mit der SHA-256-Prüfsumme des Inhalts. Gültig ist ein Eintrag nur für genau diese Bytes und
-nur für dieselbe Werkzeugfassung: die Kennung jeder Datei des Speichers enthält das Format,
-die Version, eine Prüfsumme über den Programmcode und die Schemas sowie die Python-Version.
-Wie bei Git wird der Inhalt nur neu gelesen, wenn sich Größe, Zeitstempel oder Inode geändert
-haben; Einträge von Dateien, die gerade eben geändert wurden („racy“), werden beim nächsten
-Mal über die Prüfsumme bestätigt.
+Drei Teile, alle im selben Ordner:
+
+* **Metadaten je Datei** (`meta-NN.bin`, 64 Teile): Zeitstempel-Schlüssel, SHA-256 des
+  Inhalts, Dateibefunde (YAML, Schema), lesbar/gültig und die Werte der Indexfelder
+  (`abhaengigkeiten.INDEXFELDER`). Sie werden bei jedem Lauf ganz gelesen.
+* **Daten je Datei** (`daten-NNNN.bin`, 1024 Teile): der gelesene Inhalt, mit seiner
+  Prüfsumme. Gelesen wird nur der Teil, dessen Datensatz eine Prüfung braucht.
+* **Querprüfung** (`quer.bin`, `abh-NNN.bin`): Befunde der Prüfungen über mehrere
+  Datensätze je Subjekt, mit dem Stand (Prüfsumme je Datei), gegen den sie gelten, und den
+  umgekehrten Abhängigkeiten (Schlüssel → Subjekte), siehe `querpruefung`.
+
+Gültig ist ein Eintrag nur für genau diese Bytes und nur für dieselbe Werkzeugfassung: die
+Kennung jeder Datei des Speichers enthält das Format, die Version, eine Prüfsumme über den
+Programmcode und die Schemas sowie die Python-Version. Wie bei Git wird der Inhalt nur neu
+gelesen, wenn sich Größe, Zeitstempel oder Inode geändert haben; Einträge von Dateien, die
+gerade eben geändert wurden („racy“), werden beim nächsten Mal über die Prüfsumme bestätigt.
+Daten werden nur genommen, wenn ihre Prüfsumme zu der der Metadaten passt. Jeder Teil der
+Abhängigkeiten trägt eine Generation, die `quer.bin` erwartet: schreiben zwei Läufe zugleich,
+passt sie nicht, und der nächste Lauf prüft alles neu.
 
 Ort: `.git/netzwerk/` im Repository, sonst `$XDG_CACHE_HOME/netzwerk/` (bzw. `~/.cache`);
 `NETZWERK_CACHE_ORDNER` legt ihn fest, `NETZWERK_KEIN_CACHE=1` oder `validate --kein-cache`
 schalten ihn ab. Ein beschädigter oder fremder Speicher wird still verworfen und neu gebaut;
-ein Speicher, der sich nicht schreiben lässt, wird übergangen. Prüfungen über mehrere
-Datensätze (Verweise, Sitzregeln, Lebenszyklus …) werden nie gespeichert, sie laufen immer neu.
+ein Speicher, der sich nicht schreiben lässt, wird übergangen.
 """
 
 from __future__ import annotations
@@ -24,13 +35,15 @@ import sys
 import time
 import zlib
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable
 
 from netzwerk_cli.dateipruefung import Ergebnis
 from netzwerk_cli.yamlio import schreibe_bytes_atomar
 
-FORMAT = 1
-TEILE = 64  # Dateien des Speichers; geschrieben werden nur geänderte
+FORMAT = 2
+META_TEILE = 64
+DATEN_TEILE = 1024
+ABH_TEILE = 256
 _MAGIE = b"NWZS"
 _UNSICHER_NS = 2_000_000_000  # jünger als 2 s beim Speichern: Zeitstempel nicht trauen
 
@@ -77,137 +90,272 @@ def kennung() -> bytes:
     return _kennung
 
 
+def _nummer(text: str, teile: int) -> int:
+    return zlib.crc32(text.encode("utf-8", "surrogatepass")) % teile
+
+
 class Speicher:
     def __init__(self, ordner: Path, kennung_: bytes):
         self.ordner = ordner
         self.kennung = kennung_
-        self.teile: list[dict | None] = [None] * TEILE  # None: noch nicht gelesen
-        self.geaendert: set[int] = set()
+        self._geladen: dict[str, object] = {}  # Dateiname -> Inhalt
+        self.geaendert: set[str] = set()
+        self._neuaufbau = False  # fremder/kaputter Speicher: beim Schreiben alles Alte löschen
 
-    # ----------------------------------------------------------------- lesen
+    # ----------------------------------------------------------------- Dateien des Speichers
 
-    def _teil(self, nr: int) -> dict:
-        teil = self.teile[nr]
-        if teil is None:
-            teil = self._lies_teil(nr)
-            self.teile[nr] = teil
-        return teil
-
-    def _lies_teil(self, nr: int) -> dict:
+    def _lies(self, name: str) -> object | None:
+        """Inhalt einer Speicherdatei; None, wenn sie fehlt, fremd oder kaputt ist."""
         try:
-            with open(self.ordner / f"teil-{nr:02d}.bin", "rb") as f:
+            with open(self.ordner / name, "rb") as f:
                 roh = f.read()
         except OSError:
-            return {}
+            return None
         kopf = len(_MAGIE) + len(self.kennung) + 4
         if len(roh) < kopf or roh[: len(_MAGIE)] != _MAGIE or roh[len(_MAGIE) : kopf - 4] != self.kennung:
-            self.geaendert.add(nr)  # fremd oder veraltet: neu schreiben
-            return {}
+            self._neuaufbau = True  # fremd oder veraltet
+            return None
         nutzlast = memoryview(roh)[kopf:]
         if zlib.crc32(nutzlast) != int.from_bytes(roh[kopf - 4 : kopf], "big"):
-            self.geaendert.add(nr)
-            return {}
+            self._neuaufbau = True
+            return None
         try:
-            teil = marshal.loads(nutzlast)
+            return marshal.loads(nutzlast)
         except (ValueError, EOFError, TypeError):
-            self.geaendert.add(nr)
-            return {}
-        if not isinstance(teil, dict):
-            self.geaendert.add(nr)
-            return {}
-        return teil
+            self._neuaufbau = True
+            return None
 
-    def ergebnisse(
-        self,
-        auftraege: list[tuple[str, Path, str]],
-        rechne: Callable[[list[tuple[str, Path, str]]], list[Ergebnis]],
-        alle: bool = True,
-    ) -> list[Ergebnis]:
-        """Ergebnisse in der Reihenfolge der Aufträge: aus dem Speicher, sonst über `rechne`.
-        `alle`: die Aufträge sind alle Dateien des Repositorys (dann werden Einträge anderer
-        Dateien entfernt); sonst ein Teil (z. B. nur die Empfehlungen)."""
-        ergebnisse: list[Ergebnis | None] = [None] * len(auftraege)
-        offen: list[int] = []
+    def _dict(self, name: str) -> dict:
+        inhalt = self._geladen.get(name)
+        if inhalt is None:
+            inhalt = self._lies(name)
+            if not isinstance(inhalt, dict):
+                inhalt = {}
+            self._geladen[name] = inhalt
+        return inhalt  # type: ignore[return-value]
+
+    def _setzen(self, name: str, inhalt: object) -> None:
+        self._geladen[name] = inhalt
+        self.geaendert.add(name)
+
+    def speichern(self) -> None:
+        """Schreibt geänderte Dateien atomar (temporäre Datei + rename), `quer.bin` zuletzt.
+        Fehler werden übergangen: es ist nur ein Zwischenspeicher."""
+        if not self.geaendert:
+            return
+        try:
+            self.ordner.mkdir(parents=True, exist_ok=True)
+            if self._neuaufbau:
+                self._altes_loeschen()
+            elif (self.ordner / "teil-00.bin").exists():  # Format 1: ganz ersetzen
+                self._altes_loeschen()
+            for name in sorted(self.geaendert, key=lambda n: n == "quer.bin"):
+                nutzlast = marshal.dumps(self._geladen[name])
+                kopf = _MAGIE + self.kennung + zlib.crc32(nutzlast).to_bytes(4, "big")
+                schreibe_bytes_atomar(self.ordner / name, kopf + nutzlast, sichern=False)
+        except (OSError, ValueError):
+            pass
+        self.geaendert.clear()
+
+    def _altes_loeschen(self) -> None:
+        """Nach einem fremden oder kaputten Teil: alle nicht neu geschriebenen Dateien löschen
+        (sonst blieben z. B. Daten gelöschter Datensätze in unberührten Teilen liegen)."""
+        for eintrag in os.scandir(self.ordner):
+            if eintrag.name.endswith(".bin") and eintrag.name not in self.geaendert:
+                try:
+                    os.unlink(eintrag.path)
+                except OSError:
+                    pass
+        self._neuaufbau = False
+
+    # ----------------------------------------------------------------- Dateiprüfung
+
+    def _meta(self, datei: str) -> dict:
+        return self._dict(f"meta-{_nummer(datei, META_TEILE):02d}.bin")
+
+    def _daten_teil(self, datei: str) -> dict:
+        return self._dict(f"daten-{_nummer(datei, DATEN_TEILE):04d}.bin")
+
+    def abgleichen(
+        self, auftraege: list[tuple[str, str, str]], rechne: Callable[[list], list[Ergebnis]], alle: bool = True
+    ) -> tuple[list[tuple], dict[str, Ergebnis]]:
+        """Metadaten je Auftrag (art, pfad, datei), in dieser Reihenfolge, und die Ergebnisse der
+        neu geprüften Dateien. Ein Metadaten-Eintrag ist (stat, prüfsumme, befunde, lesbar,
+        gültig, kopf). `alle`: die Aufträge sind alle Dateien des Repositorys (dann werden
+        Einträge anderer Dateien entfernt); sonst ein Teil (z. B. nur die Empfehlungen)."""
+        from netzwerk_cli.abhaengigkeiten import kopf
+
+        eintraege: list[tuple | None] = [None] * len(auftraege)
         stats: list[tuple | None] = [None] * len(auftraege)
+        offen: list[int] = []
         jetzt = time.time_ns()
         for i, (_, pfad, datei) in enumerate(auftraege):
             try:
                 st = os.stat(pfad)
-                stats[i] = (st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns)
             except OSError:
                 offen.append(i)
                 continue
-            eintrag = self._teil(self._nummer(datei)).get(datei)
-            erg = self._aus_eintrag(eintrag, stats[i], pfad)
-            if erg is None:
-                offen.append(i)
+            stat_ = stats[i] = (st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns)
+            meta = self._meta(datei)
+            e = meta.get(datei)
+            if e.__class__ is tuple and len(e) == 6 and e[0] == stat_:
+                eintraege[i] = e
+            elif self._inhalt_gleich(e, pfad):
+                eintraege[i] = e
+                if not self._jung(stat_, jetzt):
+                    meta[datei] = (stat_, *e[1:])  # Inhalt gleich, Zeitstempel neu
+                    self.geaendert.add(f"meta-{_nummer(datei, META_TEILE):02d}.bin")
             else:
-                ergebnisse[i] = erg
-                if eintrag[0] != stats[i] and not self._jung(stats[i], jetzt):
-                    self._ablegen(datei, stats[i], erg, jetzt)  # Inhalt gleich, Zeitstempel neu
+                offen.append(i)
+        frisch: dict[str, Ergebnis] = {}
         if offen:
-            neu = rechne([auftraege[i] for i in offen])
-            for i, erg in zip(offen, neu):
-                ergebnisse[i] = erg
-                if stats[i] is not None and erg.pruefsumme:
-                    self._ablegen(auftraege[i][2], stats[i], erg, jetzt)
+            for i, erg in zip(offen, rechne([auftraege[i] for i in offen])):
+                art, _, datei = auftraege[i]
+                stat_ = stats[i]
+                gespeichert = (-1, -1, -1, -1) if stat_ is None or self._jung(stat_, jetzt) else stat_
+                e = eintraege[i] = (gespeichert, erg.pruefsumme, erg.befunde, erg.lesbar, erg.gueltig, kopf(art, erg.daten))
+                frisch[datei] = erg
+                if stat_ is not None and erg.pruefsumme:
+                    self._meta(datei)[datei] = e
+                    self.geaendert.add(f"meta-{_nummer(datei, META_TEILE):02d}.bin")
+                    self._daten_ablegen(datei, erg.pruefsumme, erg.daten)
         if alle:
             self._aufraeumen({datei for _, _, datei in auftraege})
-        return ergebnisse  # type: ignore[return-value]
-
-    def _aus_eintrag(self, eintrag, stat_jetzt: tuple, pfad: Path) -> Ergebnis | None:
-        try:
-            gespeichert, summe, daten, befunde, lesbar, gueltig = eintrag
-            if gespeichert != stat_jetzt:
-                if not summe:
-                    return None
-                # Zeitstempel anders (z. B. git checkout, touch) oder zu jung: Inhalt vergleichen
-                with open(pfad, "rb") as f:
-                    if hashlib.sha256(f.read()).hexdigest() != summe:
-                        return None
-            return Ergebnis(daten, tuple(tuple(b) for b in befunde), bool(lesbar), bool(gueltig), summe)
-        except (TypeError, ValueError, OSError):  # kein oder kaputter Eintrag
-            return None
-
-    # ----------------------------------------------------------------- schreiben
+        return eintraege, frisch  # type: ignore[return-value]
 
     @staticmethod
-    def _nummer(datei: str) -> int:
-        return zlib.crc32(datei.encode("utf-8", "surrogatepass")) % TEILE
+    def _inhalt_gleich(e: object, pfad: str) -> bool:
+        """Zeitstempel anders (git checkout, touch) oder gespeichert als „zu jung“: Inhalt vergleichen."""
+        if e.__class__ is not tuple or len(e) != 6 or not e[1]:  # type: ignore[arg-type]
+            return False
+        try:
+            with open(pfad, "rb") as f:
+                return hashlib.sha256(f.read()).hexdigest() == e[1]  # type: ignore[index]
+        except OSError:
+            return False
 
     @staticmethod
     def _jung(stat_: tuple, jetzt: int) -> bool:
         return jetzt - max(stat_[1], stat_[3]) < _UNSICHER_NS
 
-    def _ablegen(self, datei: str, stat_: tuple, erg: Ergebnis, jetzt: int) -> None:
-        # Gerade geänderte Dateien: Zeitstempel nicht als Beweis nehmen (nächstes Mal Prüfsumme)
-        gespeichert = (-1, -1, -1, -1) if self._jung(stat_, jetzt) else stat_
-        nr = self._nummer(datei)
-        self._teil(nr)[datei] = (gespeichert, erg.pruefsumme, erg.daten, erg.befunde, erg.lesbar, erg.gueltig)
-        self.geaendert.add(nr)
+    def daten(self, datei: str, pruefsumme: str) -> object | None:
+        """Der gespeicherte Inhalt einer Datei, wenn er zu `pruefsumme` gehört, sonst None."""
+        e = self._daten_teil(datei).get(datei)
+        if e.__class__ is tuple and len(e) == 2 and e[0] == pruefsumme:
+            return e[1]
+        return None
+
+    def _daten_ablegen(self, datei: str, pruefsumme: str, daten: object) -> None:
+        self._daten_teil(datei)[datei] = (pruefsumme, daten)
+        self.geaendert.add(f"daten-{_nummer(datei, DATEN_TEILE):04d}.bin")
+
+    def ergebnisse(
+        self, auftraege: list[tuple[str, str, str]], rechne: Callable[[list], list[Ergebnis]], alle: bool = True
+    ) -> list[Ergebnis]:
+        """Vollständige Ergebnisse (mit Daten) in der Reihenfolge der Aufträge: aus dem Speicher,
+        sonst über `rechne`."""
+        eintraege, frisch = self.abgleichen(auftraege, rechne, alle)
+        ergebnisse: list[Ergebnis | None] = []
+        fehlt: list[int] = []
+        for i, ((_, _, datei), e) in enumerate(zip(auftraege, eintraege)):
+            erg = frisch.get(datei)
+            if erg is None:
+                daten = self.daten(datei, e[1]) if e[3] else None
+                if e[3] and daten is None:
+                    fehlt.append(i)  # Daten fehlen (kaputter Teil): neu prüfen
+                else:
+                    erg = Ergebnis(daten, e[2], bool(e[3]), bool(e[4]), e[1])
+            ergebnisse.append(erg)
+        if fehlt:
+            for i, erg in zip(fehlt, rechne([auftraege[i] for i in fehlt])):
+                ergebnisse[i] = erg
+                if erg.pruefsumme and erg.pruefsumme == eintraege[i][1]:
+                    self._daten_ablegen(auftraege[i][2], erg.pruefsumme, erg.daten)
+        return ergebnisse  # type: ignore[return-value]
 
     def _aufraeumen(self, vorhanden: set[str]) -> None:
-        """Einträge gelöschter oder umbenannter Dateien entfernen (alle Teile, auch die ohne
-        heutige Dateien): der Speicher soll nichts länger aufheben als das Repository selbst."""
-        for nr in range(TEILE):
-            teil = self._teil(nr)
-            if teil:
-                weg = [d for d in teil if d not in vorhanden]
-                for d in weg:
-                    del teil[d]
-                if weg:
-                    self.geaendert.add(nr)
+        """Einträge gelöschter oder umbenannter Dateien entfernen (Metadaten und Daten): der
+        Speicher soll nichts länger aufheben als das Repository selbst."""
+        for nr in range(META_TEILE):
+            name = f"meta-{nr:02d}.bin"
+            meta = self._dict(name)
+            weg = [d for d in meta if d not in vorhanden]
+            for d in weg:
+                del meta[d]
+                teil = self._daten_teil(d)
+                if teil.pop(d, None) is not None:
+                    self.geaendert.add(f"daten-{_nummer(d, DATEN_TEILE):04d}.bin")
+            if weg:
+                self.geaendert.add(name)
 
-    def speichern(self) -> None:
-        """Schreibt geänderte Teile atomar (temporäre Datei + rename); Fehler werden übergangen."""
-        if not self.geaendert:
-            return
-        try:
-            self.ordner.mkdir(parents=True, exist_ok=True)
-            for nr in sorted(self.geaendert):
-                nutzlast = marshal.dumps(self.teile[nr] or {})
-                kopf = _MAGIE + self.kennung + zlib.crc32(nutzlast).to_bytes(4, "big")
-                schreibe_bytes_atomar(self.ordner / f"teil-{nr:02d}.bin", kopf + nutzlast, sichern=False)
-        except (OSError, ValueError):
-            pass  # nur ein Zwischenspeicher: Prüfen geht auch ohne
-        self.geaendert.clear()
+    # ----------------------------------------------------------------- Querprüfung
+
+    def quer(self) -> dict | None:
+        """Der gespeicherte Zustand der Querprüfung oder None."""
+        zustand = self._dict("quer.bin")
+        noetig = ("kontext", "stand", "koepfe", "befunde", "generationen")
+        if not all(k in zustand for k in noetig) or len(zustand["generationen"]) != ABH_TEILE:
+            return None
+        return zustand
+
+    def quer_setzen(self, zustand: dict) -> None:
+        self._setzen("quer.bin", zustand)
+
+    def quer_verwerfen(self) -> None:
+        self._setzen("quer.bin", {})
+
+    def _abh_teil(self, nr: int) -> tuple[int, dict] | None:
+        inhalt = self._geladen.get(f"abh-{nr:03d}.bin")
+        if inhalt is None:
+            inhalt = self._lies(f"abh-{nr:03d}.bin")
+            self._geladen[f"abh-{nr:03d}.bin"] = inhalt
+        if inhalt.__class__ is tuple and len(inhalt) == 2 and isinstance(inhalt[1], dict):  # type: ignore[union-attr]
+            return inhalt  # type: ignore[return-value]
+        return None
+
+    def abhaengige(self, schluessel: Iterable[str], generationen: list) -> set[str] | None:
+        """Alle Subjekte, die von einem der Schlüssel abhängen; None, wenn ein Teil nicht zur
+        erwarteten Generation passt (dann muss alles neu geprüft werden)."""
+        subjekte: set[str] = set()
+        for s in schluessel:
+            nr = _nummer(s, ABH_TEILE)
+            teil = self._abh_teil(nr)
+            if teil is None or teil[0] != generationen[nr]:
+                return None
+            subjekte.update(teil[1].get(s, ()))
+        return subjekte
+
+    def abhaengige_ergaenzen(self, neu: dict[str, set[str]], generationen: list) -> bool:
+        """Fügt Subjekte zu den Schlüsseln hinzu (alte Einträge bleiben: das überschätzt nur).
+        False, wenn ein Teil nicht zur erwarteten Generation passt."""
+        je_teil: dict[int, list[str]] = {}
+        for s in neu:
+            je_teil.setdefault(_nummer(s, ABH_TEILE), []).append(s)
+        for nr, schluessel in je_teil.items():
+            teil = self._abh_teil(nr)
+            if teil is None or teil[0] != generationen[nr]:
+                return False
+            tabelle = teil[1]
+            for s in schluessel:
+                alt = tabelle.get(s, ())
+                dazu = neu[s].difference(alt)
+                if dazu:
+                    tabelle[s] = (*alt, *dazu)
+            generationen[nr] = _generation()
+            self._setzen(f"abh-{nr:03d}.bin", (generationen[nr], tabelle))
+        return True
+
+    def abhaengige_ersetzen(self, alle: dict[str, list[str]]) -> list[int]:
+        """Ersetzt alle Abhängigkeiten; liefert die Generationen der neuen Teile."""
+        teile: list[dict] = [{} for _ in range(ABH_TEILE)]
+        for s, subjekte in alle.items():
+            teile[_nummer(s, ABH_TEILE)][s] = tuple(subjekte)
+        generationen = []
+        for nr, tabelle in enumerate(teile):
+            generationen.append(_generation())
+            self._setzen(f"abh-{nr:03d}.bin", (generationen[-1], tabelle))
+        return generationen
+
+
+def _generation() -> int:
+    return int.from_bytes(os.urandom(7), "big")

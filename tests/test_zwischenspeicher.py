@@ -120,7 +120,7 @@ def test_gerade_geaenderte_datei_wird_ueber_pruefsumme_bestaetigt(repo, geprueft
     datei.write_text(datei.read_text(encoding="utf-8") + "# frisch\n", encoding="utf-8")
     validiere(repo, STICHTAG)
     teil = zwischenspeicher.Speicher(_speicherordner(repo), zwischenspeicher.kennung())
-    eintrag = teil._teil(teil._nummer("organisationen/swr.yaml"))["organisationen/swr.yaml"]
+    eintrag = teil._meta("organisationen/swr.yaml")["organisationen/swr.yaml"]
     assert eintrag[0] == (-1, -1, -1, -1)  # Zeitstempel nicht als Beweis gespeichert
 
 
@@ -138,7 +138,7 @@ def test_gerade_geaenderte_datei_wird_ueber_pruefsumme_bestaetigt(repo, geprueft
 def test_kaputter_speicher_wird_verworfen_und_neu_gebaut(repo, geprueft, zerstoeren):
     kalt = validiere(repo, STICHTAG, zwischenspeicher=False)
     validiere(repo, STICHTAG)
-    teile = sorted(_speicherordner(repo).glob("teil-*.bin"))
+    teile = sorted(_speicherordner(repo).glob("*.bin"))
     assert teile
     for teil in teile:
         zerstoeren(teil)
@@ -193,10 +193,10 @@ def test_speicher_vergisst_geloeschte_dateien(repo):
     person.write_text("name: Zora Zwischenspeicher\nkontakt:\n  email: zora@loeschen.invalid\n", encoding="utf-8")
     marke = b"zora@loeschen.invalid"
     validiere(repo, STICHTAG)
-    assert any(marke in p.read_bytes() for p in _speicherordner(repo).glob("teil-*.bin"))
+    assert any(marke in p.read_bytes() for p in _speicherordner(repo).glob("*.bin"))
     person.unlink()
     validiere(repo, STICHTAG)
-    assert not any(marke in p.read_bytes() for p in _speicherordner(repo).glob("teil-*.bin"))
+    assert not any(marke in p.read_bytes() for p in _speicherordner(repo).glob("*.bin"))
 
 
 def test_kein_cache_liest_und_schreibt_nichts(cli, repo):
@@ -213,7 +213,7 @@ def test_ohne_git_im_benutzer_cache(tmp_path, geprueft):
     validiere(daten, STICHTAG)
     ordner = zwischenspeicher._ordner(daten)
     assert ordner.is_relative_to(Path(os.environ["XDG_CACHE_HOME"]))
-    assert list(ordner.glob("teil-*.bin"))
+    assert list(ordner.glob("*.bin"))
     geprueft.clear()
     validiere(daten, STICHTAG)
     assert geprueft == []

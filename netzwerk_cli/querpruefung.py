@@ -1,0 +1,152 @@
+"""Inkrementelle Prüfung: nach einer Änderung nur die betroffenen Datensätze neu prüfen.
+
+Die Prüfungen über mehrere Datensätze laufen je Subjekt (`pruefungen.pruefe_datensatz`) über
+einen `Aufzeichner`, der mitschreibt, welche anderen Datensätze, ids, Arten und Indexwerte sie
+nachschlagen. Gespeichert werden die Befunde je Subjekt, der Stand (Prüfsumme je Datei), gegen
+den sie gelten, und die umgekehrten Abhängigkeiten (Schlüssel → Subjekte).
+
+Ein späterer Lauf vergleicht den Stand mit den Dateien von heute. Aus den geänderten, neuen
+und gelöschten Dateien ergeben sich die ungültigen Schlüssel (Tabelle in `abhaengigkeiten`);
+neu geprüft werden die Subjekte dieser Dateien und alle, die von einem ungültigen Schlüssel
+abhängen. Ihre Daten (und die der Datensätze, die sie nachschlagen) werden erst dann aus dem
+Speicher geladen. Alles wird neu geprüft, wenn es keinen passenden Zustand gibt: erster Lauf,
+andere Werkzeugfassung, anderer Stichtag oder andere Wiedervorlagefrist, ein beschädigter
+oder von zwei Läufen zugleich geschriebener Speicher.
+
+`tests/test_querpruefung.py` vergleicht nach zufälligen Änderungen (Inhalt, neu, gelöscht,
+umbenannt) jedes Mal mit einem Lauf ohne Speicher.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from netzwerk_cli import abhaengigkeiten as abh
+from netzwerk_cli.befunde import Befund, Bericht
+from netzwerk_cli.bestand import ORDNER, Bestand, Datensatz, _finden, datensatz_id
+from netzwerk_cli.pruefungen import Kontext, pruefe_datensatz
+
+
+def pruefe(wurzel: Path, stichtag: str) -> tuple[Bericht, Bestand] | None:
+    """Bericht wie `validierung.pruefe_bestand(lade_bestand(wurzel))`, über den Zwischenspeicher;
+    None, wenn es keinen Zwischenspeicher gibt (abgeschaltet)."""
+    from netzwerk_cli import dateipruefung, speicherbestand, zwischenspeicher
+    from netzwerk_cli.validierung import _fehlende_netzwerkdatei, kontext_fuer
+
+    speicher = zwischenspeicher.oeffnen(wurzel)
+    if speicher is None:
+        return None
+    gefunden, fund_befunde = _finden(wurzel)
+    eintraege, frisch = speicher.abgleichen(gefunden, lambda offen: dateipruefung.pruefe_alle(offen, wurzel))
+    bestand = speicherbestand.lade(wurzel, gefunden, fund_befunde, eintraege, frisch, speicher)
+    kontext = kontext_fuer(bestand, stichtag)
+
+    stand = {rel: e[1] for (_, _, rel), e in zip(gefunden, eintraege)}
+    koepfe = {rel: e[5] for (_, _, rel), e in zip(gefunden, eintraege) if e[5] is not None}
+    zustand = speicher.quer()
+    befunde = _nachpruefen(bestand, kontext, zustand, stand, koepfe, speicher) if zustand is not None else None
+    if befunde is None:
+        befunde = _alles_pruefen(bestand, kontext, stand, koepfe, speicher)
+    speicher.speichern()
+
+    bericht = Bericht(befunde=list(bestand.befunde), dateien=bestand.dateien)
+    if bestand.netzwerk is None:
+        bericht.befunde.append(_fehlende_netzwerkdatei())
+    bericht.befunde.extend(Befund(*b) for je_subjekt in befunde.values() for b in je_subjekt)
+    return bericht, bestand
+
+
+def _kontext_schluessel(kontext: Kontext) -> tuple:
+    return (kontext.stichtag, kontext.wiedervorlage_monate)
+
+
+def _subjekt_pruefen(ds: Datensatz, bestand: Bestand, kontext: Kontext) -> tuple[tuple, set[str]]:
+    aufzeichner = abh.Aufzeichner(bestand)
+    befunde = tuple(
+        (b.datei, b.zeile, b.spalte, b.schwere, b.regel, b.meldung, b.pfad) for b in pruefe_datensatz(ds, aufzeichner, kontext)
+    )
+    return befunde, aufzeichner.abh
+
+
+def _alles_pruefen(bestand: Bestand, kontext: Kontext, stand: dict, koepfe: dict, speicher) -> dict[str, tuple]:
+    befunde: dict[str, tuple] = {}
+    abhaengige: dict[str, list[str]] = {}
+    for ds in bestand.alle():
+        subjekt = abh.subjekt(ds.art, ds.id)
+        gefunden, schluessel = _subjekt_pruefen(ds, bestand, kontext)
+        if gefunden:
+            befunde[subjekt] = gefunden
+        for s in schluessel:
+            liste = abhaengige.get(s)
+            if liste is None:
+                abhaengige[s] = [subjekt]
+            else:
+                liste.append(subjekt)
+    generationen = speicher.abhaengige_ersetzen(abhaengige)
+    speicher.quer_setzen(
+        {"kontext": _kontext_schluessel(kontext), "stand": stand, "koepfe": koepfe, "befunde": befunde, "generationen": generationen}
+    )
+    return befunde
+
+
+def _nachpruefen(bestand: Bestand, kontext: Kontext, zustand: dict, stand: dict, koepfe: dict, speicher) -> dict[str, tuple] | None:
+    """Nur die betroffenen Subjekte neu prüfen; None, wenn alles neu geprüft werden muss."""
+    if tuple(zustand["kontext"]) != _kontext_schluessel(kontext):
+        return None
+    alt: dict = zustand["stand"]
+    geaendert = [rel for rel, summe in stand.items() if alt.get(rel) != summe]
+    weg = alt.keys() - stand.keys()
+    if not geaendert and not weg:
+        return zustand["befunde"]
+    ungueltig, subjekte = _ungueltige_schluessel(geaendert, weg, alt, zustand["koepfe"], koepfe)
+    generationen = list(zustand["generationen"])
+    betroffen = speicher.abhaengige(ungueltig, generationen)
+    if betroffen is None:
+        return None
+    subjekte |= betroffen
+    befunde = dict(zustand["befunde"])
+    neu: dict[str, set[str]] = {}
+    for subjekt in subjekte:
+        befunde.pop(subjekt, None)
+        art, id_ = subjekt.split("\0", 1)
+        ds = bestand.netzwerk if art == "netzwerk" else bestand.hole(art, id_)
+        if ds is None:
+            continue  # gelöscht
+        gefunden, schluessel = _subjekt_pruefen(ds, bestand, kontext)
+        if gefunden:
+            befunde[subjekt] = gefunden
+        for s in schluessel:
+            neu.setdefault(s, set()).add(subjekt)
+    if not speicher.abhaengige_ergaenzen(neu, generationen):
+        speicher.quer_verwerfen()  # nächster Lauf prüft alles neu; dieser Bericht stimmt
+        return befunde
+    speicher.quer_setzen(
+        {"kontext": _kontext_schluessel(kontext), "stand": stand, "koepfe": koepfe, "befunde": befunde, "generationen": generationen}
+    )
+    return befunde
+
+
+def _art(rel: str) -> str:
+    oben = rel.split("/", 1)[0]
+    return "netzwerk" if oben == rel else ORDNER[oben]
+
+
+def _ungueltige_schluessel(geaendert: list[str], weg: set[str], alt: dict, koepfe_alt: dict, koepfe_neu: dict) -> tuple[set[str], set[str]]:
+    """Ungültige Schlüssel und die Subjekte der betroffenen Dateien selbst."""
+    ungueltig: set[str] = set()
+    subjekte: set[str] = set()
+    for rel in (*geaendert, *weg):
+        art = _art(rel)
+        id_ = datensatz_id(art, rel)
+        subjekte.add(abh.subjekt(art, id_))
+        ungueltig.add(abh.datensatz(art, id_))
+        ungueltig.add(abh.alle(art))
+        if rel in weg or rel not in alt:
+            ungueltig.add(abh.existenz(art, id_))
+            ungueltig.add(abh.ids(art))
+        for kopf in (koepfe_alt.get(rel), koepfe_neu.get(rel)):
+            if kopf:
+                for feld, wert in zip(abh.INDEXFELDER[art], kopf):
+                    if wert is not None:
+                        ungueltig.add(abh.index(art, feld, wert))
+    return ungueltig, subjekte
