@@ -1,7 +1,7 @@
 """Abhängigkeiten einer Prüfung: wovon die Befunde eines Datensatzes abhängen.
 
 Die Prüfungen über mehrere Datensätze lesen andere Datensätze nur über die Nachschlage-
-Methoden des Bestands (`hole`, `daten`, `gibt_es`, `ids`, `alle_von`, `nach`, `merke`). Der
+Methoden des Bestands (`hole`, `daten`, `gibt_es`, `fehlende`, `ids`, `alle_von`, `nach`, `merke`). Der
 `Aufzeichner` reicht sie an den Bestand durch und schreibt dabei Schlüssel mit:
 
 | Schlüssel              | ungültig, wenn …                                             |
@@ -89,9 +89,16 @@ class Aufzeichner:
         return self._bestand.daten(art, id_)
 
     def gibt_es(self, art: str, id_: object) -> bool:
-        if isinstance(id_, str):
-            self.abh.add(existenz(art, id_))
+        if id_.__class__ is str:
+            self.abh.add(f"e\0{art}\0{id_}" if len(id_) <= _LANG else existenz(art, id_))  # type: ignore[arg-type]
         return self._bestand.gibt_es(art, id_)
+
+    def fehlende(self, art: str, werte: list) -> list[str]:
+        abh = self.abh
+        for w in werte:
+            if w.__class__ is str:
+                abh.add(f"e\0{art}\0{w}" if len(w) <= _LANG else existenz(art, w))
+        return self._bestand.fehlende(art, werte)
 
     def ids(self, art: str):
         self.abh.add(ids(art))

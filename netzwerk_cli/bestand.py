@@ -102,6 +102,11 @@ class Bestand:
     def gibt_es(self, art: str, id_: object) -> bool:
         return isinstance(id_, str) and id_ in self.arten.get(art, {})
 
+    def fehlende(self, art: str, werte: list) -> list[str]:
+        """Die Texte unter `werte`, die keine id der Art sind (Nicht-Texte zählen nicht)."""
+        vorhanden = self.arten.get(art, {})
+        return [w for w in werte if w.__class__ is str and w not in vorhanden]
+
     def ids(self, art: str):
         """Die ids einer Art (unterstützt `in`, Iteration, len)."""
         return self.arten.get(art, {})

@@ -19,6 +19,7 @@ umbenannt) jedes Mal mit einem Lauf ohne Speicher.
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from netzwerk_cli import abhaengigkeiten as abh
@@ -36,6 +37,22 @@ def pruefe(wurzel: Path, stichtag: str) -> tuple[Bericht, Bestand] | None:
     speicher = zwischenspeicher.oeffnen(wurzel)
     if speicher is None:
         return None
+    # Wie beim vollständigen Laden: Millionen kleiner azyklischer Objekte; die zyklische
+    # Speicherbereinigung würde sie immer wieder durchsuchen.
+    bereinigung = gc.isenabled()
+    gc.disable()
+    try:
+        return _pruefe(wurzel, stichtag, speicher)
+    finally:
+        if bereinigung:
+            gc.freeze()
+            gc.enable()
+
+
+def _pruefe(wurzel: Path, stichtag: str, speicher) -> tuple[Bericht, Bestand]:
+    from netzwerk_cli import dateipruefung, speicherbestand
+    from netzwerk_cli.validierung import _fehlende_netzwerkdatei, kontext_fuer
+
     gefunden, fund_befunde = _finden(wurzel)
     eintraege, frisch = speicher.abgleichen(gefunden, lambda offen: dateipruefung.pruefe_alle(offen, wurzel))
     bestand = speicherbestand.lade(wurzel, gefunden, fund_befunde, eintraege, frisch, speicher)
@@ -70,21 +87,31 @@ def _subjekt_pruefen(ds: Datensatz, bestand: Bestand, kontext: Kontext) -> tuple
 
 def _alles_pruefen(bestand: Bestand, kontext: Kontext, stand: dict, koepfe: dict, speicher) -> dict[str, tuple]:
     befunde: dict[str, tuple] = {}
-    abhaengige: dict[str, list[str]] = {}
+    abhaengige: dict[str, list[int]] = {}
+    subjekte: list[str] = []  # die Abhängigkeiten nennen Subjekte über ihre Nummer hier
     for ds in bestand.alle():
         subjekt = abh.subjekt(ds.art, ds.id)
+        nummer = len(subjekte)
+        subjekte.append(subjekt)
         gefunden, schluessel = _subjekt_pruefen(ds, bestand, kontext)
         if gefunden:
             befunde[subjekt] = gefunden
         for s in schluessel:
             liste = abhaengige.get(s)
             if liste is None:
-                abhaengige[s] = [subjekt]
+                abhaengige[s] = [nummer]
             else:
-                liste.append(subjekt)
+                liste.append(nummer)
     generationen = speicher.abhaengige_ersetzen(abhaengige)
     speicher.quer_setzen(
-        {"kontext": _kontext_schluessel(kontext), "stand": stand, "koepfe": koepfe, "befunde": befunde, "generationen": generationen}
+        {
+            "kontext": _kontext_schluessel(kontext),
+            "stand": stand,
+            "koepfe": koepfe,
+            "befunde": befunde,
+            "subjekte": subjekte,
+            "generationen": generationen,
+        }
     )
     return befunde
 
@@ -100,12 +127,17 @@ def _nachpruefen(bestand: Bestand, kontext: Kontext, zustand: dict, stand: dict,
         return zustand["befunde"]
     ungueltig, subjekte = _ungueltige_schluessel(geaendert, weg, alt, zustand["koepfe"], koepfe)
     generationen = list(zustand["generationen"])
-    betroffen = speicher.abhaengige(ungueltig, generationen)
-    if betroffen is None:
+    nummern = speicher.abhaengige(ungueltig, generationen)
+    if nummern is None:
         return None
-    subjekte |= betroffen
+    alle_subjekte: list[str] = list(zustand["subjekte"])
+    try:
+        subjekte.update(alle_subjekte[n] for n in nummern)
+    except (IndexError, TypeError):
+        return None
+    nummer_von = {s: n for n, s in enumerate(alle_subjekte)}
     befunde = dict(zustand["befunde"])
-    neu: dict[str, set[str]] = {}
+    neu: dict[str, set[int]] = {}
     for subjekt in subjekte:
         befunde.pop(subjekt, None)
         art, id_ = subjekt.split("\0", 1)
@@ -115,13 +147,24 @@ def _nachpruefen(bestand: Bestand, kontext: Kontext, zustand: dict, stand: dict,
         gefunden, schluessel = _subjekt_pruefen(ds, bestand, kontext)
         if gefunden:
             befunde[subjekt] = gefunden
+        nummer = nummer_von.get(subjekt)
+        if nummer is None:  # neues Subjekt: hinten anfügen (die Liste wächst bis zur nächsten vollen Prüfung)
+            nummer = nummer_von[subjekt] = len(alle_subjekte)
+            alle_subjekte.append(subjekt)
         for s in schluessel:
-            neu.setdefault(s, set()).add(subjekt)
+            neu.setdefault(s, set()).add(nummer)
     if not speicher.abhaengige_ergaenzen(neu, generationen):
         speicher.quer_verwerfen()  # nächster Lauf prüft alles neu; dieser Bericht stimmt
         return befunde
     speicher.quer_setzen(
-        {"kontext": _kontext_schluessel(kontext), "stand": stand, "koepfe": koepfe, "befunde": befunde, "generationen": generationen}
+        {
+            "kontext": _kontext_schluessel(kontext),
+            "stand": stand,
+            "koepfe": koepfe,
+            "befunde": befunde,
+            "subjekte": alle_subjekte,
+            "generationen": generationen,
+        }
     )
     return befunde
 

@@ -9,7 +9,7 @@ Drei Teile, alle im selben Ordner:
   Prüfsumme. Gelesen wird nur der Teil, dessen Datensatz eine Prüfung braucht.
 * **Querprüfung** (`quer.bin`, `abh-NNN.bin`): Befunde der Prüfungen über mehrere
   Datensätze je Subjekt, mit dem Stand (Prüfsumme je Datei), gegen den sie gelten, und den
-  umgekehrten Abhängigkeiten (Schlüssel → Subjekte), siehe `querpruefung`.
+  umgekehrten Abhängigkeiten (Schlüssel → Nummern der Subjekte), siehe `querpruefung`.
 
 Gültig ist ein Eintrag nur für genau diese Bytes und nur für dieselbe Werkzeugfassung: die
 Kennung jeder Datei des Speichers enthält das Format, die Version, eine Prüfsumme über den
@@ -293,7 +293,7 @@ class Speicher:
     def quer(self) -> dict | None:
         """Der gespeicherte Zustand der Querprüfung oder None."""
         zustand = self._dict("quer.bin")
-        noetig = ("kontext", "stand", "koepfe", "befunde", "generationen")
+        noetig = ("kontext", "stand", "koepfe", "befunde", "subjekte", "generationen")
         if not all(k in zustand for k in noetig) or len(zustand["generationen"]) != ABH_TEILE:
             return None
         return zustand
@@ -313,10 +313,10 @@ class Speicher:
             return inhalt  # type: ignore[return-value]
         return None
 
-    def abhaengige(self, schluessel: Iterable[str], generationen: list) -> set[str] | None:
-        """Alle Subjekte, die von einem der Schlüssel abhängen; None, wenn ein Teil nicht zur
-        erwarteten Generation passt (dann muss alles neu geprüft werden)."""
-        subjekte: set[str] = set()
+    def abhaengige(self, schluessel: Iterable[str], generationen: list) -> set[int] | None:
+        """Die Nummern aller Subjekte, die von einem der Schlüssel abhängen; None, wenn ein Teil
+        nicht zur erwarteten Generation passt (dann muss alles neu geprüft werden)."""
+        subjekte: set[int] = set()
         for s in schluessel:
             nr = _nummer(s, ABH_TEILE)
             teil = self._abh_teil(nr)
@@ -325,7 +325,7 @@ class Speicher:
             subjekte.update(teil[1].get(s, ()))
         return subjekte
 
-    def abhaengige_ergaenzen(self, neu: dict[str, set[str]], generationen: list) -> bool:
+    def abhaengige_ergaenzen(self, neu: dict[str, set[int]], generationen: list) -> bool:
         """Fügt Subjekte zu den Schlüsseln hinzu (alte Einträge bleiben: das überschätzt nur).
         False, wenn ein Teil nicht zur erwarteten Generation passt."""
         je_teil: dict[int, list[str]] = {}
@@ -345,7 +345,7 @@ class Speicher:
             self._setzen(f"abh-{nr:03d}.bin", (generationen[nr], tabelle))
         return True
 
-    def abhaengige_ersetzen(self, alle: dict[str, list[str]]) -> list[int]:
+    def abhaengige_ersetzen(self, alle: dict[str, list[int]]) -> list[int]:
         """Ersetzt alle Abhängigkeiten; liefert die Generationen der neuen Teile."""
         teile: list[dict] = [{} for _ in range(ABH_TEILE)]
         for s, subjekte in alle.items():

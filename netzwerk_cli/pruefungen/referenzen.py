@@ -14,12 +14,12 @@ def pruefe_eins(ds, bestand, kontext) -> Iterator[Befund]:
     if not ds.lesbar:
         return
     daten = ds.daten
-    gibt_es = bestand.gibt_es
     for muster, ziel_art in schemata.verweise(ds.art):
-        if all(gibt_es(ziel_art, w) for w in _werte(daten, muster) if w.__class__ is str):
+        werte = _werte(daten, muster)
+        if not werte or not bestand.fehlende(ziel_art, werte):
             continue
         for pfad, wert in schemata.werte(daten, muster):
-            if not isinstance(wert, str) or gibt_es(ziel_art, wert):
+            if not isinstance(wert, str) or bestand.gibt_es(ziel_art, wert):
                 continue
             hinweis = _anderswo(bestand, wert, ziel_art)
             yield ds.befund(
