@@ -189,14 +189,16 @@ class Speicher:
         stats: list[tuple | None] = [None] * len(auftraege)
         offen: list[int] = []
         jetzt = time.time_ns()
+        metas = [self._dict(f"meta-{nr:02d}.bin") for nr in range(META_TEILE)]
+        crc32, stat = zlib.crc32, os.stat
         for i, (_, pfad, datei) in enumerate(auftraege):
             try:
-                st = os.stat(pfad)
+                st = stat(pfad)
             except OSError:
                 offen.append(i)
                 continue
             stat_ = stats[i] = (st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns)
-            meta = self._meta(datei)
+            meta = metas[crc32(datei.encode("utf-8", "surrogatepass")) % META_TEILE]
             e = meta.get(datei)
             if e.__class__ is tuple and len(e) == 6 and e[0] == stat_:
                 eintraege[i] = e
