@@ -707,10 +707,15 @@ def ausfuehren(plan: Plan) -> None:
 
 def _zwischenspeicher_auffrischen(wurzel: Path) -> None:
     """Der Zwischenspeicher von `validate` hält je Datei die gelesenen Daten, also auch Name und
-    Kontaktdaten der alten Personendatei. Einmal neu laden gleicht ihn mit dem Arbeitsbaum ab
-    (Einträge gelöschter Dateien fallen weg). Scheitert das, bleibt die Anonymisierung gültig."""
+    Kontaktdaten der alten Personendatei, und die ids in den Abhängigkeiten. Einmal prüfen
+    gleicht ihn mit dem Arbeitsbaum ab (Einträge gelöschter Dateien fallen weg). Scheitert
+    das, bleibt die Anonymisierung gültig."""
+    from datetime import date
+
+    from netzwerk_cli import querpruefung
+
     try:
-        lade_bestand(wurzel)
+        querpruefung.pruefe(wurzel, date.today().isoformat())
     except Exception:  # noqa: BLE001 - nur Aufräumen; die Änderungen sind geschrieben
         pass
 

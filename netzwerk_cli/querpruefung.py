@@ -132,18 +132,24 @@ def _nachpruefen(bestand: Bestand, kontext: Kontext, zustand: dict, stand: dict,
         return None
     alle_subjekte: list[str] = list(zustand["subjekte"])
     try:
-        subjekte.update(alle_subjekte[n] for n in nummern)
+        subjekte.update(s for n in nummern if (s := alle_subjekte[n]))  # "": gelöscht
     except (IndexError, TypeError):
         return None
     nummer_von = {s: n for n, s in enumerate(alle_subjekte)}
     befunde = dict(zustand["befunde"])
     neu: dict[str, set[int]] = {}
+    entfernen: set[str] = set()
     for subjekt in subjekte:
         befunde.pop(subjekt, None)
         art, id_ = subjekt.split("\0", 1)
         ds = bestand.netzwerk if art == "netzwerk" else bestand.hole(art, id_)
         if ds is None:
-            continue  # gelöscht
+            # Gelöscht: die id (oft ein Name) soll nicht im Speicher liegen bleiben. Wer den
+            # Datensatz noch verweist, wird eben neu geprüft und trägt den Schlüssel neu ein.
+            if subjekt in nummer_von:
+                alle_subjekte[nummer_von.pop(subjekt)] = ""
+            entfernen.update((abh.datensatz(art, id_), abh.existenz(art, id_)))
+            continue
         gefunden, schluessel = _subjekt_pruefen(ds, bestand, kontext)
         if gefunden:
             befunde[subjekt] = gefunden
@@ -153,7 +159,7 @@ def _nachpruefen(bestand: Bestand, kontext: Kontext, zustand: dict, stand: dict,
             alle_subjekte.append(subjekt)
         for s in schluessel:
             neu.setdefault(s, set()).add(nummer)
-    if not speicher.abhaengige_ergaenzen(neu, generationen):
+    if not speicher.abhaengige_ergaenzen(neu, generationen, entfernen):
         speicher.quer_verwerfen()  # nächster Lauf prüft alles neu; dieser Bericht stimmt
         return befunde
     speicher.quer_setzen(

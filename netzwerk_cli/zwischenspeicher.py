@@ -327,18 +327,24 @@ class Speicher:
             subjekte.update(teil[1].get(s, ()))
         return subjekte
 
-    def abhaengige_ergaenzen(self, neu: dict[str, set[int]], generationen: list) -> bool:
-        """Fügt Subjekte zu den Schlüsseln hinzu (alte Einträge bleiben: das überschätzt nur).
-        False, wenn ein Teil nicht zur erwarteten Generation passt."""
+    def abhaengige_ergaenzen(self, neu: dict[str, set[int]], generationen: list, entfernen: Iterable[str] = ()) -> bool:
+        """Entfernt die Schlüssel `entfernen` und fügt dann Subjekte zu den Schlüsseln hinzu
+        (alte Einträge bleiben sonst: das überschätzt nur). False, wenn ein Teil nicht zur
+        erwarteten Generation passt."""
         je_teil: dict[int, list[str]] = {}
-        for s in neu:
+        for s in (*entfernen, *neu):
             je_teil.setdefault(_nummer(s, ABH_TEILE), []).append(s)
-        for nr, schluessel in je_teil.items():
+        for nr in je_teil:
             teil = self._abh_teil(nr)
             if teil is None or teil[0] != generationen[nr]:
                 return False
-            tabelle = teil[1]
+        for s in entfernen:
+            self._abh_teil(_nummer(s, ABH_TEILE))[1].pop(s, None)  # type: ignore[index]
+        for nr, schluessel in je_teil.items():
+            tabelle = self._abh_teil(nr)[1]  # type: ignore[index]
             for s in schluessel:
+                if s not in neu:
+                    continue
                 alt = tabelle.get(s, ())
                 dazu = neu[s].difference(alt)
                 if dazu:

@@ -229,6 +229,9 @@ def test_keine_kontaktdaten_im_zwischenspeicher(cli, repo, tmp_path):
     r = anonymisieren(cli, repo, PERSON)
     assert r.exit_code == 0, r.stderr
     assert fundorte() == []
+    # auch die alte id nicht (sie stand in den Abhängigkeiten der Querprüfung)
+    speicher = [p for p in (repo / ".git" / "netzwerk").rglob("*.bin")]
+    assert speicher and not [p.name for p in speicher if PERSON.encode() in p.read_bytes()]
 
 
 def test_amt_entfernen_wird_abgelehnt_wenn_sitzregel_es_braucht(cli, beispiel):

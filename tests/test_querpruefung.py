@@ -317,3 +317,36 @@ def test_neue_aehnliche_id_aendert_den_hinweis(tmp_path):
     (wurzel / "organisationen" / "integrationsamt-kreiss.yaml").write_text("name: Amt\ntyp: amt\n", encoding="utf-8")
     nachher = _gleich_ohne_speicher(wurzel, schritt="ähnliche id neu")
     assert any("meinten Sie „integrationsamt-kreiss“" in b[5] for b in nachher)
+
+
+def _im_speicher(wurzel: Path, text: bytes) -> list[str]:
+    return [p.name for p in zwischenspeicher._ordner(wurzel).glob("*.bin") if text in p.read_bytes()]
+
+
+def test_geloeschte_person_verschwindet_aus_dem_speicher(beispiel):
+    """Auch die id einer gelöschten Datei (oft ein Name) bleibt nicht in den Abhängigkeiten
+    oder der Liste der Subjekte liegen."""
+    person = beispiel / "personen" / "zora-zwischenspeicher.yaml"
+    person.write_text("name: Zora Zwischenspeicher\n", encoding="utf-8")
+    validiere(beispiel, STICHTAG)
+    assert _im_speicher(beispiel, b"zora-zwischenspeicher")
+    person.unlink()
+    _gleich_ohne_speicher(beispiel, schritt="Person gelöscht")
+    assert _im_speicher(beispiel, b"zora-zwischenspeicher") == []
+    assert _im_speicher(beispiel, b"Zora") == []
+
+
+def test_geloeschte_person_mit_verweis_bleibt_nur_wo_die_dateien_sie_nennen(beispiel):
+    """Wird die Person noch verwiesen, steht ihre id in einer Datei; dann darf die id auch im
+    Speicher stehen (als Abhängigkeit des Verweises und im Befund), der Name nicht."""
+    person = beispiel / "personen" / "zora-zwischenspeicher.yaml"
+    person.write_text("name: Zora Zwischenspeicher\n", encoding="utf-8")
+    ag = next((beispiel / "arbeitsgruppen").glob("*.yaml"))
+    daten = yaml.safe_load(ag.read_text(encoding="utf-8"))
+    daten["leitung"] = [*(daten.get("leitung") or []), "zora-zwischenspeicher"]
+    ag.write_text(yaml.safe_dump(daten, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    assert not [b for b in _gleich_ohne_speicher(beispiel, schritt="Person verwiesen") if b[4] == "ref-unbekannt"]
+    person.unlink()
+    befunde = _gleich_ohne_speicher(beispiel, schritt="verwiesene Person gelöscht")
+    assert _im_speicher(beispiel, b"Zora") == []
+    assert [b for b in befunde if b[4] == "ref-unbekannt" and "zora-zwischenspeicher" in b[5] and b[0] == ag.relative_to(beispiel).as_posix()]
