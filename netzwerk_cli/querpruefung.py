@@ -77,6 +77,18 @@ def _kontext_schluessel(kontext: Kontext) -> tuple:
     return (kontext.stichtag, kontext.wiedervorlage_monate)
 
 
+def _zustand(kontext: Kontext, stand: dict, koepfe: dict, befunde: dict, subjekte: list, generationen: list) -> dict:
+    """Was `quer.bin` speichert (Schlüssel wie in `zwischenspeicher.Speicher.quer`)."""
+    return {
+        "kontext": _kontext_schluessel(kontext),
+        "stand": stand,
+        "koepfe": koepfe,
+        "befunde": befunde,
+        "subjekte": subjekte,
+        "generationen": generationen,
+    }
+
+
 def _subjekt_pruefen(ds: Datensatz, bestand: Bestand, kontext: Kontext) -> tuple[tuple, set[str]]:
     aufzeichner = abh.Aufzeichner(bestand)
     befunde = tuple(
@@ -103,16 +115,7 @@ def _alles_pruefen(bestand: Bestand, kontext: Kontext, stand: dict, koepfe: dict
             else:
                 liste.append(nummer)
     generationen = speicher.abhaengige_ersetzen(abhaengige)
-    speicher.quer_setzen(
-        {
-            "kontext": _kontext_schluessel(kontext),
-            "stand": stand,
-            "koepfe": koepfe,
-            "befunde": befunde,
-            "subjekte": subjekte,
-            "generationen": generationen,
-        }
-    )
+    speicher.quer_setzen(_zustand(kontext, stand, koepfe, befunde, subjekte, generationen))
     return befunde
 
 
@@ -162,16 +165,7 @@ def _nachpruefen(bestand: Bestand, kontext: Kontext, zustand: dict, stand: dict,
     if not speicher.abhaengige_ergaenzen(neu, generationen, entfernen):
         speicher.quer_verwerfen()  # nächster Lauf prüft alles neu; dieser Bericht stimmt
         return befunde
-    speicher.quer_setzen(
-        {
-            "kontext": _kontext_schluessel(kontext),
-            "stand": stand,
-            "koepfe": koepfe,
-            "befunde": befunde,
-            "subjekte": alle_subjekte,
-            "generationen": generationen,
-        }
-    )
+    speicher.quer_setzen(_zustand(kontext, stand, koepfe, befunde, alle_subjekte, generationen))
     return befunde
 
 

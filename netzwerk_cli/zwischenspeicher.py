@@ -170,8 +170,12 @@ class Speicher:
 
     # ----------------------------------------------------------------- Dateiprüfung
 
+    @staticmethod
+    def _meta_name(nr: int) -> str:
+        return f"meta-{nr:02d}.bin"
+
     def _meta(self, datei: str) -> dict:
-        return self._dict(f"meta-{_nummer(datei, META_TEILE):02d}.bin")
+        return self._dict(self._meta_name(_nummer(datei, META_TEILE)))
 
     def _daten_teil(self, datei: str) -> dict:
         return self._dict(f"daten-{_nummer(datei, DATEN_TEILE):04d}.bin")
@@ -189,7 +193,7 @@ class Speicher:
         stats: list[tuple | None] = [None] * len(auftraege)
         offen: list[int] = []
         jetzt = time.time_ns()
-        metas = [self._dict(f"meta-{nr:02d}.bin") for nr in range(META_TEILE)]
+        metas = [self._dict(self._meta_name(nr)) for nr in range(META_TEILE)]
         crc32, stat = zlib.crc32, os.stat
         for i, (_, pfad, datei) in enumerate(auftraege):
             try:
@@ -206,7 +210,7 @@ class Speicher:
                 eintraege[i] = e
                 if not self._jung(stat_, jetzt):
                     meta[datei] = (stat_, *e[1:])  # Inhalt gleich, Zeitstempel neu
-                    self.geaendert.add(f"meta-{_nummer(datei, META_TEILE):02d}.bin")
+                    self.geaendert.add(self._meta_name(_nummer(datei, META_TEILE)))
             else:
                 offen.append(i)
         frisch: dict[str, Ergebnis] = {}
@@ -219,7 +223,7 @@ class Speicher:
                 frisch[datei] = erg
                 if stat_ is not None and erg.pruefsumme:
                     self._meta(datei)[datei] = e
-                    self.geaendert.add(f"meta-{_nummer(datei, META_TEILE):02d}.bin")
+                    self.geaendert.add(self._meta_name(_nummer(datei, META_TEILE)))
                     self._daten_ablegen(datei, erg.pruefsumme, erg.daten)
         if alle:
             self._aufraeumen({datei for _, _, datei in auftraege})
@@ -279,7 +283,7 @@ class Speicher:
         """Einträge gelöschter oder umbenannter Dateien entfernen (Metadaten und Daten): der
         Speicher soll nichts länger aufheben als das Repository selbst."""
         for nr in range(META_TEILE):
-            name = f"meta-{nr:02d}.bin"
+            name = self._meta_name(nr)
             meta = self._dict(name)
             weg = [d for d in meta if d not in vorhanden]
             for d in weg:
