@@ -385,7 +385,14 @@ def lade_text(text: str) -> tuple[Dokument | None, list[Problem]]:
             if falle is not None and pfad is not None:
                 dok.mehrdeutig[pfad] = falle
     except yaml.YAMLError as e:
-        probleme.append(_syntax_problem(e, text))
+        # Ob libyaml selbst eine Tiefengrenze hat (PyYAML ≥ 6.0.4: 1 000 Ebenen, bei Flow-Listen
+        # schon vor dem ersten Ereignis), darf den Befund nicht ändern: war der Text bis zur
+        # Fehlerstelle tiefer als MAX_TIEFE, hätte das Werkzeug dort schon abgebrochen.
+        tief = _zu_tief(text, _fehler_index(e, text))
+        if tief is not None:
+            probleme.append(Problem("yaml-unsicher", f"zu tief verschachtelt (mehr als {MAX_TIEFE} Ebenen)", *tief))
+        else:
+            probleme.append(_syntax_problem(e, text))
         return None, probleme
     except _Abbruch:  # feindselige Datei (z. B. „Billion Laughs“): nicht weiterlesen
         return None, probleme
@@ -406,6 +413,95 @@ def _liste_zu_lang(anzahl: int, pos: tuple[int, int], pfad: tuple) -> Problem:
         *pos,
         pfad=pfad,
     )
+
+
+def _fehler_index(e: yaml.YAMLError, text: str) -> int:
+    mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
+    return min(max(mark.index, 0), len(text)) if mark is not None else len(text)
+
+
+_BLOCKSKALAR = re.compile(r"[|>][-+0-9]*\s*(#.*)?$")
+
+
+def _zu_tief(text: str, bis: int) -> tuple[int, int] | None:
+    """Stelle (Zeile, Spalte), an der die Verschachtelung bis `bis` MAX_TIEFE übersteigt, sonst None.
+
+    Eine eigene, lineare Zählung ohne Parser: Block-Ebenen über die Einrückung (Zuordnungen und
+    Listen „- “), Flow-Ebenen über Klammern außerhalb von Anführungszeichen und Kommentaren,
+    Blocktexte (`|`, `>`) übersprungen. Sie wird nur nach einem Syntaxfehler befragt und macht
+    den Befund unabhängig davon, ob und wo libyaml selbst eine Tiefengrenze zieht.
+    """
+    stapel: list[tuple[int, bool]] = []  # (Einrückung, ist Liste) der Block-Ebenen
+    flow = 0
+    zitat = ""  # offenes Anführungszeichen über Zeilen hinweg
+    blocktext = -1  # Einrückung des Schlüssels eines Blocktexts, dessen Zeilen übersprungen werden
+    zeile = 0
+    anfang = 0
+    ende = min(bis + 1, len(text))
+    while anfang < ende:
+        zeile += 1
+        umbruch = text.find("\n", anfang)
+        if umbruch < 0:
+            umbruch = len(text)
+        inhalt = text[anfang : min(umbruch, ende)]
+        anfang = umbruch + 1
+        i = 0
+        if not zitat and flow == 0:
+            i = len(inhalt) - len(inhalt.lstrip(" "))
+            rest = inhalt[i:]
+            if not rest or rest.startswith("#"):
+                continue
+            if blocktext >= 0:
+                if i > blocktext:
+                    continue
+                blocktext = -1
+            liste = rest.startswith("- ") or rest == "-"
+            while stapel and (stapel[-1][0] > i or (stapel[-1][0] == i and not (liste and not stapel[-1][1]))):
+                stapel.pop()
+            while inhalt.startswith("- ", i) or inhalt[i:] == "-":
+                stapel.append((i, True))
+                if len(stapel) > MAX_TIEFE:
+                    return zeile, i + 1
+                i += 1
+                while i < len(inhalt) and inhalt[i] == " ":
+                    i += 1
+            schluessel = re.match(r"[^\s\[\]{}'\"#][^#]*?:(\s|$)", inhalt[i:])
+            if schluessel:
+                stapel.append((i, False))
+                if len(stapel) > MAX_TIEFE:
+                    return zeile, i + 1
+                wert = inhalt[i + schluessel.end() :].strip()
+                if _BLOCKSKALAR.match(wert):
+                    blocktext = i
+                    continue
+        vorher = " "
+        while i < len(inhalt):
+            z = inhalt[i]
+            if zitat:
+                if z == "\\" and zitat == '"':
+                    i += 2
+                    continue
+                if z == zitat:
+                    if zitat == "'" and inhalt.startswith("''", i):
+                        i += 2
+                        continue
+                    zitat = ""
+            elif z in "'\"" and vorher in " \t[{,:-?":
+                zitat = z
+            elif z == "#" and vorher in " \t":
+                break
+            elif z in "[{":
+                flow += 1
+                if len(stapel) + flow > MAX_TIEFE:
+                    return zeile, i + 1
+            elif z in "]}":
+                flow = max(flow - 1, 0)
+            if z not in " \t" or zitat:
+                vorher = z
+            else:
+                vorher = " "
+            i += 1
+    return None
 
 
 class _Abbruch(Exception):

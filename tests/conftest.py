@@ -7,6 +7,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import profil  # noqa: F401  (lädt das Hypothesis-Profil vor den Tests)
 import pytest
 from typer.testing import CliRunner
 

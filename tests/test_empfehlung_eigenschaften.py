@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from profil import beispiele
 from hypothesis import strategies as st
 
 from conftest import BEISPIEL
@@ -47,7 +48,7 @@ def _sitzung_ab(tag: date) -> date:
     return next(s for s in SITZUNGEN if s >= tag)
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(max_examples=beispiele(30), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(daten=st.data())
 def test_zufaellige_erlaubte_schritte_bleiben_gueltig(grundrepo, daten):
     pfad = grundrepo / DATEI
@@ -109,7 +110,7 @@ def test_zufaellige_erlaubte_schritte_bleiben_gueltig(grundrepo, daten):
     assert text.startswith(GRUND.split("adressaten:")[0].split("status:")[0])
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=beispiele(300), deadline=None)
 @given(TEXTE | st.text(max_size=20))
 def test_skalar_kommt_unveraendert_zurueck(wert):
     """Jeder Text, den netzwerk als YAML-Skalar schreibt, wird genau so zurückgelesen."""
@@ -123,7 +124,7 @@ def beispielbestand():
     return _bestand(BEISPIEL)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=beispiele(60), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(titel=TEXTE.filter(str.strip), text=st.none() | st.text(st.characters(blacklist_categories=("Cs",)), max_size=80), durch=st.none() | TEXTE.filter(str.strip))
 def test_neu_enthaelt_genau_die_angaben(beispielbestand, titel, text, durch):
     try:

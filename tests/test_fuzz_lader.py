@@ -8,6 +8,7 @@ from pathlib import Path
 
 import yaml
 from hypothesis import HealthCheck, given, settings
+from profil import beispiele
 from hypothesis import strategies as st
 
 from korpus import SCHWERE
@@ -52,7 +53,7 @@ def problem_wohlgeformt(p: yamlio.Problem) -> None:
 # --------------------------------------------------------------------------- Lader
 
 
-@settings(max_examples=200, **EINSTELLUNGEN)
+@settings(max_examples=beispiele(200), **EINSTELLUNGEN)
 @given(st.one_of(st.binary(max_size=300), yaml_artig.map(lambda t: t.encode("utf-8", "surrogatepass"))))
 def test_dekodiere_und_lade_text(roh):
     text, probleme = yamlio.dekodiere(roh)
@@ -73,7 +74,7 @@ def test_dekodiere_und_lade_text(roh):
             assert zeile >= 1 and spalte >= 1
 
 
-@settings(max_examples=200, **EINSTELLUNGEN)
+@settings(max_examples=beispiele(200), **EINSTELLUNGEN)
 @given(st.text(max_size=200))
 def test_lade_text_mit_beliebigem_text(text):
     dok, probleme = yamlio.lade_text(text)
@@ -122,7 +123,7 @@ def _validiere(dateien: dict[str, bytes | str], stichtag: str = "2024-06-01"):
     return bericht
 
 
-@settings(max_examples=100, **EINSTELLUNGEN)
+@settings(max_examples=beispiele(100), **EINSTELLUNGEN)
 @given(st.sampled_from(sorted(ORDNER)), st.one_of(yaml_artig.map(str.encode), st.binary(max_size=200)))
 def test_validiere_mit_zufaelliger_datei(ordner, roh):
     _validiere({f"{ordner}/zufall.yaml": roh})
@@ -209,7 +210,7 @@ sitzung = st.fixed_dictionaries(
 )
 
 
-@settings(max_examples=100, **EINSTELLUNGEN)
+@settings(max_examples=beispiele(100), **EINSTELLUNGEN)
 @given(gremium, empfehlung, sitzung, st.sampled_from(["2023-06-01", "2024-06-01", "2026-01-01"]))
 def test_validiere_mit_zufaelligen_datensaetzen(g, e, s, stichtag):
     dump = lambda d: yaml.safe_dump(d, allow_unicode=True, sort_keys=False)  # noqa: E731

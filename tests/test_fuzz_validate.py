@@ -22,6 +22,7 @@ from pathlib import Path
 
 import yaml
 from hypothesis import HealthCheck, given, settings
+from profil import beispiele
 from hypothesis import strategies as st
 
 from netzwerk_cli import yamlio
@@ -260,20 +261,20 @@ def pruefe_repository(dateien: dict[str, bytes], stichtag: str = STICHTAG) -> li
 # --------------------------------------------------------------------------- Tests
 
 
-@settings(max_examples=120, **EINSTELLUNGEN)
+@settings(max_examples=beispiele(120), **EINSTELLUNGEN)
 @given(st.lists(datei(), min_size=1, max_size=4))
 def test_validate_mit_zufaelligen_dateien(dateien):
     pruefe_repository(dict(dateien))
 
 
-@settings(max_examples=40, **EINSTELLUNGEN)
+@settings(max_examples=beispiele(40), **EINSTELLUNGEN)
 @given(st.one_of(yaml_text("netzwerk"), st.binary(max_size=200)), st.sampled_from(["2024-06-01", STICHTAG, "9999-12-31"]))
 def test_validate_mit_zufaelliger_netzwerkdatei(roh, stichtag):
     """netzwerk.yaml selbst kaputt oder feindlich: die Einstellungen daraus dürfen nichts zerbrechen."""
     pruefe_repository({"netzwerk.yaml": roh}, stichtag)
 
 
-@settings(max_examples=150, **EINSTELLUNGEN)
+@settings(max_examples=beispiele(150), **EINSTELLUNGEN)
 @given(st.sampled_from(sorted(ORDNER)).flatmap(yaml_text))
 def test_lader_mit_yaml_artigem_text(roh):
     """Der Lader allein: jedes Problem hat eine bekannte Regel und eine Position im Text."""

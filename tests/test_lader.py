@@ -9,6 +9,8 @@ import pytest
 
 from conftest import minimal_repo
 from korpus import abgleich, beschreibe
+import yaml
+
 from netzwerk_cli import yamlio
 from netzwerk_cli.validierung import validiere
 
@@ -234,3 +236,40 @@ def test_lies_datei_verknuepfungen(tmp_path):
     assert "ins Leere" in meldung("leer.yaml")[1][0][1]
     assert "Verknüpfungsschleife" in meldung("x.yaml")[1][0][1]
     assert "nicht auf eine Datei" in meldung("ordner.yaml")[1][0][1]
+
+
+def _libyaml_mit_tiefengrenze(grenze: int):
+    """yaml.parse, das wie libyaml ≥ 0.2.6 (PyYAML 6.0.4) schon beim Scannen abbricht, sobald
+    die Flow-Tiefe `grenze` übersteigt – unabhängig davon, welche PyYAML-Fassung installiert ist."""
+    echt = yaml.parse
+
+    def parse(text, Loader):  # noqa: N803 - Signatur von yaml.parse
+        tiefe = 0
+        for i, z in enumerate(text):
+            tiefe += z in "[{"
+            if tiefe > grenze:
+                marke = yaml.Mark("<unicode string>", i, 0, i, None, None)
+                raise yaml.scanner.ScannerError("while increasing flow level", marke, "exceeded maximum nesting depth", marke)
+        yield from echt(text, Loader=Loader)
+
+    return parse
+
+
+@pytest.mark.parametrize("grenze", [None, 1000, 60, 41])
+@pytest.mark.parametrize("klammer", ["[", "{a: "])
+def test_zu_tief_gleicher_befund_mit_und_ohne_tiefengrenze_von_libyaml(monkeypatch, grenze, klammer):
+    text = "name: Amt\ntyp: amt\nnotiz: " + klammer * 5000 + ("]" if klammer == "[" else "}") * 5000 + "\n"
+    if grenze is not None:
+        monkeypatch.setattr(yamlio.yaml, "parse", _libyaml_mit_tiefengrenze(grenze))
+    dok, probleme = yamlio.lade_text(text)
+    assert dok is None
+    # gemeldet wird die 40. Klammer (die Zuordnung der obersten Ebene zählt mit), wie im Korpus
+    assert [(p.regel, p.zeile, p.spalte) for p in probleme] == [("yaml-unsicher", 3, 8 + 39 * len(klammer))]
+    assert "zu tief" in probleme[0].meldung
+
+
+def test_syntaxfehler_bleibt_syntaxfehler_bei_flacher_verschachtelung():
+    # Klammern in Texten, Kommentaren und Blocktexten zählen nicht als Verschachtelung
+    text = "name: '[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[['\n# " + "{" * 50 + "\ntext: |\n  " + "[" * 50 + "\ntyp: [amt\n"
+    dok, probleme = yamlio.lade_text(text)
+    assert [p.regel for p in probleme] == ["yaml-syntax"]

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
+from profil import beispiele
 from hypothesis import strategies as st
 
 from netzwerk_cli import dateipruefung, schemata, yamlio
@@ -137,14 +138,14 @@ _skalare = st.one_of(
 _werte = st.recursive(_skalare, lambda kinder: st.lists(kinder, max_size=4) | st.dictionaries(st.text(max_size=6), kinder, max_size=4), max_leaves=12)
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
+@settings(max_examples=beispiele(300), deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
 @given(daten=st.dictionaries(st.text(max_size=8), _werte, min_size=1, max_size=5), stil=st.sampled_from([None, False, True]))
 def test_lader_gleich_auf_zufaelligen_dokumenten(daten, stil):
     text = yaml.safe_dump(daten, default_flow_style=stil, allow_unicode=True, sort_keys=False)
     _gleich(text)
 
 
-@settings(max_examples=300, deadline=None, derandomize=True)
+@settings(max_examples=beispiele(300), deadline=None, derandomize=True)
 @given(text=st.text(alphabet=st.sampled_from(list("ab:- \n[]{},'\"#&*!|>~01\t?%@`")), max_size=60))
 def test_lader_gleich_auf_yaml_aehnlichem_text(text):
     _gleich(text)
@@ -218,7 +219,7 @@ def _stellen(wert, pfad=()):
             yield from _stellen(v, pfad + (i,))
 
 
-@settings(max_examples=400, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=beispiele(400), deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 @given(daten=st.data())
 def test_schemapruefer_einig_auf_veraenderten_datensaetzen(vorlagen, daten):
     import copy

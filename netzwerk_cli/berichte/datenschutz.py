@@ -42,8 +42,9 @@ class PersonAnzeige:
 
 
 class Datenschutz:
-    def __init__(self, bestand: Bestand, oeffentlich: bool):
+    def __init__(self, bestand: Bestand, oeffentlich: bool, pseudonym_schluessel: bytes | None = None):
         self.oeffentlich = oeffentlich
+        self._pseudonym_schluessel = pseudonym_schluessel
         self._personen: dict[str, dict] = {}
         geheim: list[str] = []
         for pid, ds in bestand.arten.get("person", {}).items():
@@ -93,6 +94,22 @@ class Datenschutz:
             return PersonAnzeige(person_id, None, person_id or "unbekannt", organisation, funktion, rollen)
         bezeichnung = funktion or rolle or _rollen_text(rollen) or "Person"
         return PersonAnzeige(None, None, f"{bezeichnung} ({NICHT_OEFFENTLICH})", organisation, funktion, rollen)
+
+    def pseudonym(self, person_id: str) -> str:
+        """Stabile Kennung einer Person für URLs, Anker, Dateinamen, OParl-ids und Kalender-UIDs.
+
+        Personen, die genannt werden dürfen, behalten ihre id; alle anderen bekommen
+        `person-` + 16 Hex-Zeichen eines HMAC-SHA256 über die id mit dem Schlüssel des
+        Datenrepositorys (`export.pseudonym`). Ohne Schlüssel: Fehler statt einer erratbaren Kennung.
+        """
+        if self.darf_nennen(person_id):
+            return person_id
+        if not self._pseudonym_schluessel:
+            raise ValueError("Datenschutz ohne Pseudonym-Schlüssel: private Personen bekämen keine sichere Kennung")
+        import hashlib
+        import hmac
+
+        return "person-" + hmac.new(self._pseudonym_schluessel, person_id.encode("utf-8"), hashlib.sha256).hexdigest()[:16]
 
     # ------------------------------------------------------------------ Texte
 

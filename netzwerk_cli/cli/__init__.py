@@ -28,6 +28,7 @@ VERZEICHNIS: tuple[tuple[str, str, str, str, bool], ...] = (
     ("sitzung", "sitzung", "app", "Sitzungen vorbereiten.", True),
     ("empfehlung", "empfehlung", "app", "Handlungsempfehlungen auflisten, anlegen und durch den Lebenszyklus führen.", True),
     ("person", "person", "app", "Personen verwalten (Löschersuchen nach DSGVO).", True),
+    ("export", "export", "app", "Veröffentlichen: statische Website, OParl 1.1, Kalender.", True),
 )
 
 
