@@ -138,4 +138,4 @@ def test_aufruffehler_vor_fachlicher_ablehnung(cli, beispiel):
     repo_im_zustand(beispiel, "entwurf")
     r = umsetzung(cli, beispiel, "--adressat", ADRESSATEN[0], "--stand", "fertig", "--bericht", "x")
     assert r.exit_code == 2
-    assert "--stand „fertig“ ist nicht erlaubt" in r.stderr
+    assert "Ungültiger Wert „fertig“ für „--stand“. Mögliche Werte: offen, teilweise, vollstaendig, abgelehnt." in r.stderr
