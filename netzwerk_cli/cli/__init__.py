@@ -99,9 +99,9 @@ def run() -> None:
         if eintrag[0] == befehl:
             einzeln = _neue_app()
             _registrieren(einzeln, *eintrag)
-            einzeln()
+            einzeln(prog_name="netzwerk")  # auch bei „python -m netzwerk_cli“
             return
-    _uebersicht()()
+    _uebersicht()(prog_name="netzwerk")
 
 
 def __getattr__(name: str):

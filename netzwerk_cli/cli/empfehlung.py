@@ -16,7 +16,11 @@ from netzwerk_cli.cli.optionen import Daten
 from netzwerk_cli.cli.rahmen import Befehl, aehnlich, beispiele, meinten_sie, unteranwendung
 from netzwerk_cli.fehler import Abgelehnt, EinrichtungsFehler, NetzwerkFehler
 
-app = unteranwendung("Handlungsempfehlungen auflisten, anlegen und durch den Lebenszyklus führen.")
+app = unteranwendung(
+    "Handlungsempfehlungen auflisten, anlegen und durch den Lebenszyklus führen.",
+    "netzwerk empfehlung list --status beschlossen",
+    "netzwerk empfehlung advance 2025-001 --dry-run",
+)
 
 STATUS = tuple(lebenszyklus.tabelle().zustaende)  # aus regeln/lebenszyklus.yaml
 

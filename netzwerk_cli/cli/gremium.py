@@ -16,7 +16,7 @@ from netzwerk_cli.cli.optionen import Daten, Stichtag
 from netzwerk_cli.cli.rahmen import Befehl, beispiele, unteranwendung
 from netzwerk_cli.validierung import stichtag_pruefen
 
-app = unteranwendung("Gremien anzeigen.")
+app = unteranwendung("Gremien anzeigen.", "netzwerk gremium show", "netzwerk gremium show steuerungsgruppe-beispielkreis")
 
 
 @app.command(

@@ -15,7 +15,7 @@ from netzwerk_cli.cli.fehlerbehandlung import befehl
 from netzwerk_cli.cli.optionen import Daten, Stichtag
 from netzwerk_cli.cli.rahmen import Befehl, beispiele, unteranwendung
 
-app = unteranwendung("Personen verwalten (Löschersuchen nach DSGVO).")
+app = unteranwendung("Personen verwalten (Löschersuchen nach DSGVO).", "netzwerk person anonymisieren bernd-beleg --dry-run")
 
 
 class AusgabeFormat(str, Enum):

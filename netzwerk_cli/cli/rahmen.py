@@ -281,12 +281,11 @@ class Gruppe(_Deutsch, typer.core.TyperGroup):
     """Eine Befehlsgruppe mit deutscher Hilfe, deutschen Aufruffehlern und Vorschlägen bei Tippfehlern."""
 
     def befehle_schreiben(self, ctx: Any, formatter: Any) -> None:
-        zeilen = []
-        for name in self.list_commands(ctx):
-            befehl = self.get_command(ctx, name)
-            if befehl is not None and not befehl.hidden:
-                zeilen.append((name, befehl.get_short_help_str(limit=formatter.width - 6 - len(name))))
-        if zeilen:
+        befehle = [(n, self.get_command(ctx, n)) for n in self.list_commands(ctx)]
+        befehle = [(n, b) for n, b in befehle if b is not None and not b.hidden]
+        if befehle:
+            grenze = formatter.width - 6 - max(len(n) for n, _ in befehle)
+            zeilen = [(n, b.get_short_help_str(limit=grenze)) for n, b in befehle]
             with formatter.section("Befehle"):
                 formatter.write_dl(zeilen)
 
@@ -299,10 +298,11 @@ class Gruppe(_Deutsch, typer.core.TyperGroup):
         return super().resolve_command(ctx, args)
 
 
-def unteranwendung(hilfe: str) -> typer.Typer:
-    """Eine Befehlsgruppe (`netzwerk empfehlung …`) mit deutschem Rahmen."""
+def unteranwendung(hilfe: str, *aufrufe: str) -> typer.Typer:
+    """Eine Befehlsgruppe (`netzwerk empfehlung …`) mit deutschem Rahmen und Beispielen."""
     return typer.Typer(
         help=hilfe,
+        epilog=beispiele(*aufrufe) if aufrufe else None,
         cls=Gruppe,
         no_args_is_help=True,
         rich_markup_mode=None,

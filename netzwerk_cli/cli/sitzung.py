@@ -16,7 +16,7 @@ from netzwerk_cli.cli.optionen import Daten
 from netzwerk_cli.cli.rahmen import Befehl, beispiele, unteranwendung
 from netzwerk_cli.validierung import stichtag_pruefen
 
-app = unteranwendung("Sitzungen vorbereiten.")
+app = unteranwendung("Sitzungen vorbereiten.", "netzwerk sitzung vorbereiten steuerungsgruppe-beispielkreis --datum 2026-03-18")
 
 
 @app.command(
