@@ -81,7 +81,7 @@ def test_nur_adressaten_berichten(cli, beispiel, adressat):
 @pytest.mark.parametrize(
     ("args", "meldung"),
     [
-        (["--stand", "fertig", "--bericht", "x"], "--stand „fertig“ ist nicht erlaubt (erlaubt: offen, teilweise, vollstaendig, abgelehnt)"),
+        (["--stand", "fertig", "--bericht", "x"], "Ungültiger Wert „fertig“ für „--stand“. Mögliche Werte: offen, teilweise, vollstaendig, abgelehnt."),
         (["--stand", "offen", "--bericht", "  "], "--bericht darf nicht leer sein"),
         (["--stand", "offen", "--bericht", "x", "--datum", "01.08.2026"], "„01.08.2026“ ist kein gültiges Datum"),
     ],
