@@ -81,7 +81,7 @@ def test_nur_adressaten_berichten(cli, beispiel, adressat):
 @pytest.mark.parametrize(
     ("args", "meldung"),
     [
-        (["--stand", "fertig", "--bericht", "x"], "--stand „fertig“ ist nicht erlaubt (erlaubt: offen, teilweise, vollstaendig, abgelehnt)"),
+        (["--stand", "fertig", "--bericht", "x"], "Ungültiger Wert „fertig“ für „--stand“. Mögliche Werte: offen, teilweise, vollstaendig, abgelehnt."),
         (["--stand", "offen", "--bericht", "  "], "--bericht darf nicht leer sein"),
         (["--stand", "offen", "--bericht", "x", "--datum", "01.08.2026"], "„01.08.2026“ ist kein gültiges Datum"),
     ],
@@ -138,4 +138,4 @@ def test_aufruffehler_vor_fachlicher_ablehnung(cli, beispiel):
     repo_im_zustand(beispiel, "entwurf")
     r = umsetzung(cli, beispiel, "--adressat", ADRESSATEN[0], "--stand", "fertig", "--bericht", "x")
     assert r.exit_code == 2
-    assert "--stand „fertig“ ist nicht erlaubt" in r.stderr
+    assert "Ungültiger Wert „fertig“ für „--stand“. Mögliche Werte: offen, teilweise, vollstaendig, abgelehnt." in r.stderr

@@ -14,6 +14,7 @@ import sys
 import typer
 
 from netzwerk_cli import __version__
+from netzwerk_cli.cli.rahmen import KONTEXT, Befehl, Gruppe, beispiele
 
 HILFE = "Gremienarbeit von Integrationsnetzwerken als geprüfte YAML-Daten in Git."
 
@@ -31,6 +32,8 @@ VERZEICHNIS: tuple[tuple[str, str, str, str, bool], ...] = (
     ("export", "export", "app", "Veröffentlichen: statische Website, OParl 1.1, Kalender.", True),
 )
 
+BEISPIELE = beispiele("netzwerk validate", "netzwerk empfehlung list --status entwurf", "netzwerk validate -h")
+
 
 def _version(wert: bool) -> None:
     if wert:
@@ -42,6 +45,9 @@ def _neue_app() -> typer.Typer:
     neu = typer.Typer(
         name="netzwerk",
         help=HILFE,
+        cls=Gruppe,
+        context_settings=dict(KONTEXT),
+        epilog=BEISPIELE,
         no_args_is_help=True,
         add_completion=False,
         pretty_exceptions_enable=False,
@@ -58,11 +64,12 @@ def _neue_app() -> typer.Typer:
 
 
 def _registrieren(ziel: typer.Typer, name: str, modul: str, attribut: str, hilfe: str, gruppe: bool) -> None:
-    objekt = getattr(importlib.import_module(f"netzwerk_cli.cli.{modul}"), attribut)
+    geladen = importlib.import_module(f"netzwerk_cli.cli.{modul}")
+    objekt = getattr(geladen, attribut)
     if gruppe:
         ziel.add_typer(objekt, name=name, help=hilfe)
     else:
-        ziel.command(name, help=hilfe)(objekt)
+        ziel.command(name, help=hilfe, cls=Befehl, epilog=getattr(geladen, "BEISPIELE", None))(objekt)
 
 
 def _platzhalter() -> None:  # pragma: no cover - wird nie aufgerufen (siehe run)
@@ -74,7 +81,7 @@ def _uebersicht() -> typer.Typer:
     uebersicht = _neue_app()
     einstellungen = {"ignore_unknown_options": True, "allow_extra_args": True}
     for name, _, _, hilfe, _ in VERZEICHNIS:
-        uebersicht.command(name, help=hilfe, add_help_option=False, context_settings=einstellungen)(_platzhalter)
+        uebersicht.command(name, help=hilfe, cls=Befehl, add_help_option=False, context_settings=einstellungen)(_platzhalter)
     return uebersicht
 
 
@@ -93,9 +100,9 @@ def run() -> None:
         if eintrag[0] == befehl:
             einzeln = _neue_app()
             _registrieren(einzeln, *eintrag)
-            einzeln()
+            einzeln(prog_name="netzwerk")  # auch bei „python -m netzwerk_cli“
             return
-    _uebersicht()()
+    _uebersicht()(prog_name="netzwerk")
 
 
 def __getattr__(name: str):

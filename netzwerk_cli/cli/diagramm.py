@@ -12,7 +12,10 @@ from netzwerk_cli.berichte.grundlagen import laden
 from netzwerk_cli.cli.berichtsoptionen import DiagrammFormat, Oeffentlich
 from netzwerk_cli.cli.fehlerbehandlung import befehl
 from netzwerk_cli.cli.optionen import Daten
+from netzwerk_cli.cli.rahmen import beispiele
 from netzwerk_cli.validierung import stichtag_pruefen
+
+BEISPIELE = beispiele("netzwerk diagramm > netzwerk.mmd", "netzwerk diagramm --format dot --oeffentlich | dot -Tsvg > netzwerk.svg")
 
 
 @befehl

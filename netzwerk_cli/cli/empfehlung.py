@@ -7,15 +7,22 @@ from typing import Annotated, Optional
 
 import typer
 
-from netzwerk_cli import empfehlungen
+from netzwerk_cli import empfehlungen, lebenszyklus
 from netzwerk_cli.ausgabe import empfehlungen as darstellung
 from netzwerk_cli.ausgabe.konsole import konsole
 from netzwerk_cli.bestand import finde_wurzel, lade_bedarf
 from netzwerk_cli.cli.fehlerbehandlung import befehl
 from netzwerk_cli.cli.optionen import Daten
-from netzwerk_cli.fehler import Abgelehnt, NetzwerkFehler
+from netzwerk_cli.cli.rahmen import Befehl, aehnlich, beispiele, meinten_sie, unteranwendung
+from netzwerk_cli.fehler import Abgelehnt, EinrichtungsFehler, NetzwerkFehler
 
-app = typer.Typer(help="Handlungsempfehlungen auflisten, anlegen und durch den Lebenszyklus führen.", no_args_is_help=True)
+app = unteranwendung(
+    "Handlungsempfehlungen auflisten, anlegen und durch den Lebenszyklus führen.",
+    "netzwerk empfehlung list --status beschlossen",
+    "netzwerk empfehlung advance 2025-001 --dry-run",
+)
+
+STATUS = tuple(lebenszyklus.tabelle().zustaende)  # aus regeln/lebenszyklus.yaml
 
 
 class ListenFormat(str, Enum):
@@ -23,7 +30,15 @@ class ListenFormat(str, Enum):
     json = "json"
 
 
-Datum = Annotated[Optional[str], typer.Option("--datum", help="Datum des Schritts (JJJJ-MM-TT); Standard: heute.", show_default=False)]
+Stand = Enum("Stand", {s: s for s in empfehlungen.STAENDE}, type=str)  # offen, teilweise, vollstaendig, abgelehnt
+
+Datum = Annotated[
+    Optional[str], typer.Option("--datum", metavar="DATUM", help="Datum des Schritts (JJJJ-MM-TT); Standard: heute.", show_default=False)
+]
+Durch = Annotated[
+    Optional[str],
+    typer.Option("--durch", metavar="NAME", help="Wer den Schritt verantwortet; Standard: Git user.name.", show_default=False),
+]
 Commit = Annotated[bool, typer.Option("--commit", help="Die geänderte Datei sofort committen (Git).")]
 Probelauf = Annotated[bool, typer.Option("--dry-run", help="Nur zeigen, was geschrieben würde (Diff); nichts ändern.")]
 
@@ -33,17 +48,40 @@ def _bestand(daten):
     return lade_bedarf(finde_wurzel(daten))
 
 
-@app.command("list")
+def _bekannt(wert: str | None, bekannt, was: str) -> None:
+    """Ein Filterwert, den es nicht gibt, ist ein Aufruffehler (Exit 2) mit Vorschlag – nicht „keine Treffer“."""
+    if wert is None or wert in bekannt:
+        return
+    alle = sorted(bekannt)
+    tipp = meinten_sie(aehnlich(wert, alle)) or f" Vorhanden: {', '.join(alle) or 'keine'}."
+    raise EinrichtungsFehler(f"{was} „{wert}“ gibt es nicht.{tipp}")
+
+
+@app.command(
+    "list",
+    cls=Befehl,
+    epilog=beispiele("netzwerk empfehlung list --status beschlossen", "netzwerk empfehlung list --gremium steuerungsgruppe-beispielkreis --format json"),
+)
 @befehl
 def liste(
-    status: Annotated[Optional[str], typer.Option("--status", help="Nur dieser Status.", show_default=False)] = None,
-    gremium: Annotated[Optional[str], typer.Option("--gremium", help="Nur Empfehlungen aus oder vor diesem Gremium.", show_default=False)] = None,
-    arbeitsgruppe: Annotated[Optional[str], typer.Option("--arbeitsgruppe", help="Nur aus dieser Arbeitsgruppe.", show_default=False)] = None,
+    status: Annotated[
+        Optional[str], typer.Option("--status", metavar="STATUS", help=f"Nur dieser Status: {', '.join(STATUS)}.", show_default=False)
+    ] = None,
+    gremium: Annotated[
+        Optional[str], typer.Option("--gremium", metavar="ID", help="Nur Empfehlungen aus oder vor diesem Gremium.", show_default=False)
+    ] = None,
+    arbeitsgruppe: Annotated[
+        Optional[str], typer.Option("--arbeitsgruppe", metavar="ID", help="Nur aus dieser Arbeitsgruppe.", show_default=False)
+    ] = None,
     format: Annotated[ListenFormat, typer.Option("--format", help="Ausgabeformat.")] = ListenFormat.text,
     daten: Daten = None,
 ) -> int:
     """Listet Empfehlungen mit Status, Datum des letzten Schritts und nächstem Schritt."""
-    zeilen = empfehlungen.liste(_bestand(daten), status, gremium, arbeitsgruppe)
+    bestand = _bestand(daten)
+    _bekannt(status, STATUS, "Status")
+    _bekannt(gremium, bestand.ids("gremium"), "Gremium")
+    _bekannt(arbeitsgruppe, bestand.ids("arbeitsgruppe"), "Arbeitsgruppe")
+    zeilen = empfehlungen.liste(bestand, status, gremium, arbeitsgruppe)
     if format is ListenFormat.json:
         typer.echo(darstellung.liste_json(zeilen))
     else:
@@ -51,9 +89,9 @@ def liste(
     return 0
 
 
-@app.command("show")
+@app.command("show", cls=Befehl, epilog=beispiele("netzwerk empfehlung show 2025-001"))
 @befehl
-def zeigen(id: Annotated[str, typer.Argument(help="id der Empfehlung, z. B. 2025-007.")], daten: Daten = None) -> int:
+def zeigen(id: Annotated[str, typer.Argument(metavar="ID", help="id der Empfehlung, z. B. 2025-007.", show_default=False)], daten: Daten = None) -> int:
     """Zeigt eine Empfehlung mit Verlauf, Adressaten und nächsten Schritten."""
     ds = empfehlungen.hole(_bestand(daten), id)
     darstellung.einzeln_text(id, ds.datei, ds.daten, konsole())
@@ -110,18 +148,30 @@ def _abschliessen(plan: empfehlungen.Plan, wurzel, commit: bool) -> int:
     return 0
 
 
-@app.command("new")
+@app.command(
+    "new",
+    cls=Befehl,
+    epilog=beispiele(
+        'netzwerk empfehlung new --titel "Mehrsprachige Infoblätter" --arbeitsgruppe ag-sprachkurse-mit-kinderbetreuung --dry-run',
+        'netzwerk empfehlung new --titel "Sprechstunde im Amt" --gremium steuerungsgruppe-beispielkreis --commit',
+    ),
+)
 @befehl
 def neu(
-    titel: Annotated[str, typer.Option("--titel", help="Titel der Empfehlung.")],
-    arbeitsgruppe: Annotated[Optional[str], typer.Option("--arbeitsgruppe", help="Herkunft: Arbeitsgruppe (id).", show_default=False)] = None,
-    gremium: Annotated[Optional[str], typer.Option("--gremium", help="Herkunft: Gremium (id), wenn keine AG.", show_default=False)] = None,
-    text: Annotated[Optional[str], typer.Option("--text", help="Text der Empfehlung.", show_default=False)] = None,
+    titel: Annotated[str, typer.Option("--titel", metavar="TEXT", help="Titel der Empfehlung.", show_default=False)],
+    arbeitsgruppe: Annotated[
+        Optional[str], typer.Option("--arbeitsgruppe", metavar="ID", help="Herkunft: Arbeitsgruppe (id).", show_default=False)
+    ] = None,
+    gremium: Annotated[Optional[str], typer.Option("--gremium", metavar="ID", help="Herkunft: Gremium (id), wenn keine AG.", show_default=False)] = None,
+    text: Annotated[Optional[str], typer.Option("--text", metavar="TEXT", help="Text der Empfehlung.", show_default=False)] = None,
     entscheidungsgremium: Annotated[
-        Optional[str], typer.Option("--entscheidungsgremium", help="Wer abstimmt; Standard: das Gremium, das die AG eingesetzt hat.", show_default=False)
+        Optional[str],
+        typer.Option(
+            "--entscheidungsgremium", metavar="ID", help="Wer abstimmt; Standard: das Gremium, das die AG eingesetzt hat.", show_default=False
+        ),
     ] = None,
     datum: Datum = None,
-    durch: Annotated[Optional[str], typer.Option("--durch", help="Wer den Schritt verantwortet; Standard: Git user.name.", show_default=False)] = None,
+    durch: Durch = None,
     dry_run: Probelauf = False,
     commit: Commit = False,
     daten: Daten = None,
@@ -148,33 +198,65 @@ def neu(
     raise Abgelehnt("keine freie id gefunden")
 
 
-@app.command("advance")
+@app.command(
+    "advance",
+    cls=Befehl,
+    epilog=beispiele(
+        "netzwerk empfehlung advance 2025-001 --dry-run",
+        "netzwerk empfehlung advance 2025-001 --nach beschlossen --sitzung steuerungsgruppe-beispielkreis-2024-10-09 --commit",
+    ),
+)
 @befehl
 def weiter(
-    id: Annotated[str, typer.Argument(help="id der Empfehlung.")],
-    nach: Annotated[Optional[str], typer.Option("--nach", help="Zielstatus; ohne: der nächste Schritt auf dem Hauptpfad.", show_default=False)] = None,
-    sitzung: Annotated[Optional[str], typer.Option("--sitzung", help="Sitzung (id), in der entschieden/geprüft wurde.", show_default=False)] = None,
-    adressat: Annotated[Optional[list[str]], typer.Option("--adressat", help="Adressat (Organisations-id); mehrfach möglich.", show_default=False)] = None,
+    id: Annotated[str, typer.Argument(metavar="ID", help="id der Empfehlung.", show_default=False)],
+    nach: Annotated[
+        Optional[str],
+        typer.Option("--nach", metavar="STATUS", help="Zielstatus; ohne: der nächste Schritt auf dem Hauptpfad.", show_default=False),
+    ] = None,
+    sitzung: Annotated[
+        Optional[str], typer.Option("--sitzung", metavar="ID", help="Sitzung (id), in der entschieden/geprüft wurde.", show_default=False)
+    ] = None,
+    adressat: Annotated[
+        Optional[list[str]],
+        typer.Option("--adressat", metavar="ORGANISATION", help="Adressat (Organisations-id); mehrfach möglich.", show_default=False),
+    ] = None,
     datum: Datum = None,
-    durch: Annotated[Optional[str], typer.Option("--durch", help="Wer den Schritt verantwortet; Standard: Git user.name.", show_default=False)] = None,
-    notiz: Annotated[Optional[str], typer.Option("--notiz", help="Notiz zum Schritt.", show_default=False)] = None,
+    durch: Durch = None,
+    notiz: Annotated[Optional[str], typer.Option("--notiz", metavar="TEXT", help="Notiz zum Schritt.", show_default=False)] = None,
     dry_run: Probelauf = False,
     commit: Commit = False,
     daten: Daten = None,
 ) -> int:
     """Führt eine Empfehlung einen Schritt weiter (prüft alle Wächter, ändert nur Status und Verlauf)."""
     bestand = _bestand(daten)
+    _adressaten_pruefen(bestand, adressat)
     plan = empfehlungen.plane_schritt(bestand, id, nach, sitzung, adressat, datum, _durch(bestand.wurzel, durch), notiz)
     return _ausfuehren(plan, bestand.wurzel, dry_run, commit)
 
 
-@app.command("umsetzung")
+def _adressaten_pruefen(bestand, adressaten: list[str] | None) -> None:
+    """Unbekannte Adressaten mit Vorschlag ablehnen (wie die Kernprüfung: Exit 1, nichts geändert)."""
+    for a in adressaten or []:
+        if a not in bestand.ids("organisation"):
+            tipp = meinten_sie(aehnlich(a, bestand.ids("organisation")))
+            raise Abgelehnt(f"Adressat „{a}“ gibt es nicht in organisationen/.{tipp}")
+
+
+@app.command(
+    "umsetzung",
+    cls=Befehl,
+    epilog=beispiele(
+        'netzwerk empfehlung umsetzung 2025-001 --adressat stadt-beispielstadt --stand teilweise --bericht "Sprechstunde läuft"',
+    ),
+)
 @befehl
 def umsetzung(
-    id: Annotated[str, typer.Argument(help="id der Empfehlung.")],
-    adressat: Annotated[str, typer.Option("--adressat", help="Adressat (Organisations-id), der berichtet.")],
-    stand: Annotated[str, typer.Option("--stand", help="offen | teilweise | vollstaendig | abgelehnt")],
-    bericht: Annotated[str, typer.Option("--bericht", help="Kurzer Bericht zum Stand.")],
+    id: Annotated[str, typer.Argument(metavar="ID", help="id der Empfehlung.", show_default=False)],
+    adressat: Annotated[
+        str, typer.Option("--adressat", metavar="ORGANISATION", help="Adressat (Organisations-id), der berichtet.", show_default=False)
+    ],
+    stand: Annotated[Stand, typer.Option("--stand", help="Stand der Umsetzung.", show_default=False)],
+    bericht: Annotated[str, typer.Option("--bericht", metavar="TEXT", help="Kurzer Bericht zum Stand.", show_default=False)],
     datum: Datum = None,
     dry_run: Probelauf = False,
     commit: Commit = False,
@@ -182,5 +264,5 @@ def umsetzung(
 ) -> int:
     """Hängt einen Umsetzungsbericht eines Adressaten an."""
     bestand = _bestand(daten)
-    plan = empfehlungen.plane_umsetzung(bestand, id, adressat, stand, bericht, datum)
+    plan = empfehlungen.plane_umsetzung(bestand, id, adressat, stand.value, bericht, datum)
     return _ausfuehren(plan, bestand.wurzel, dry_run, commit)

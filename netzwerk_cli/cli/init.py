@@ -9,6 +9,9 @@ import typer
 
 from netzwerk_cli.cli.fehlerbehandlung import befehl
 from netzwerk_cli.cli.optionen import Stichtag
+from netzwerk_cli.cli.rahmen import beispiele
+
+BEISPIELE = beispiele("netzwerk init mein-netzwerk", 'netzwerk init probe --beispiel --name "Integrationsnetzwerk Beispielkreis"')
 
 
 @befehl
@@ -17,7 +20,7 @@ def init(
     beispiel: Annotated[bool, typer.Option("--beispiel", help="Mit den mitgelieferten Beispieldaten füllen.")] = False,
     name: Annotated[
         Optional[str],
-        typer.Option("--name", help="Name des Netzwerks in netzwerk.yaml (Standard: Name des Ordners).", show_default=False),
+        typer.Option("--name", metavar="NAME", help="Name des Netzwerks in netzwerk.yaml (Standard: Name des Ordners).", show_default=False),
     ] = None,
     installation: Annotated[
         Optional[str],

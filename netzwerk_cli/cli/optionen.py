@@ -12,6 +12,7 @@ Daten = Annotated[
     Optional[Path],
     typer.Option(
         "--daten",
+        metavar="ORDNER",
         envvar="NETZWERK_DATEN",
         help="Ordner des Datenrepositorys (sonst: aufwärts bis netzwerk.yaml suchen).",
         show_default=False,
@@ -20,7 +21,7 @@ Daten = Annotated[
 
 Stichtag = Annotated[
     Optional[str],
-    typer.Option("--stichtag", help="Datum (JJJJ-MM-TT), zu dem Besetzung und Fristen beurteilt werden; Standard: heute.", show_default=False),
+    typer.Option("--stichtag", metavar="DATUM", help="Datum (JJJJ-MM-TT), zu dem Besetzung und Fristen beurteilt werden; Standard: heute.", show_default=False),
 ]
 
 

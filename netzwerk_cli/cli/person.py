@@ -13,8 +13,9 @@ import typer
 
 from netzwerk_cli.cli.fehlerbehandlung import befehl
 from netzwerk_cli.cli.optionen import Daten, Stichtag
+from netzwerk_cli.cli.rahmen import Befehl, beispiele, unteranwendung
 
-app = typer.Typer(help="Personen verwalten (Löschersuchen nach DSGVO).", no_args_is_help=True)
+app = unteranwendung("Personen verwalten (Löschersuchen nach DSGVO).", "netzwerk person anonymisieren bernd-beleg --dry-run")
 
 
 class AusgabeFormat(str, Enum):
@@ -22,13 +23,17 @@ class AusgabeFormat(str, Enum):
     json = "json"
 
 
-@app.command("anonymisieren")
+@app.command(
+    "anonymisieren",
+    cls=Befehl,
+    epilog=beispiele("netzwerk person anonymisieren bernd-beleg --dry-run", "netzwerk person anonymisieren bernd-beleg --amt-entfernen --commit"),
+)
 @befehl
 def anonymisieren(
     id_: Annotated[str, typer.Argument(metavar="ID", help="id der Person (Dateiname in personen/ ohne .yaml).", show_default=False)],
     neue_id: Annotated[
         Optional[str],
-        typer.Option("--neue-id", help="Neutrale neue id; Standard: die nächste freie „anonym-NNN“.", show_default=False),
+        typer.Option("--neue-id", metavar="ID", help="Neutrale neue id; Standard: die nächste freie „anonym-NNN“.", show_default=False),
     ] = None,
     amt_entfernen: Annotated[
         bool,

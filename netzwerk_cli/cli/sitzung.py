@@ -13,17 +13,25 @@ from netzwerk_cli.berichte import agenda
 from netzwerk_cli.berichte.grundlagen import laden
 from netzwerk_cli.cli.fehlerbehandlung import befehl
 from netzwerk_cli.cli.optionen import Daten
+from netzwerk_cli.cli.rahmen import Befehl, beispiele, unteranwendung
 from netzwerk_cli.validierung import stichtag_pruefen
 
-app = typer.Typer(help="Sitzungen vorbereiten.", no_args_is_help=True)
+app = unteranwendung("Sitzungen vorbereiten.", "netzwerk sitzung vorbereiten steuerungsgruppe-beispielkreis --datum 2026-03-18")
 
 
-@app.command("vorbereiten")
+@app.command(
+    "vorbereiten",
+    cls=Befehl,
+    epilog=beispiele(
+        "netzwerk sitzung vorbereiten steuerungsgruppe-beispielkreis --datum 2026-03-18",
+        'netzwerk sitzung vorbereiten steuerungsgruppe-beispielkreis --datum 2026-03-18 --ort "Rathaus, Saal 2"',
+    ),
+)
 @befehl
 def vorbereiten(
-    gremium: Annotated[str, typer.Argument(help="id des Gremiums, z. B. strategiegruppe.", show_default=False)],
-    datum: Annotated[str, typer.Option("--datum", help="Tag der Sitzung (JJJJ-MM-TT).", show_default=False)],
-    ort: Annotated[Optional[str], typer.Option("--ort", help="Ort der Sitzung.", show_default=False)] = None,
+    gremium: Annotated[str, typer.Argument(metavar="GREMIUM", help="id des Gremiums, z. B. steuerungsgruppe-beispielkreis.", show_default=False)],
+    datum: Annotated[str, typer.Option("--datum", metavar="DATUM", help="Tag der Sitzung (JJJJ-MM-TT).", show_default=False)],
+    ort: Annotated[Optional[str], typer.Option("--ort", metavar="TEXT", help="Ort der Sitzung.", show_default=False)] = None,
     daten: Daten = None,
 ) -> int:
     """Legt eine geplante Sitzung mit Entwurf der Tagesordnung an (sitzungen/JAHR/GREMIUM-DATUM.yaml)."""

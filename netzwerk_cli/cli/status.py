@@ -13,6 +13,7 @@ from netzwerk_cli.berichte.status import statusbericht, uebersicht_zusatz
 from netzwerk_cli.cli.berichtsoptionen import BerichtFormat, Format, Oeffentlich
 from netzwerk_cli.cli.fehlerbehandlung import befehl
 from netzwerk_cli.cli.optionen import Daten, Stichtag
+from netzwerk_cli.cli.rahmen import beispiele
 from netzwerk_cli.validierung import stichtag_pruefen
 
 Ausfuehrlich = Annotated[
@@ -23,6 +24,8 @@ Ausfuehrlich = Annotated[
         "alle Tabellen (Standard: kompakte Übersicht auf einem Bildschirm). JSON ist immer vollständig.",
     ),
 ]
+
+BEISPIELE = beispiele("netzwerk status", "netzwerk status --stichtag 2026-01-01 --format markdown --oeffentlich")
 
 
 @befehl

@@ -13,14 +13,17 @@ from netzwerk_cli.ausgabe.konsole import konsole
 from netzwerk_cli.bestand import finde_wurzel
 from netzwerk_cli.cli.fehlerbehandlung import befehl
 from netzwerk_cli.cli.optionen import Daten, Format, PruefFormat, Stichtag
+from netzwerk_cli.cli.rahmen import beispiele
 from netzwerk_cli.validierung import stichtag_pruefen, validiere
+
+BEISPIELE = beispiele("netzwerk validate", "netzwerk validate personen/ --streng", "netzwerk validate --basis origin/main --format github")
 
 
 @befehl
 def validate(
     pfade: Annotated[
         Optional[list[Path]],
-        typer.Argument(help="Nur Befunde zu diesen Dateien/Ordnern berichten (geprüft wird immer alles).", show_default=False),
+        typer.Argument(metavar="PFAD", help="Nur Befunde zu diesen Dateien/Ordnern berichten (geprüft wird immer alles).", show_default=False),
     ] = None,
     daten: Daten = None,
     format: Format = PruefFormat.text,

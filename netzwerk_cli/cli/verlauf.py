@@ -10,6 +10,7 @@ import typer
 from netzwerk_cli.bestand import ARTEN, finde_wurzel
 from netzwerk_cli.cli.fehlerbehandlung import befehl
 from netzwerk_cli.cli.optionen import Daten
+from netzwerk_cli.cli.rahmen import beispiele
 
 Art = Enum("Art", {a: a for a in ARTEN}, type=str)  # netzwerk, organisation, person, …
 
@@ -17,6 +18,8 @@ Art = Enum("Art", {a: a for a in ARTEN}, type=str)  # netzwerk, organisation, pe
 class VerlaufFormat(str, Enum):
     text = "text"
     json = "json"
+
+BEISPIELE = beispiele("netzwerk verlauf 2025-001", "netzwerk verlauf steuerungsgruppe-beispielkreis --art gremium --format json")
 
 
 @befehl
