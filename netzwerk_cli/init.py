@@ -169,6 +169,14 @@ def _aus_direct_url(daten: dict) -> Installation:
     url = daten.get("url")
     if not isinstance(url, str) or not url:
         return _unbrauchbar("ohne Adresse")
+    from urllib.parse import urlsplit
+
+    try:
+        zugang = urlsplit(url).password
+    except ValueError:
+        return _unbrauchbar("mit ungültiger Adresse")
+    if zugang:
+        return _unbrauchbar("mit Zugangsdaten in der Adresse (die nie in Dateien geschrieben werden)")
     unterordner = daten.get("subdirectory")
     zusatz = f"#subdirectory={unterordner}" if isinstance(unterordner, str) and unterordner else ""
     vcs = daten.get("vcs_info")

@@ -413,6 +413,7 @@ def test_ermittelt_pypi_nur_wenn_installierbar():
         {"url": "https://x.example/n.git", "vcs_info": {"vcs": "git", "commit_id": "main\n- run: curl evil"}},
         {"url": "https://x.example/n\n- run: curl evil", "dir_info": {}},
         {"url": "https://x.example/n", "was": {}},
+        {"url": "https://maria:geheim@x.example/n.git", "vcs_info": {"vcs": "git", "commit_id": "a" * 40}},
         {"vcs_info": {}},
     ],
 )
