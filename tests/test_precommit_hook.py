@@ -11,9 +11,12 @@ und dauert daher etwas (Markierung `langsam`; läuft trotzdem immer mit).
 from __future__ import annotations
 
 import os
+import shlex
 import shutil
 import subprocess
 import sys
+import tempfile
+import venv
 from pathlib import Path
 
 import pytest
@@ -29,7 +32,8 @@ verlauf:
 """
 
 AUSLASSEN = shutil.ignore_patterns(
-    ".git", ".venv", "venv", "__pycache__", "*.pyc", ".pytest_cache", ".hypothesis", "build", "dist", "*.egg-info", ".ci"
+    ".git", ".venv", "venv", "__pycache__", "*.pyc", ".pytest_cache", ".hypothesis", "build", "dist", "*.egg-info", ".ci",
+    "node_modules",
 )
 
 
@@ -126,3 +130,76 @@ def test_hook_mit_echtem_pre_commit(cli, tmp_path):
     assert (neu / ".github" / "workflows" / "netzwerk.yml").is_file()
     assert (neu / "schemas" / "gremium.schema.json").is_file()
     assert (neu / "gremien" / "strategiegruppe.yaml").is_file()
+
+
+def _sauberer_klon(tmp_path: Path) -> Path:
+    """Der Projektbaum, wie er gerade ist, als frischer Git-Klon (ohne .venv, Caches, node_modules)."""
+    quelle = tmp_path / "projekt-quelle"
+    shutil.copytree(PROJEKT, quelle, ignore=AUSLASSEN)
+    git(quelle, "init", "-q", "-b", "main")
+    git(quelle, "add", "-A")
+    git(quelle, "commit", "-q", "-m", "Stand für den Installationstest")
+    klon = tmp_path / "netzwerk klon"  # mit Leerzeichen: die Angabe muss gequotet ankommen
+    git(tmp_path, "clone", "-q", str(quelle), str(klon))
+    return klon
+
+
+def _venv(ordner: Path) -> Path:
+    venv.EnvBuilder(with_pip=True, clear=True).create(ordner)
+    return ordner / "bin"
+
+
+@pytest.mark.langsam
+def test_init_aus_installation_ergibt_funktionierende_ci_und_pre_commit(tmp_path):
+    """Wie eine Nutzerin: aus einem Klon installieren (nicht editierbar), `netzwerk init`, dann die
+    erzeugte Installationszeile in einer zweiten frischen Umgebung ausführen und den erzeugten Hook
+    mit dem echten pre-commit – beide müssen das neue Repository prüfen können."""
+    umgebung = dict(
+        os.environ,
+        PRE_COMMIT_HOME=str(tmp_path / "pre-commit-cache"),
+        PRE_COMMIT_COLOR="never",
+        # pip darf seinen Zwischenspeicher mit anderen Läufen teilen (nur Geschwindigkeit)
+        PIP_CACHE_DIR=str(Path(tempfile.gettempdir()) / "netzwerk-test-pip-cache"),
+        PIP_DISABLE_PIP_VERSION_CHECK="1",
+    )
+    umgebung.pop("VIRTUAL_ENV", None)
+    umgebung.pop("PYTHONPATH", None)
+
+    def lauf(befehl, **kwargs):
+        r = subprocess.run(befehl, env=kwargs.pop("env", umgebung), capture_output=True, text=True, timeout=900, **kwargs)
+        assert r.returncode == 0, f"{befehl}:\n{r.stdout}\n{r.stderr}"
+        return r
+
+    # 1. installieren wie eine Nutzerin: pip install /pfad/zum/klon
+    klon = _sauberer_klon(tmp_path)
+    erste = _venv(tmp_path / "venv-nutzerin")
+    lauf([str(erste / "python"), "-m", "pip", "install", "-q", str(klon)])
+
+    # 2. netzwerk init mit dieser Installation
+    daten = tmp_path / "daten"
+    r = lauf([str(erste / "netzwerk"), "init", str(daten)], cwd=tmp_path)
+    angabe = f"netzwerk-cli @ {klon.resolve().as_uri()}"
+    assert f"CI und pre-commit installieren: {angabe}" in r.stdout, r.stdout
+    assert "lokalen Pfad" in r.stdout  # Hinweis: CI-Dienste erreichen den Pfad nicht
+    workflow = yaml.safe_load((daten / ".github/workflows/netzwerk.yml").read_text(encoding="utf-8"))
+    (zeile,) = [s["run"] for s in workflow["jobs"]["validate"]["steps"] if s.get("name") == "netzwerk installieren"]
+    assert shlex.split(zeile) == ["python", "-m", "pip", "install", angabe]
+    gitlab = yaml.safe_load((daten / ".gitlab-ci.yml").read_text(encoding="utf-8"))["netzwerk-validate"]["script"][0]
+    assert gitlab == zeile
+
+    # 3. die erzeugte Installationszeile in einer zweiten frischen Umgebung, wie die CI sie ausführt
+    zweite = _venv(tmp_path / "venv-ci")
+    ci = dict(umgebung, PATH=f"{zweite}{os.pathsep}{umgebung['PATH']}")
+    lauf(["bash", "-e", "-c", zeile], env=ci, cwd=daten)
+    r = lauf([str(zweite / "netzwerk"), "validate"], env=ci, cwd=daten)
+    assert "keine Fehler" in r.stdout
+
+    # 4. der erzeugte pre-commit-Hook mit dem echten pre-commit
+    r = lauf([sys.executable, "-m", "pre_commit", "run", "--all-files"], cwd=daten)
+    assert "netzwerk validate" in r.stdout and "Passed" in r.stdout
+    # … und er prüft wirklich: ein Verweisfehler lässt ihn scheitern
+    (daten / "personen" / "maria-muster.yaml").write_text("name: Maria Muster\norganisation: gibt-es-nicht\n", encoding="utf-8")
+    r = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "run", "--all-files"], cwd=daten, env=umgebung, capture_output=True, text=True, timeout=900
+    )
+    assert r.returncode == 1 and "[ref-unbekannt]" in r.stdout, r.stdout + r.stderr

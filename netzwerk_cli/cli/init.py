@@ -27,8 +27,10 @@ def init(
         typer.Option(
             "--installation",
             metavar="PIP-ANGABE",
-            help="Was CI und pre-commit mit pip installieren (Standard: netzwerk-cli in dieser Version), "
-            "z. B. \"git+https://…/netzwerk.git@v0.1.0\".",
+            help="Was CI und pre-commit mit pip installieren: eine pip-Anforderung (PEP 508), eine Adresse "
+            "oder ein lokaler Pfad, z. B. \"git+https://…/netzwerk.git@v0.1.0\". Standard: so, wie dieses "
+            "Werkzeug installiert wurde (Git-Adresse mit Commit, Archiv, Ordner) bzw. netzwerk-cli in dieser "
+            "Version, wenn PyPI sie anbietet; sonst ein Platzhalter mit Hinweis.",
             show_default=False,
         ),
     ] = None,
@@ -56,6 +58,11 @@ def init(
             "Einrichten mit „git config --global user.name \"Vorname Nachname\"“ und "
             "„git config --global user.email \"name@example.org\"“, dann „git commit -m \"Datenrepository angelegt\"“."
         )
+    angabe = ergebnis.installation
+    if angabe.angabe is not None:
+        k.print(f"CI und pre-commit installieren: {escape(angabe.angabe)}")
+    if angabe.hinweis:
+        k.print(f"[bold yellow]Hinweis:[/] {escape(angabe.hinweis)}")
     k.print("Nächste Schritte: netzwerk.yaml ausfüllen, Datensätze anlegen, „netzwerk validate“, committen (README.md).")
     k.print()
     darstellung.als_text(ergebnis.bericht, k)
