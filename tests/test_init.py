@@ -13,7 +13,7 @@ import yaml
 
 from conftest import BEISPIEL, STICHTAG, git
 from netzwerk_cli import __version__
-from netzwerk_cli.bestand import ORDNER
+from netzwerk_cli.grundlagen.arten import ORDNER
 
 BIN = Path(sys.executable).parent  # netzwerk und pre-commit der Testumgebung
 
@@ -289,7 +289,7 @@ def test_format_gitlab_ohne_befunde(cli, neu):
 def test_doku_zeigt_die_aktuellen_vorlagen():
     """docs/ARBEITEN_MIT_GIT.md zeigt die CI- und pre-commit-Vorlagen wörtlich (ohne Versionsnummer)."""
     from conftest import PROJEKT
-    from netzwerk_cli.init import vorlage
+    from netzwerk_cli.aktionen.init import vorlage
 
     doku = (PROJEKT / "docs" / "ARBEITEN_MIT_GIT.md").read_text(encoding="utf-8")
     for name in ("github-workflow.yml", "gitlab-ci.yml", "pre-commit-config.yaml"):
