@@ -98,7 +98,7 @@ class Aufzeichner:
 
     def nach(self, art: str, feld: str, wert: str):
         if feld not in INDEXFELDER.get(art, ()):
-            raise ValueError(f"nach({art!r}, {feld!r}): Feld fehlt in abhaengigkeiten.INDEXFELDER")
+            raise ValueError(f"nach({art!r}, {feld!r}): Feld fehlt in grundlagen.arten.INDEXFELDER")
         self.abh.add(index(art, feld, wert))
         return self._bestand.nach(art, feld, wert)
 

@@ -4,7 +4,7 @@ Drei Teile, alle im selben Ordner:
 
 * **Metadaten je Datei** (`meta-NN.bin`, 64 Teile): Zeitstempel-Schlüssel, SHA-256 des
   Inhalts, Dateibefunde (YAML, Schema), lesbar/gültig und die Werte der Indexfelder
-  (`abhaengigkeiten.INDEXFELDER`). Sie werden bei jedem Lauf ganz gelesen.
+  (`grundlagen.arten.INDEXFELDER`). Sie werden bei jedem Lauf ganz gelesen.
 * **Daten je Datei** (`daten-NNNN.bin`, 1024 Teile): der gelesene Inhalt, mit seiner
   Prüfsumme. Gelesen wird nur der Teil, dessen Datensatz eine Prüfung braucht.
 * **Querprüfung** (`quer.bin`, `abh-NNN.bin`): Befunde der Prüfungen über mehrere

@@ -25,7 +25,7 @@ from pathlib import Path
 from netzwerk_cli.bestand import abhaengigkeiten as abh
 from netzwerk_cli.grundlagen.befunde import Befund, Bericht
 from netzwerk_cli.bestand import Bestand, Datensatz, _finden
-from netzwerk_cli.grundlagen.arten import ORDNER, datensatz_id
+from netzwerk_cli.grundlagen.arten import INDEXFELDER, ORDNER, datensatz_id
 from netzwerk_cli.querpruefung.regeln import Kontext, pruefe_datensatz
 
 
@@ -191,7 +191,7 @@ def _ungueltige_schluessel(geaendert: list[str], weg: set[str], alt: dict, koepf
             ungueltig.add(abh.ids(art))
         for kopf in (koepfe_alt.get(rel), koepfe_neu.get(rel)):
             if kopf:
-                for feld, wert in zip(abh.INDEXFELDER[art], kopf):
+                for feld, wert in zip(INDEXFELDER[art], kopf):
                     if wert is not None:
                         ungueltig.add(abh.index(art, feld, wert))
     return ungueltig, subjekte
