@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from netzwerk_cli.grundlagen.arten import INDEXFELDER, kopf
+from netzwerk_cli.grundlagen.arten import INDEXFELDER, indexwerte
 from netzwerk_cli.grundlagen.befunde import Befund
 from netzwerk_cli.bestand import Bestand, Datensatz, einordnen
 from netzwerk_cli.grundlagen.arten import datensatz_id
@@ -81,7 +81,7 @@ class SpeicherBestand(Bestand):
         for id_, i in self.arten[art].ids.items():  # type: ignore[attr-defined]
             e = quelle.eintraege[i]
             erg = quelle.frisch.get(quelle.gefunden[i][2])
-            gueltig, kopf = (erg.gueltig, kopf(art, erg.daten)) if erg is not None else (e[4], e[5])
+            gueltig, kopf = (erg.gueltig, indexwerte(art, erg.daten)) if erg is not None else (e[4], e[5])
             if gueltig and kopf and kopf[stelle] is not None:
                 index.setdefault(kopf[stelle], []).append(id_)
         return index

@@ -57,7 +57,7 @@ def art_und_id(datei: str) -> tuple[str, str] | None:
 INDEXFELDER: dict[str, tuple[str, ...]] = {"sitzung": ("gremium",)}
 
 
-def kopf(art: str, daten: object) -> tuple | None:
+def indexwerte(art: str, daten: object) -> tuple | None:
     """Die Werte der Indexfelder eines Datensatzes (für den Zwischenspeicher)."""
     felder = INDEXFELDER.get(art)
     if not felder:

@@ -170,7 +170,7 @@ class Speicher:
         neu geprüften Dateien. Ein Metadaten-Eintrag ist (stat, prüfsumme, befunde, lesbar,
         gültig, kopf). `alle`: die Aufträge sind alle Dateien des Repositorys (dann werden
         Einträge anderer Dateien entfernt); sonst ein Teil (z. B. nur die Empfehlungen)."""
-        from netzwerk_cli.grundlagen.arten import kopf
+        from netzwerk_cli.grundlagen.arten import indexwerte
 
         eintraege: list[tuple | None] = [None] * len(auftraege)
         stats: list[tuple | None] = [None] * len(auftraege)
@@ -202,7 +202,7 @@ class Speicher:
                 art, _, datei = auftraege[i]
                 stat_ = stats[i]
                 gespeichert = (-1, -1, -1, -1) if stat_ is None or self._jung(stat_, jetzt) else stat_
-                e = eintraege[i] = (gespeichert, erg.pruefsumme, erg.befunde, erg.lesbar, erg.gueltig, kopf(art, erg.daten))
+                e = eintraege[i] = (gespeichert, erg.pruefsumme, erg.befunde, erg.lesbar, erg.gueltig, indexwerte(art, erg.daten))
                 frisch[datei] = erg
                 if stat_ is not None and erg.pruefsumme:
                     self._meta(datei)[datei] = e
