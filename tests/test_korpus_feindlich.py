@@ -34,6 +34,7 @@ from pathlib import Path
 import pytest
 import yaml
 from korpus import SCHWERE
+from netzwerk_cli.grundlagen.regeln import REGISTER
 
 PROJEKT = Path(__file__).resolve().parents[1]
 KORPUS = Path(__file__).resolve().parent / "corpus"
