@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""atheris-Harness für den Lader (`netzwerk_cli.yamlio`): Bytes → dekodiere → lade_text.
+"""atheris-Harness für den Lader (`netzwerk_cli.quellen.yamlio`): Bytes → dekodiere → lade_text.
 
 Optional, nicht Teil der Testsuite und nicht der CI (Anleitung: docs/FUZZING.md):
 
@@ -42,7 +42,7 @@ def _pruefe_probleme(probleme) -> None:
 
 def pruefe_eingabe(daten: bytes) -> None:
     """Eine Eingabe durch den Lader; AssertionError bei verletzter Eigenschaft."""
-    from netzwerk_cli import yamlio
+    from netzwerk_cli.quellen import yamlio
 
     text, probleme = yamlio.dekodiere(daten)
     _pruefe_probleme(probleme)

@@ -2,7 +2,7 @@
 
 Verglichen wird der Stand im Arbeitsbaum (das, was `validate` ohnehin prüft) mit dem Stand
 am Basis-Commit. Der Vergleich selbst ist reine Logik über zwei Datenstände; Git wird nur
-über `netzwerk_cli.git` gefragt, und alte Dateien liest `yamlio.lade_text`.
+über `netzwerk_cli.quellen.git` gefragt, und alte Dateien liest `yamlio.lade_text`.
 
 Regeln (Positionen immer in der NEUEN Datei):
 * `verlauf-geaendert` (fehler): ein früherer Verlaufseintrag einer Empfehlung wurde geändert,
@@ -24,9 +24,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from netzwerk_cli import git, lebenszyklus, schemata, yamlio
-from netzwerk_cli.befunde import FEHLER, WARNUNG, Befund
-from netzwerk_cli.bestand import NETZWERK_DATEI, ORDNER, ORDNER_VON_ART, Bestand, Datensatz
+from netzwerk_cli.quellen import git
+from netzwerk_cli.regelwerk import lebenszyklus
+from netzwerk_cli.dateipruefung import schemata
+from netzwerk_cli.quellen import yamlio
+from netzwerk_cli.grundlagen.befunde import FEHLER, WARNUNG, Befund
+from netzwerk_cli.bestand import Bestand, Datensatz
+from netzwerk_cli.grundlagen.arten import art_und_id, ORDNER_VON_ART
 
 MAX_ANTEIL_ENTFERNT = 0.25  # höchstens ein Viertel der Mitglieder auf einmal entfernen
 AEHNLICHKEIT_UMBENENNUNG = 0.5  # wie Gits Standard für die Erkennung von Umbenennungen
@@ -43,18 +47,6 @@ class AlterDatensatz:
     blob: str  # Git-Blob-Hash
     text: str | None = None  # nur geladen, wenn er gebraucht wird
     daten: Any = None
-
-
-def art_und_id(datei: str) -> tuple[str, str] | None:
-    """(art, id) eines Pfads relativ zur Datenwurzel, wie `bestand` ihn liest; sonst None."""
-    if datei == NETZWERK_DATEI:
-        return ("netzwerk", "netzwerk")
-    teile = datei.split("/")
-    if len(teile) < 2 or teile[0] not in ORDNER or any(t.startswith(".") for t in teile[1:]):
-        return None
-    if not teile[-1].endswith(".yaml"):
-        return None
-    return (ORDNER[teile[0]], teile[-1][: -len(".yaml")])
 
 
 def vergleiche(bestand: Bestand, ref: str) -> list[Befund]:

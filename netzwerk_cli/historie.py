@@ -1,7 +1,7 @@
 """`netzwerk verlauf ID`: die Geschichte eines Datensatzes aus Git.
 
 Findet die Datei des Datensatzes (im Arbeitsbaum oder, wenn gelöscht, in der Geschichte),
-liest über `netzwerk_cli.git` jeden Commit, der sie geändert hat (über Umbenennungen hinweg),
+liest über `netzwerk_cli.quellen.git` jeden Commit, der sie geändert hat (über Umbenennungen hinweg),
 und bestimmt bei Empfehlungen den Statuswechsel je Commit.
 """
 
@@ -11,10 +11,12 @@ import difflib
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from netzwerk_cli import git, yamlio
-from netzwerk_cli.basisvergleich import art_und_id
-from netzwerk_cli.bestand import ARTEN, NETZWERK_DATEI, ORDNER_VON_ART, dateien_finden
-from netzwerk_cli.fehler import Abgelehnt, EinrichtungsFehler
+from netzwerk_cli.quellen import git
+from netzwerk_cli.quellen import yamlio
+from netzwerk_cli.grundlagen.arten import art_und_id
+from netzwerk_cli.bestand import dateien_finden
+from netzwerk_cli.grundlagen.arten import ARTEN, NETZWERK_DATEI, ORDNER_VON_ART
+from netzwerk_cli.grundlagen.fehler import Abgelehnt, EinrichtungsFehler
 
 _AENDERUNG = {"A": "neu", "M": "geändert", "R": "umbenannt", "C": "kopiert", "D": "gelöscht", "T": "geändert"}
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from netzwerk_cli.befunde import Bericht
+from netzwerk_cli.grundlagen.befunde import Bericht
 from netzwerk_cli.bestand import Bestand, lade_bestand
-from netzwerk_cli.fehler import EinrichtungsFehler
-from netzwerk_cli.pruefungen import Kontext, pruefe_alle
+from netzwerk_cli.grundlagen.fehler import EinrichtungsFehler
+from netzwerk_cli.querpruefung.regeln import kontext_fuer, netzwerkdatei_fehlt, pruefe_alle
 
 
 def stichtag_pruefen(text: str | None) -> str:
@@ -24,18 +24,10 @@ def _falsch(text: str) -> str:
     raise EinrichtungsFehler(f"„{text}“ ist kein gültiges Datum; bitte JJJJ-MM-TT angeben, z. B. 2024-06-30.")
 
 
-def kontext_fuer(bestand: Bestand, stichtag: str) -> Kontext:
-    # Nur aus einer schema-gültigen netzwerk.yaml (1–120 Monate); sonst der Standard, den der
-    # Schemabefund ohnehin anmahnt.
-    gueltig = bestand.netzwerk is not None and bestand.netzwerk.gueltig
-    monate = bestand.einstellungen.get("wiedervorlage_monate") if gueltig else None
-    return Kontext(stichtag=stichtag, wiedervorlage_monate=monate if isinstance(monate, int) and not isinstance(monate, bool) and 0 < monate <= 120 else 12)
-
-
 def pruefe_bestand(bestand: Bestand, stichtag: str) -> Bericht:
     bericht = Bericht(befunde=list(bestand.befunde), dateien=bestand.dateien)
     if bestand.netzwerk is None:
-        bericht.befunde.append(_fehlende_netzwerkdatei())
+        bericht.befunde.append(netzwerkdatei_fehlt())
     bericht.befunde.extend(pruefe_alle(bestand, kontext_fuer(bestand, stichtag)))
     bericht.befunde = _begrenzt(bericht.befunde)
     return bericht
@@ -49,7 +41,7 @@ def _begrenzt(befunde: list) -> list:
     eine feindselige Datei darf die Ausgabe (und CI-Protokolle) nicht mit Zehntausenden Zeilen fluten."""
     from collections import Counter
 
-    from netzwerk_cli.befunde import Befund
+    from netzwerk_cli.grundlagen.befunde import Befund
 
     anzahl = Counter((b.datei, b.regel) for b in befunde)
     if max(anzahl.values(), default=0) <= MAX_JE_DATEI_UND_REGEL:
@@ -64,12 +56,6 @@ def _begrenzt(befunde: list) -> list:
             rest = anzahl[schluessel] - MAX_JE_DATEI_UND_REGEL
             ergebnis.append(Befund(b.datei, 1, 1, b.schwere, b.regel, f"… und {rest} weitere Befunde dieser Regel in dieser Datei (nicht einzeln gemeldet)", "$"))
     return ergebnis
-
-
-def _fehlende_netzwerkdatei():
-    from netzwerk_cli.befunde import Befund
-
-    return Befund("netzwerk.yaml", 1, 1, "fehler", "datei-ungueltig", "netzwerk.yaml fehlt", "$")
 
 
 def validiere(

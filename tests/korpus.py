@@ -27,39 +27,15 @@ from pathlib import Path
 
 import yaml
 
+from netzwerk_cli.grundlagen.regeln import REGISTER
+
 FAELLE = Path(__file__).resolve().parent / "faelle"
 STANDARD_STICHTAG = "2026-11-21"
 GUELTIG = "gueltig"
 
 # Schwere je Regel-id: DOMAIN.md („Findings and rule ids“) plus die zusätzlichen ids des Codes.
-SCHWERE = {
-    "yaml-syntax": "fehler",
-    "yaml-doppelter-schluessel": "fehler",
-    "yaml-unsicher": "fehler",
-    "yaml-mehrdeutig": "warnung",
-    "datei-kodierung": "fehler",
-    "datei-ungueltig": "fehler",
-    "id-ungueltig": "fehler",
-    "schema": "fehler",
-    "ref-unbekannt": "fehler",
-    "sitz-ueberbesetzt": "fehler",
-    "sitz-vakant": "warnung",
-    "sitz-regel": "fehler",
-    "mitglied-doppelt": "fehler",
-    "zeitraum-ungueltig": "fehler",
-    "verlauf-ungueltig": "fehler",
-    "sitzung-rhythmus": "warnung",
-    "sitzung-teilnahme": "fehler",
-    "abstimmung-ungueltig": "fehler",
-    "ag-ueberfaellig": "warnung",
-    "wiedervorlage-faellig": "warnung",
-    # zusätzliche ids des Codes
-    "ag-status": "warnung",
-    "ref-widerspruch": "fehler",
-    "sitzung-status": "warnung",
-    "sitzung-beschlussfaehigkeit": "warnung",
-    "mitglied-ohne-sitzgruppe": "warnung",
-}
+# Regel-ids von validate (ohne die nur mit --basis) und ihre Schwere: aus dem Verzeichnis des Pakets
+SCHWERE = {r: eintrag.schwere for r, eintrag in REGISTER.items() if not eintrag.nur_basis}
 # Regeln, deren Fälle Bytes brauchen, die nicht als Text eingecheckt werden (test_lader.py)
 NUR_ERZEUGT = {"datei-kodierung"}
 

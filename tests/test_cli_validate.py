@@ -15,7 +15,7 @@ from rich.console import Console
 from conftest import minimal_repo
 from korpus import SCHWERE, alle_faelle, bereitstellen
 from netzwerk_cli.ausgabe import befunde as darstellung
-from netzwerk_cli.befunde import Befund, Bericht
+from netzwerk_cli.grundlagen.befunde import Befund, Bericht
 
 STICHTAG = "2024-06-01"
 TEXTZEILE = re.compile(r"^(?P<datei>[^:\s]+):(?P<zeile>\d+):(?P<spalte>\d+): (?P<schwere>fehler|warnung) \[(?P<regel>[a-z-]+)\] (?P<meldung>.+)$")
@@ -412,7 +412,7 @@ def test_vertippter_pfad_gibt_hinweis(cli, beispiel):
 
 
 def test_json_pfad_mit_sonderzeichen_in_klammern():
-    from netzwerk_cli.befunde import json_pfad
+    from netzwerk_cli.grundlagen.befunde import json_pfad
 
     assert json_pfad(("mitglieder", 3, "sitzgruppe")) == "$.mitglieder[3].sitzgruppe"
     assert json_pfad(("foo bar",)) == "$['foo bar']"

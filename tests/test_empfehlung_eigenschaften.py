@@ -15,7 +15,10 @@ from hypothesis import strategies as st
 
 from conftest import BEISPIEL
 from empfehlung_hilfen import DATEI, GREMIUM, ID, empfehlung_text, fehler_fuer, lies, sitzung_anlegen, zustand
-from netzwerk_cli import empfehlungen, lebenszyklus, textbearbeitung, yamlio
+from netzwerk_cli.aktionen import empfehlungen
+from netzwerk_cli.regelwerk import lebenszyklus
+from netzwerk_cli.quellen import textbearbeitung
+from netzwerk_cli.quellen import yamlio
 from netzwerk_cli.bestand import lade_bestand
 
 ORGANISATIONEN = ["beispielkreis-amt-fuer-migration-und-integration", "stadt-beispielstadt", "beispielkreis-jobcenter", "gemeinde-musterdorf"]

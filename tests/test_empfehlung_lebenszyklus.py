@@ -30,7 +30,7 @@ from empfehlung_hilfen import (
     repo_im_zustand,
     zustand,
 )
-from netzwerk_cli import lebenszyklus
+from netzwerk_cli.regelwerk import lebenszyklus
 
 # Die Tabelle aus DOMAIN.md („Recommendation lifecycle“), unabhängig von regeln/lebenszyklus.yaml
 VERTRAG = {

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from empfehlung_hilfen import ADRESSATEN, DATEI, ENTSCHEIDUNG, ID, fehler_fuer, lies, repo_im_zustand, schnappschuss
-from netzwerk_cli import empfehlungen
+from netzwerk_cli.aktionen import empfehlungen
 from netzwerk_cli.bestand import lade_bestand
-from netzwerk_cli.fehler import Abgelehnt
+from netzwerk_cli.grundlagen.fehler import Abgelehnt
 
 fcntl = pytest.importorskip("fcntl")
 

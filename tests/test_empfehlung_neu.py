@@ -182,7 +182,7 @@ def test_dry_run(cli, beispiel):
 def test_gleichzeitig_angelegt_nimmt_die_naechste_nummer(cli, beispiel, monkeypatch):
     """Legt ein anderer Vorgang 2026-004 an, nachdem `new` die Nummer gewählt hat, aber bevor es
     schreibt, wird die Datei nicht überschrieben: `new` nimmt 2026-005."""
-    from netzwerk_cli import empfehlungen
+    from netzwerk_cli.aktionen import empfehlungen
 
     original = empfehlungen.schreibe
     fremd = b"# vom anderen Vorgang\n"

@@ -53,7 +53,7 @@ def test_erwartungen_sind_wohlgeformt():
 
 def test_abgleich_erkennt_abweichungen():
     """Der Abgleich selbst: eine falsche Zeile, Regel oder Schwere fällt auf."""
-    from netzwerk_cli.befunde import Befund
+    from netzwerk_cli.grundlagen.befunde import Befund
 
     b = Befund("gremien/kreis.yaml", 14, 5, "fehler", "sitz-ueberbesetzt", "4 Mitglieder für 3 Sitze", "$.mitglieder[3]")
     e = {"datei": "gremien/kreis.yaml", "zeile": 14, "regel": "sitz-ueberbesetzt"}

@@ -12,8 +12,8 @@ from profil import beispiele
 from hypothesis import strategies as st
 
 from korpus import SCHWERE
-from netzwerk_cli import yamlio
-from netzwerk_cli.bestand import ORDNER
+from netzwerk_cli.quellen import yamlio
+from netzwerk_cli.grundlagen.arten import ORDNER
 from netzwerk_cli.validierung import validiere
 
 EINSTELLUNGEN = dict(deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])

@@ -25,8 +25,8 @@ from hypothesis import HealthCheck, given, settings
 from profil import beispiele
 from hypothesis import strategies as st
 
-from netzwerk_cli import yamlio
-from netzwerk_cli.bestand import ORDNER_VON_ART
+from netzwerk_cli.quellen import yamlio
+from netzwerk_cli.grundlagen.arten import ORDNER_VON_ART
 from netzwerk_cli.validierung import validiere
 from test_korpus_feindlich import MAX_MELDUNG, REGELN, ist_deutsch
 
@@ -307,7 +307,7 @@ def test_pruefe_repository_bemerkt_falsche_befunde(monkeypatch):
     """Die Prüfung selbst: ein Befund mit unbekannter Regel oder Zeile außerhalb der Datei fällt auf."""
     import pytest
 
-    from netzwerk_cli import befunde as befunde_modul
+    from netzwerk_cli.grundlagen import befunde as befunde_modul
     from netzwerk_cli import validierung
 
     echt = validierung.validiere

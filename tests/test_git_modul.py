@@ -1,4 +1,4 @@
-"""netzwerk_cli.git: die Grundfunktionen für andere Befehle (commit_dateien, benutzername,
+"""netzwerk_cli.quellen.git: die Grundfunktionen für andere Befehle (commit_dateien, benutzername,
 unveraendert_seit_head, ist_git_repo) gegen echte temporäre Git-Repositorys."""
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from conftest import git
-from netzwerk_cli import git as g
-from netzwerk_cli.fehler import Abgelehnt
+from netzwerk_cli.quellen import git as g
+from netzwerk_cli.grundlagen.fehler import Abgelehnt
 
 
 @pytest.fixture

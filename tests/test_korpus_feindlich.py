@@ -33,7 +33,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from korpus import SCHWERE
+from netzwerk_cli.grundlagen.regeln import REGISTER
 
 PROJEKT = Path(__file__).resolve().parents[1]
 KORPUS = Path(__file__).resolve().parent / "corpus"
@@ -47,13 +47,7 @@ SCHREIBGRENZE = 64 * 1024**2  # RLIMIT_FSIZE: validate schreibt höchstens seine
 MAX_MELDUNG = 2000  # Zeichen: eine Meldung zitiert Werte gekürzt, nie eine ganze Datei
 
 # Regel-ids und ihre Schwere (DOMAIN.md „Findings and rule ids“ und docs/REGELN.md).
-REGELN = {
-    **SCHWERE,  # tests/korpus.py: alle Regel-ids von validate
-    # dazu die Regeln von validate --basis
-    "verlauf-geaendert": "fehler",
-    "ref-entfernt": "fehler",
-    "mitglieder-entfernt": "warnung",
-}
+REGELN = {r: eintrag.schwere for r, eintrag in REGISTER.items()}  # alle, auch die von --basis
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from conftest import minimal_repo
 from korpus import abgleich, beschreibe
 import yaml
 
-from netzwerk_cli import yamlio
+from netzwerk_cli.quellen import yamlio
 from netzwerk_cli.validierung import validiere
 
 STICHTAG = "2024-06-01"

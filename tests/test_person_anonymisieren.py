@@ -10,8 +10,10 @@ from pathlib import Path
 import pytest
 
 from conftest import STICHTAG, git, minimal_repo
-from netzwerk_cli import anonymisierung, schemata, yamlio
-from netzwerk_cli.bestand import ARTEN
+from netzwerk_cli.aktionen import anonymisierung
+from netzwerk_cli.dateipruefung import schemata
+from netzwerk_cli.quellen import yamlio
+from netzwerk_cli.grundlagen.arten import ARTEN
 
 PERSON = "paula-pruefer"
 NAME = "Paula Prüfer"
@@ -463,7 +465,7 @@ def test_person_ohne_verweise_und_ohne_kontakt(cli, tmp_path):
 
 
 def test_git_suche_in_der_geschichte(tmp_path):
-    from netzwerk_cli import git as gitmodul
+    from netzwerk_cli.quellen import git as gitmodul
 
     assert gitmodul.commits_mit_text(tmp_path, {"name": "x"}) is None
     git(tmp_path, "init", "-q", "-b", "main")

@@ -17,7 +17,8 @@ import pytest
 import yaml
 
 from bench import generate
-from netzwerk_cli import dateipruefung, querpruefung, zwischenspeicher
+from netzwerk_cli import dateipruefung, querpruefung
+from netzwerk_cli.quellen import zwischenspeicher
 from netzwerk_cli.validierung import validiere
 
 from conftest import BEISPIEL, STICHTAG
@@ -277,7 +278,7 @@ def test_fremde_generation_fuehrt_zu_vollstaendiger_pruefung(beispiel, geprueft_
     """Zwei Läufe schrieben zugleich: ein Teil der Abhängigkeiten passt nicht zu quer.bin."""
     validiere(beispiel, STICHTAG)
     ordner = zwischenspeicher._ordner(beispiel)
-    speicher = zwischenspeicher.Speicher(ordner, zwischenspeicher.kennung())
+    speicher = zwischenspeicher.Speicher(ordner, dateipruefung.werkzeug_kennung())
     zustand = speicher.quer()
     assert zustand is not None
     zustand["generationen"] = [g + 1 for g in zustand["generationen"]]

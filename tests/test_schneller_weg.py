@@ -20,8 +20,11 @@ from hypothesis import HealthCheck, given, settings
 from profil import beispiele
 from hypothesis import strategies as st
 
-from netzwerk_cli import dateipruefung, schemata, yamlio
-from netzwerk_cli.bestand import ARTEN, ORDNER, lade_bedarf, lade_bestand
+from netzwerk_cli import dateipruefung
+from netzwerk_cli.dateipruefung import schemata
+from netzwerk_cli.quellen import yamlio
+from netzwerk_cli.bestand import lade_bedarf, lade_bestand
+from netzwerk_cli.grundlagen.arten import ARTEN, ORDNER
 from netzwerk_cli.validierung import validiere
 
 PROJEKT = Path(__file__).resolve().parents[1]

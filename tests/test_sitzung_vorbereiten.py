@@ -243,7 +243,7 @@ def test_gremium_ohne_sitzungen_und_ags(cli, klein):
 
 
 def test_entwurf_vor_heute_gibt_hinweis(klein):
-    from netzwerk_cli.berichte import agenda
+    from netzwerk_cli.aktionen import agenda
     from netzwerk_cli.berichte.grundlagen import laden
 
     repo = laden(klein, "2025-06-01")
@@ -254,9 +254,9 @@ def test_entwurf_vor_heute_gibt_hinweis(klein):
 
 
 def test_entwurf_der_die_pruefung_nicht_besteht_wird_nicht_geschrieben(klein):
-    from netzwerk_cli.berichte import agenda
+    from netzwerk_cli.aktionen import agenda
     from netzwerk_cli.berichte.grundlagen import laden
-    from netzwerk_cli.fehler import NetzwerkFehler
+    from netzwerk_cli.grundlagen.fehler import NetzwerkFehler
 
     repo = laden(klein, "2025-06-01")
     e = agenda.entwurf(repo.bestand, "testgremium", "2025-10-01", None, heute="2025-06-01")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from netzwerk_cli import textbearbeitung, yamlio
+from netzwerk_cli.quellen import textbearbeitung
+from netzwerk_cli.quellen import yamlio
 
 
 @pytest.mark.parametrize(

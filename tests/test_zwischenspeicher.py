@@ -12,7 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from netzwerk_cli import dateipruefung, schemata, zwischenspeicher
+from netzwerk_cli import dateipruefung
+from netzwerk_cli.dateipruefung import schemata
+from netzwerk_cli.quellen import zwischenspeicher
 from netzwerk_cli.validierung import validiere
 
 from conftest import BEISPIEL, git, minimal_repo
@@ -119,7 +121,7 @@ def test_gerade_geaenderte_datei_wird_ueber_pruefsumme_bestaetigt(repo, geprueft
     datei = repo / "organisationen" / "swr.yaml"
     datei.write_text(datei.read_text(encoding="utf-8") + "# frisch\n", encoding="utf-8")
     validiere(repo, STICHTAG)
-    teil = zwischenspeicher.Speicher(_speicherordner(repo), zwischenspeicher.kennung())
+    teil = zwischenspeicher.Speicher(_speicherordner(repo), dateipruefung.werkzeug_kennung())
     eintrag = teil._meta("organisationen/swr.yaml")["organisationen/swr.yaml"]
     assert eintrag[0] == (-1, -1, -1, -1)  # Zeitstempel nicht als Beweis gespeichert
 

@@ -8,7 +8,7 @@ from rich.text import Text
 
 from netzwerk_cli.ausgabe.format import datum
 from netzwerk_cli.ausgabe.layout import aufzaehlung, druck, text
-from netzwerk_cli.berichte.agenda import Entwurf
+from netzwerk_cli.aktionen.agenda import Entwurf
 
 
 def als_text(e: Entwurf, konsole: Console) -> None:

@@ -10,7 +10,7 @@ import json
 
 from rich.markup import escape
 
-from netzwerk_cli.anonymisierung import ARTEN_TEXT, NEUTRALER_NAME, Geschichte, Plan
+from netzwerk_cli.aktionen.anonymisierung import ARTEN_TEXT, NEUTRALER_NAME, Geschichte, Plan
 
 OPTIONEN = (
     (

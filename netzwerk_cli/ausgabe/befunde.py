@@ -6,7 +6,7 @@ import json
 
 from rich.markup import escape
 
-from netzwerk_cli.befunde import FEHLER, Bericht
+from netzwerk_cli.grundlagen.befunde import FEHLER, Bericht
 
 
 def zusammenfassung(bericht: Bericht) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 
-from netzwerk_cli.befunde import FEHLER, Bericht
+from netzwerk_cli.grundlagen.befunde import FEHLER, Bericht
 
 SCHWERE = {FEHLER: "major"}  # Warnungen: "minor"
 

@@ -9,8 +9,8 @@ from rich import box
 from rich.markup import escape
 from rich.table import Table
 
-from netzwerk_cli import lebenszyklus
-from netzwerk_cli.empfehlungen import Zeile, umsetzungsstand
+from netzwerk_cli.regelwerk import lebenszyklus
+from netzwerk_cli.aktionen.empfehlungen import Zeile, umsetzungsstand
 
 STAND_TEXT = {"offen": "offen", "teilweise": "teilweise umgesetzt", "vollstaendig": "vollständig umgesetzt", "abgelehnt": "abgelehnt"}
 

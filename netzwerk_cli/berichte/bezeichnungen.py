@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from netzwerk_cli.berichte.grundlagen import org_name
 from netzwerk_cli.bestand import Bestand
-from netzwerk_cli.sitzregeln import sitzzahl
+from netzwerk_cli.regelwerk.sitzregeln import sitzzahl
 
 ORGANISATIONSTYP = {
     "ministerium": "Ministerium",

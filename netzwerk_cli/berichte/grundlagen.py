@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from netzwerk_cli import lebenszyklus
-from netzwerk_cli.befunde import Bericht
+from netzwerk_cli.regelwerk import lebenszyklus
+from netzwerk_cli.grundlagen.befunde import Bericht
 from netzwerk_cli.bestand import Bestand, finde_wurzel, lade_bedarf, lade_bestand
-from netzwerk_cli.validierung import kontext_fuer, pruefe_bestand
+from netzwerk_cli.validierung import pruefe_bestand
+from netzwerk_cli.querpruefung.regeln import kontext_fuer
 
 
 @dataclass

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from netzwerk_cli import lebenszyklus, sitzregeln
+from netzwerk_cli.regelwerk import lebenszyklus
+from netzwerk_cli.regelwerk import sitzregeln
 from netzwerk_cli.berichte import grundlagen as g
 from netzwerk_cli.berichte.bezeichnungen import EMPFEHLUNG_STATUS, aus_wert, regel_beschreibung
 from netzwerk_cli.berichte.datenschutz import Datenschutz

@@ -7,14 +7,15 @@ from typing import Annotated, Optional
 
 import typer
 
-from netzwerk_cli import empfehlungen, lebenszyklus
+from netzwerk_cli.aktionen import empfehlungen
+from netzwerk_cli.regelwerk import lebenszyklus
 from netzwerk_cli.ausgabe import empfehlungen as darstellung
 from netzwerk_cli.ausgabe.konsole import konsole
 from netzwerk_cli.bestand import finde_wurzel, lade_bedarf
 from netzwerk_cli.cli.fehlerbehandlung import befehl
 from netzwerk_cli.cli.optionen import Daten
 from netzwerk_cli.cli.rahmen import Befehl, aehnlich, beispiele, meinten_sie, unteranwendung
-from netzwerk_cli.fehler import Abgelehnt, EinrichtungsFehler, NetzwerkFehler
+from netzwerk_cli.grundlagen.fehler import Abgelehnt, EinrichtungsFehler, NetzwerkFehler
 
 app = unteranwendung(
     "Handlungsempfehlungen auflisten, anlegen und durch den Lebenszyklus führen.",
@@ -101,7 +102,7 @@ def zeigen(id: Annotated[str, typer.Argument(metavar="ID", help="id der Empfehlu
 def _durch(wurzel, durch: str | None) -> str | None:
     if durch:
         return durch
-    from netzwerk_cli import git
+    from netzwerk_cli.quellen import git
 
     return git.benutzername(wurzel)
 
@@ -124,7 +125,7 @@ def _vorpruefen(plan: empfehlungen.Plan, wurzel, commit: bool) -> None:
     """Mit --commit: vor dem Schreiben sicherstellen, dass der Commit genau diese Änderung enthält."""
     if not commit:
         return
-    from netzwerk_cli import git
+    from netzwerk_cli.quellen import git
 
     git.commit_vorpruefen(wurzel)  # kein Repository, Merge/Rebase, index.lock, losgelöster HEAD
     if plan.alt is not None and not git.unveraendert_seit_head(wurzel, plan.pfad):
@@ -135,7 +136,7 @@ def _abschliessen(plan: empfehlungen.Plan, wurzel, commit: bool) -> int:
     """Nach dem Schreiben: mit --commit committen (scheitert das, wird die Änderung zurückgenommen)."""
     k = konsole()
     if commit:
-        from netzwerk_cli import git
+        from netzwerk_cli.quellen import git
 
         try:
             sha = git.commit_dateien(wurzel, [plan.pfad], plan.commit_nachricht())

@@ -14,7 +14,7 @@ from typing import Callable
 import typer
 
 from netzwerk_cli.ausgabe.konsole import fehler_melden
-from netzwerk_cli.fehler import NetzwerkFehler
+from netzwerk_cli.grundlagen.fehler import NetzwerkFehler
 
 
 def befehl(funktion: Callable[..., int | None]) -> Callable[..., None]:

@@ -42,7 +42,7 @@ def init(
 
     from netzwerk_cli.ausgabe import befunde as darstellung
     from netzwerk_cli.ausgabe.konsole import konsole
-    from netzwerk_cli.init import ZWEIG, anlegen
+    from netzwerk_cli.aktionen.init import ZWEIG, anlegen
     from netzwerk_cli.validierung import stichtag_pruefen
 
     tag = stichtag_pruefen(stichtag) if stichtag else None

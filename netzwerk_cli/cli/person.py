@@ -1,6 +1,6 @@
 """`netzwerk person anonymisieren ID [--neue-id ID] [--amt-entfernen] [--dry-run] [--commit] [--format text|json]`
 
-Löschersuchen nach Datenschutzrecht (Issue 7). Die Logik steht in `netzwerk_cli.anonymisierung`,
+Löschersuchen nach Datenschutzrecht (Issue 7). Die Logik steht in `netzwerk_cli.aktionen.anonymisierung`,
 die Darstellung in `netzwerk_cli.ausgabe.anonymisierung`; beide werden erst im Befehl importiert.
 """
 
@@ -51,11 +51,11 @@ def anonymisieren(
     """Anonymisiert eine Person: neutraler Name, Kontaktdaten entfernt, neue neutrale id, alle
     Verweise umgestellt und geprüft; listet verbliebene Fundstellen und Git-Commits, die den alten
     Namen noch enthalten (die Geschichte wird nicht umgeschrieben)."""
-    from netzwerk_cli import anonymisierung
+    from netzwerk_cli.aktionen import anonymisierung
     from netzwerk_cli.ausgabe import anonymisierung as darstellung
     from netzwerk_cli.ausgabe.konsole import konsole
     from netzwerk_cli.bestand import finde_wurzel
-    from netzwerk_cli.fehler import Abgelehnt, EinrichtungsFehler, NetzwerkFehler
+    from netzwerk_cli.grundlagen.fehler import Abgelehnt, EinrichtungsFehler, NetzwerkFehler
 
     if dry_run and commit:
         raise EinrichtungsFehler("--dry-run und --commit schließen sich aus")

@@ -9,7 +9,7 @@ import typer
 
 from netzwerk_cli.ausgabe import agenda as darstellung
 from netzwerk_cli.ausgabe.konsole import konsole
-from netzwerk_cli.berichte import agenda
+from netzwerk_cli.aktionen import agenda
 from netzwerk_cli.berichte.grundlagen import laden
 from netzwerk_cli.cli.fehlerbehandlung import befehl
 from netzwerk_cli.cli.optionen import Daten

@@ -7,7 +7,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from netzwerk_cli.bestand import ARTEN, finde_wurzel
+from netzwerk_cli.bestand import finde_wurzel
+from netzwerk_cli.grundlagen.arten import ARTEN
 from netzwerk_cli.cli.fehlerbehandlung import befehl
 from netzwerk_cli.cli.optionen import Daten
 from netzwerk_cli.cli.rahmen import beispiele

@@ -12,14 +12,14 @@ from __future__ import annotations
 import secrets
 from pathlib import Path
 
-from netzwerk_cli.fehler import EinrichtungsFehler
+from netzwerk_cli.grundlagen.fehler import EinrichtungsFehler
 
 DATEI = Path(".netzwerk") / "pseudonym-schluessel"
 
 
 def schluessel_holen(wurzel: Path, anlegen: bool = False) -> tuple[bytes, bool]:
     """(Schlüssel, neu angelegt). Der Schlüssel ist 32 zufällige Bytes, hexadezimal gespeichert."""
-    from netzwerk_cli.yamlio import schreibe_bytes_atomar
+    from netzwerk_cli.quellen.yamlio import schreibe_bytes_atomar
 
     pfad = wurzel / DATEI
     if pfad.is_symlink() or (pfad.exists() and not pfad.is_file()):

@@ -1,0 +1,1 @@
+"""Schicht `aktionen` (siehe docs/ARCHITEKTUR.md)."""

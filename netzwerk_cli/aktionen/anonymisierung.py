@@ -1,0 +1,794 @@
+"""Personen anonymisieren (Löschersuchen nach Datenschutzrecht): `netzwerk person anonymisieren ID`.
+
+Reine Funktionen, die Daten liefern; geschrieben wird erst mit `ausfuehren(plan)`:
+
+* `plane(...)` liest den Bestand, baut den neuen Personendatensatz (neutraler Name, ohne
+  Kontaktdaten, unter einer neutralen id), stellt jeden Verweis auf die alte id um (die
+  Verweisfelder kommen aus den Schema-Anmerkungen `x-ref: person`, nicht aus einer Liste im
+  Code), prüft den vollständigen neuen Stand im Speicher mit allen Prüfungen von `validate`
+  und sucht, wo der alte Name, die alte id oder Kontaktdaten noch im Arbeitsbaum stehen.
+* `ausfuehren(plan)` schreibt in einer festen, wiederaufnehmbaren Reihenfolge (siehe dort).
+* `geschichte(plan)` listet die Git-Commits, deren Geschichte den alten Namen noch enthält.
+
+Datenschutz: Der Plan kennt Name und Kontaktdaten (zum Suchen und Schwärzen), gibt sie aber
+nie heraus; alles, was Renderer lesen, ist frei davon (Diffs und Commit-Betreffe geschwärzt).
+Einzelheiten und Begründungen: docs/DATENSCHUTZ.md.
+"""
+
+from __future__ import annotations
+
+import copy
+import difflib
+import os
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from netzwerk_cli.dateipruefung import schemata
+from netzwerk_cli.quellen import textbearbeitung
+from netzwerk_cli.quellen import yamlio
+from netzwerk_cli.grundlagen.befunde import Befund, json_pfad
+from netzwerk_cli.bestand import Bestand, Datensatz, lade_bestand
+from netzwerk_cli.grundlagen.arten import ARTEN, ORDNER_VON_ART, pruefe_id
+from netzwerk_cli.grundlagen.fehler import Abgelehnt, EinrichtungsFehler
+
+NEUTRALER_NAME = "Anonymisierte Person"
+PRAEFIX = "anonym"
+AMT_FELDER = ("organisation", "funktion", "rollen")  # beschreiben den Sitz; bleiben ohne --amt-entfernen
+IMMER_BEHALTEN = ("beispiel",)  # Kennzeichen erfundener Daten, nichts Persönliches
+FELDNAMEN = {
+    "name": "Name",
+    "titel": "Titel",
+    "kontakt": "Kontaktdaten",
+    "quelle": "Quelle",
+    "notiz": "Notiz",
+    "organisation": "Organisation",
+    "funktion": "Funktion",
+    "rollen": "Rollen",
+    "oeffentlich": "öffentlich",
+    "beispiel": "Beispiel",
+}
+ARTEN_TEXT = {
+    "name": "Name",
+    "nachname": "Nachname",
+    "id": "alte id",
+    "email": "E-Mail",
+    "telefon": "Telefon",
+    "adresse": "Adresse",
+}
+MAX_SUCHGROESSE = yamlio.MAX_DATEIGROESSE
+_BOM = "\ufeff"
+_MARKE = "# netzwerk person anonymisieren: unterbrochen – Ziel {ziel}; bitte den Befehl erneut ausführen"
+_MARKE_MUSTER = re.compile(r"^# netzwerk person anonymisieren: unterbrochen – Ziel ([a-z0-9]+(?:-[a-z0-9]+)*);")
+_NUMMER = re.compile(rf"^{PRAEFIX}-(\d+)$")
+# Zeilenumbrüche wie bei libyaml (der Lader zählt Zeilen danach): \r\n, \r, \n, NEL, LS, PS
+_UMBRUCH = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
+_ID_ZEICHEN = re.compile(r"[A-Za-z0-9_.-]")
+_VORSCHLAG = re.compile(r"\s*[–-] meinten Sie „[^“]*“\?")
+
+
+# --------------------------------------------------------------------------- Daten
+
+
+@dataclass
+class Aenderung:
+    """Eine geplante Dateiänderung."""
+
+    datei: str  # relativ zur Wurzel, mit „/“
+    art: str  # neu | geaendert | geloescht
+    alt: bytes | None  # None: neue Datei
+    neu: str | None  # None: Datei wird gelöscht
+    verweise: tuple[str, ...] = ()  # JSON-Pfade der umgestellten Verweise
+    vertraulich: bool = False  # alter Inhalt wird nie angezeigt (der alte Personendatensatz)
+    vorhanden: bool = False  # neue Datei gibt es schon (Fortsetzung eines unterbrochenen Laufs)
+
+    def diff(self, schwaerzen) -> str:
+        if self.vertraulich:
+            return f"# {self.datei}: wird gelöscht (Inhalt nicht angezeigt: personenbezogene Daten)\n"
+        if self.vorhanden:
+            return f"# {self.datei}: schon angelegt (Fortsetzung), bleibt unverändert\n"
+        alt = (self.alt or b"").decode("utf-8-sig").splitlines(keepends=True)
+        neu = (self.neu or "").removeprefix(_BOM).splitlines(keepends=True)
+        zeilen = difflib.unified_diff(alt, neu, "/dev/null" if self.alt is None else f"a/{self.datei}", f"b/{self.datei}")
+        text = "".join(z if z.endswith("\n") else z + "\n\\ No newline at end of file\n" for z in zeilen)
+        return schwaerzen(text)
+
+
+@dataclass(frozen=True)
+class Fundstelle:
+    """Eine Stelle im Arbeitsbaum (nach der Anonymisierung), an der noch etwas zur Person steht."""
+
+    datei: str
+    zeile: int  # 0: im Datei- oder Ordnernamen
+    spalte: int
+    art: str  # name | nachname | id | email | telefon | adresse
+    pfad: str | None  # JSON-Pfad des Textfelds, None: Kommentar, Schlüssel oder keine YAML-Datei
+
+    def als_dict(self) -> dict:
+        return {"datei": self.datei, "zeile": self.zeile, "spalte": self.spalte, "art": self.art, "pfad": self.pfad}
+
+
+class Suchbegriffe:
+    """Name, Nachname, id und Kontaktdaten der Person als Suchmuster. Gibt die Werte nie heraus,
+    außer an Git (`git_begriffe`) – für die Suche in der Geschichte."""
+
+    def __init__(self, alte_id: str, daten: dict):
+        self._roh: dict[str, str] = {"id": alte_id}
+        # Vorfilter je Art: ein Text (klein geschrieben), ohne den das Muster nicht passen kann –
+        # ein schnelles `in` erspart bei tausenden Dateien die Suche mit dem regulären Ausdruck.
+        self._vorfilter: dict[str, tuple[str, ...]] = {"id": (alte_id.lower(),)}
+        self._muster: dict[str, re.Pattern] = {
+            "id": re.compile(rf"(?<![A-Za-z0-9-]){re.escape(alte_id)}(?![A-Za-z0-9-])", re.IGNORECASE)
+        }
+        name = daten.get("name")
+        if isinstance(name, str) and len(name.strip()) >= 3:
+            teile = name.split()
+            self._roh["name"] = " ".join(teile)
+            # Wortgrenzen ohne Bindestrich: „Muster“ passt nicht in „max-muster“ (eine andere id)
+            self._muster["name"] = re.compile(r"(?<![\w-])" + r"\s+".join(map(re.escape, teile)) + r"(?![\w-])", re.IGNORECASE)
+            self._vorfilter["name"] = self._vorfilter["nachname"] = (teile[-1].lower(),)
+            if len(teile) > 1 and len(teile[-1]) >= 3:
+                # Nachname allein nur mit Anrede, Titel oder Initiale („Frau Muster“, „M. Muster“) oder als
+                # „Muster, Maria“: viele Nachnamen sind zugleich deutsche Hauptwörter („dem Muster nach“).
+                vor, nach = re.escape(teile[0]), re.escape(teile[-1])
+                anrede = rf"(?:Frau|Herrn?|Fr\.|Hr\.|Dr\.|Prof\.|{re.escape(teile[0][0])}\.)"
+                self._muster["nachname"] = re.compile(
+                    rf"(?<![\w-]){anrede}\s*{nach}(?![\w-])|(?<![\w-]){nach},\s*{vor}(?![\w-])", re.IGNORECASE
+                )
+        kontakt = daten.get("kontakt") if isinstance(daten.get("kontakt"), dict) else {}
+        email = kontakt.get("email")
+        if isinstance(email, str) and len(email.strip()) >= 3:
+            self._roh["email"] = email.strip()
+            self._muster["email"] = re.compile(re.escape(email.strip()), re.IGNORECASE)
+            self._vorfilter["email"] = (email.strip().lower(),)
+        telefon = kontakt.get("telefon")
+        ziffern = re.sub(r"\D", "", telefon) if isinstance(telefon, str) else ""
+        if len(ziffern) >= 6:
+            self._roh["telefon"] = telefon.strip()
+            # Ziffern mit beliebigen Trennzeichen dazwischen („0711 123-45“ = „0711/12345“)
+            self._muster["telefon"] = re.compile(r"(?<!\d)" + r"[\s/().-]*".join(ziffern) + r"(?!\d)")
+            self._vorfilter["telefon"] = (ziffern[:1],)
+        adresse = kontakt.get("adresse")
+        if isinstance(adresse, str):
+            zeilen = [z.strip(" ,") for z in re.split(r"[\n,]", adresse) if len(z.strip(" ,")) >= 5]
+            if zeilen:
+                self._vorfilter["adresse"] = tuple(z.split()[0].lower() for z in zeilen)
+                self._muster["adresse"] = re.compile(
+                    "|".join(r"(?<!\w)" + r"\s+".join(map(re.escape, z.split())) + r"(?!\w)" for z in zeilen), re.IGNORECASE
+                )
+
+    def treffer(self, text: str) -> list[tuple[int, int, str]]:
+        """(anfang, ende, art) aller Vorkommen; ein Nachname innerhalb eines Namens zählt nicht doppelt."""
+        funde = []
+        klein = text.lower()
+        for art, muster in self._muster.items():
+            if any(v in klein for v in self._vorfilter.get(art, ("",))):
+                funde.extend((m.start(), m.end(), art) for m in muster.finditer(text))
+        funde.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+        ergebnis: list[tuple[int, int, str]] = []
+        for f in funde:
+            if any(a <= f[0] and f[1] <= e for a, e, _ in ergebnis):
+                continue
+            ergebnis.append(f)
+        return ergebnis
+
+    def enthaelt(self, text: str, art: str | None = None) -> bool:
+        muster = [self._muster[art]] if art else list(self._muster.values())
+        return any(m.search(text) for m in muster if m is not None)
+
+    def schwaerzen(self, text: str, mit_id: bool = True) -> str:
+        """Ersetzt Name, Nachname und Kontaktdaten (und die alte id) durch Platzhalter."""
+        for art in ("email", "telefon", "adresse", "name", "nachname") + (("id",) if mit_id else ()):
+            if art in self._muster:
+                text = self._muster[art].sub(f"[{ARTEN_TEXT[art]}]", text)
+        return text
+
+    def git_begriffe(self) -> dict[str, str]:
+        """Die genauen Texte für `git log -S` (nur an Git, nie in eine Ausgabe)."""
+        return dict(self._roh)
+
+
+@dataclass
+class Plan:
+    """Alles, was `anonymisieren` tun würde – ohne Name oder Kontaktdaten in öffentlichen Feldern."""
+
+    wurzel: Path
+    person: str  # alte id (vom Aufruf)
+    neue_id: str
+    alte_datei: str
+    neue_datei: str
+    aenderungen: list[Aenderung]  # in Schreibreihenfolge: neue Person, Verweise, alte Person
+    entfernt: list[str]  # Feldnamen, die wegfallen (nur die vorhandenen)
+    behalten: list[str]  # Feldnamen, die bleiben
+    befunde: list[Befund]  # neue Fehler, die der neue Stand hätte (leer: in Ordnung)
+    verbleibend: list[Fundstelle]  # Freitext usw., nicht automatisch geändert
+    nicht_durchsucht: list[str]  # Dateien, die sich nicht als Text durchsuchen ließen
+    fortsetzung: bool  # setzt einen unterbrochenen Lauf fort
+    stichtag: str
+    fehler_vorher: int = 0
+    fehler_nachher: int = 0
+    begriffe: Suchbegriffe = field(repr=False, default=None)  # intern: nie ausgeben
+    _alt_person: bytes = field(repr=False, default=b"")
+    _marke: str = field(repr=False, default="")
+
+    @property
+    def verweisdateien(self) -> list[Aenderung]:
+        return [a for a in self.aenderungen if a.art == "geaendert"]
+
+    @property
+    def anzahl_verweise(self) -> int:
+        return sum(len(a.verweise) for a in self.verweisdateien)
+
+    def schwaerzen(self, text: str, mit_id: bool = False) -> str:
+        return self.begriffe.schwaerzen(text, mit_id) if self.begriffe is not None else text
+
+    def diff(self) -> str:
+        """Unified Diff aller Änderungen; Name und Kontaktdaten geschwärzt, der alte
+        Personendatensatz nicht gezeigt (daher nicht mit „git apply“ anwendbar)."""
+        return "".join(a.diff(self.schwaerzen) for a in self.aenderungen)
+
+    def pfade(self) -> list[Path]:
+        return [self.wurzel / a.datei for a in self.aenderungen]
+
+    def commit_nachricht(self) -> str:
+        # Weder alte id noch Name: die Nachricht bleibt in der Geschichte stehen.
+        return (
+            f"Person anonymisiert ({self.neue_id})\n\n"
+            f"Löschersuchen: Name und Kontaktdaten entfernt, {self.anzahl_verweise} Verweise in "
+            f"{len(self.verweisdateien)} Dateien umgestellt (netzwerk person anonymisieren).\n\n"
+            f"Person: {self.neue_id}\n"
+        )
+
+
+# --------------------------------------------------------------------------- Planen
+
+
+def plane(
+    wurzel: Path,
+    person: str,
+    neue_id: str | None = None,
+    amt_entfernen: bool = False,
+    stichtag: str | None = None,
+    heute: str | None = None,
+) -> Plan:
+    """Plant die Anonymisierung von `person`; ändert nichts.
+
+    Aufruffehler (ungültige id, ungültige oder unpassende --neue-id) sind `EinrichtungsFehler`
+    (Exit 2); fachliche Ablehnungen (Person fehlt, Ziel-id belegt, unlesbare Dateien mit
+    Verweisen) `Abgelehnt` (Exit 1). Neue Fehler im geplanten Stand stehen in `plan.befunde`.
+    """
+    from netzwerk_cli.validierung import pruefe_bestand, stichtag_pruefen
+
+    grund = pruefe_id(person)
+    if grund:
+        raise EinrichtungsFehler(f"„{person}“ ist keine gültige Personen-id: {grund}")
+    if neue_id is not None:
+        grund = pruefe_id(neue_id)
+        if grund:
+            raise EinrichtungsFehler(f"--neue-id: {grund}")
+        if neue_id == person:
+            raise EinrichtungsFehler("--neue-id muss sich von der bisherigen id unterscheiden")
+    stichtag = stichtag_pruefen(stichtag)
+    heute = heute or date.today().isoformat()
+
+    bestand = lade_bestand(Path(wurzel))
+    ds = bestand.hole("person", person)
+    if ds is None:
+        raise Abgelehnt(f"Person „{person}“ gibt es nicht in personen/; nichts geändert")
+    if not ds.lesbar:
+        raise Abgelehnt(f"{ds.datei} ist nicht lesbar; bitte erst „netzwerk validate“ ausführen und die Datei reparieren")
+    alt_pfad = bestand.wurzel / ds.datei
+    if alt_pfad.is_symlink():
+        raise Abgelehnt(f"{ds.datei} ist eine Verknüpfung; bitte durch die Datei selbst ersetzen")
+    alt_roh, alt_text = _lesen(bestand.wurzel, ds.datei)
+    begriffe = Suchbegriffe(person, ds.daten)
+
+    marke = _MARKE_MUSTER.match(alt_text.lstrip(_BOM))
+    fortsetzung = marke is not None
+    if fortsetzung:
+        ziel = marke.group(1)
+        if neue_id is not None and neue_id != ziel:
+            raise EinrichtungsFehler(
+                f"Ein unterbrochener Lauf hat „{ziel}“ als neue id gewählt; bitte ohne --neue-id "
+                f"oder mit --neue-id {ziel} fortsetzen"
+            )
+        neue_id = ziel
+    elif neue_id is not None:
+        _nicht_aus_namen(neue_id, person, ds.daten)
+        if bestand.hole("person", neue_id) is not None:
+            raise Abgelehnt(f"Person „{neue_id}“ gibt es schon ({bestand.hole('person', neue_id).datei}); bitte eine freie id wählen")
+        if neue_id in _person_verweise(bestand):
+            raise Abgelehnt(f"Auf „{neue_id}“ verweisen schon Datensätze (ohne dass es die Person gibt); bitte eine andere id wählen")
+    else:
+        neue_id = _naechste_id(bestand)
+
+    ordner = ds.datei.rsplit("/", 1)[0]
+    neue_datei = f"{ordner}/{neue_id}.yaml"
+    neu_pfad = bestand.wurzel / neue_datei
+    vorhandene_ziel = bestand.hole("person", neue_id)
+    if fortsetzung and vorhandene_ziel is not None:
+        if vorhandene_ziel.datei != neue_datei or vorhandene_ziel.daten.get("name") != NEUTRALER_NAME:
+            raise Abgelehnt(
+                f"Fortsetzung nicht möglich: „{vorhandene_ziel.datei}“ ist kein anonymisierter Datensatz dieses Laufs; "
+                f"bitte die erste Zeile von {ds.datei} prüfen"
+            )
+    elif neu_pfad.exists() or neu_pfad.is_symlink():
+        raise Abgelehnt(f"{neue_datei} gibt es schon; bitte eine andere --neue-id wählen")
+
+    # Der neue Personendatensatz (ganz neu geschrieben: Kommentare der alten Datei können
+    # ebenfalls Personenbezogenes enthalten).
+    behalten_felder = IMMER_BEHALTEN + (() if amt_entfernen else AMT_FELDER)
+    entfernt = [FELDNAMEN.get(k, k) for k in ds.daten if k not in behalten_felder and k not in ("name", "oeffentlich")]
+    if "name" in ds.daten:
+        entfernt.insert(0, "Name (ersetzt)")
+    behalten = [FELDNAMEN.get(k, k) for k in ds.daten if k in behalten_felder]
+    ende = textbearbeitung.zeilenende(alt_text)
+    neu_text = _neuer_datensatz(ds.daten, behalten_felder, heute, ende)
+    aenderungen: list[Aenderung] = []
+    if fortsetzung and vorhandene_ziel is not None:
+        aenderungen.append(Aenderung(neue_datei, "neu", None, None, vorhanden=True))
+    else:
+        aenderungen.append(Aenderung(neue_datei, "neu", None, neu_text))
+
+    # Verweise in allen Datensätzen (x-ref: person), in der Reihenfolge der Arten
+    unlesbar = []
+    for anderer in sorted(bestand.alle(), key=_reihenfolge):
+        if anderer is ds:
+            continue
+        if not anderer.lesbar:  # (nicht `dok` abfragen: das läse jede Datei noch einmal mit Positionen)
+            text = _lies_roh(bestand.wurzel / anderer.datei)
+            if text is not None and begriffe.enthaelt(text, "id"):
+                unlesbar.append(anderer.datei)
+            continue
+        pfade = _verweise_auf(anderer.art, anderer.daten, person)
+        if not pfade:
+            continue
+        aenderungen.append(_verweise_umstellen(bestand.wurzel, anderer, person, neue_id))
+    if unlesbar:
+        raise Abgelehnt(
+            "Diese Dateien enthalten die id, sind aber nicht lesbar, so dass ihre Verweise nicht umgestellt "
+            "werden können; bitte erst reparieren („netzwerk validate“): " + ", ".join(unlesbar)
+        )
+    aenderungen.append(Aenderung(ds.datei, "geloescht", alt_roh, None, vertraulich=True))
+
+    # Den neuen Stand vollständig im Speicher prüfen
+    vorher = pruefe_bestand(bestand, stichtag)
+    _stand_einsetzen(bestand, ds, neue_id, neue_datei, aenderungen)
+    nachher = pruefe_bestand(bestand, stichtag)
+    neue_fehler = _neue_fehler(vorher.befunde, nachher.befunde, {ds.datei: neue_datei}, begriffe, person, neue_id)
+
+    verbleibend, nicht_durchsucht = _verbleibende_stellen(bestand.wurzel, aenderungen, begriffe)
+    return Plan(
+        wurzel=bestand.wurzel,
+        person=person,
+        neue_id=neue_id,
+        alte_datei=ds.datei,
+        neue_datei=neue_datei,
+        aenderungen=aenderungen,
+        entfernt=entfernt,
+        behalten=behalten,
+        befunde=neue_fehler,
+        verbleibend=verbleibend,
+        nicht_durchsucht=nicht_durchsucht,
+        fortsetzung=fortsetzung,
+        stichtag=stichtag,
+        fehler_vorher=vorher.fehler,
+        fehler_nachher=nachher.fehler,
+        begriffe=begriffe,
+        _alt_person=alt_roh,
+        _marke=_MARKE.format(ziel=neue_id) + ende,
+    )
+
+
+def _reihenfolge(ds: Datensatz) -> tuple:
+    return (ARTEN.index(ds.art) if ds.art in ARTEN else len(ARTEN), ds.datei)
+
+
+def _lesen(wurzel: Path, datei: str) -> tuple[bytes, str]:
+    roh = (wurzel / datei).read_bytes()
+    text, probleme = yamlio.dekodiere(roh)
+    if text is None:
+        raise Abgelehnt(f"{datei}: {probleme[0].meldung}")
+    return roh, text
+
+
+def _lies_roh(pfad: Path) -> str | None:
+    try:
+        if pfad.is_symlink() or pfad.stat().st_size > MAX_SUCHGROESSE:
+            return None
+        return pfad.read_bytes().decode("utf-8", errors="replace")
+    except OSError:
+        return None
+
+
+def _person_verweise(bestand: Bestand) -> set[str]:
+    werte = set()
+    for ds in bestand.alle():
+        if not ds.lesbar:
+            continue
+        for muster, ziel_art in schemata.verweise(ds.art):
+            if ziel_art == "person":
+                werte.update(w for _, w in schemata.werte(ds.daten, muster) if isinstance(w, str))
+    return werte
+
+
+def _naechste_id(bestand: Bestand) -> str:
+    """`anonym-NNN`: die nächste Nummer nach der höchsten vorhandenen – nie aus dem Namen abgeleitet.
+    Übersprungen werden Nummern, deren Datei es schon gibt oder auf die schon verwiesen wird."""
+    belegt = set(bestand.arten["person"]) | _person_verweise(bestand)
+    hoechste = max((int(m.group(1)) for i in belegt if (m := _NUMMER.match(i))), default=0)
+    ordner = bestand.wurzel / ORDNER_VON_ART["person"]
+    nummer = hoechste + 1
+    while f"{PRAEFIX}-{nummer:03d}" in belegt or (ordner / f"{PRAEFIX}-{nummer:03d}.yaml").exists():
+        nummer += 1
+    return f"{PRAEFIX}-{nummer:03d}"
+
+
+_UMLAUTE = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "é": "e", "è": "e", "á": "a", "à": "a", "ç": "c"})
+
+
+def _nicht_aus_namen(neue_id: str, alte_id: str, daten: dict) -> None:
+    """Lehnt eine --neue-id ab, die einen Teil des alten Namens oder der alten id enthält."""
+    teile = {t for t in alte_id.split("-") if len(t) >= 3}
+    name = daten.get("name")
+    if isinstance(name, str):
+        teile |= {t for t in re.split(r"[^a-z0-9]+", name.lower().translate(_UMLAUTE)) if len(t) >= 3}
+    if teile & set(neue_id.split("-")):
+        raise EinrichtungsFehler(
+            "--neue-id enthält einen Teil des bisherigen Namens oder der bisherigen id; bitte eine neutrale "
+            f"id wählen (z. B. {PRAEFIX}-007) oder --neue-id weglassen"
+        )
+
+
+def _neuer_datensatz(daten: dict, behalten: tuple, heute: str, ende: str) -> str:
+    """Der neue Personendatensatz, ganz neu geschrieben (auch Kommentare der alten Datei können
+    Personenbezogenes enthalten). Enthält nur neutrale Angaben und die behaltenen Felder."""
+    soll: dict = {"name": NEUTRALER_NAME}
+    for k in ("organisation", "funktion"):
+        if k in behalten and isinstance(daten.get(k), str):
+            soll[k] = daten[k]
+    if "rollen" in behalten and isinstance(daten.get("rollen"), list) and daten["rollen"]:
+        soll["rollen"] = [r for r in daten["rollen"] if isinstance(r, str)]
+    soll["oeffentlich"] = False
+    if "beispiel" in behalten and isinstance(daten.get("beispiel"), bool):
+        soll["beispiel"] = daten["beispiel"]
+    zeilen = [
+        f"# Anonymisiert am {heute} auf ein Löschersuchen hin (netzwerk person anonymisieren).",
+        "# Name, Titel, Kontaktdaten, Quellen und Notizen sind entfernt; siehe docs/DATENSCHUTZ.md.",
+    ]
+    for k, v in soll.items():
+        if isinstance(v, list):
+            zeilen.append(f"{k}: [" + ", ".join(r if re.fullmatch(r"[a-z0-9_]+", r) else textbearbeitung.doppelt_zitiert(r) for r in v) + "]")
+        else:
+            zeilen.append(f"{k}: {textbearbeitung.skalar(v)}")
+    text = "".join(z + ende for z in zeilen)
+    if textbearbeitung.pruefe_lesbar(text).daten != soll:
+        raise Abgelehnt("interne Änderung ergäbe andere Daten als beabsichtigt; nichts geschrieben (bitte melden)")
+    return text
+
+
+def _zeilen(text: str) -> list[str]:
+    """Zeilen mit ihrem Umbruch, gezählt wie der Lader (libyaml) zählt."""
+    zeilen, anfang = [], 0
+    for m in _UMBRUCH.finditer(text):
+        zeilen.append(text[anfang : m.end()])
+        anfang = m.end()
+    if anfang < len(text):
+        zeilen.append(text[anfang:])
+    return zeilen
+
+
+def _verweise_umstellen(wurzel: Path, ds: Datensatz, alt: str, neu: str) -> Aenderung:
+    """Ersetzt genau die Zeichen der alten id an jeder Verweisstelle (auch in Flow-Listen und in
+    Anführungszeichen); Kommentare, Formatierung, CRLF und BOM bleiben Byte für Byte."""
+    if (wurzel / ds.datei).is_symlink():
+        raise Abgelehnt(f"{ds.datei} ist eine Verknüpfung; Verweise darin bitte von Hand auf die neue id ändern")
+    roh, text = _lesen(wurzel, ds.datei)
+    dok, probleme = yamlio.lade_text(text)
+    if dok is None or any(p.schwere == "fehler" for p in probleme) or not isinstance(dok.daten, dict):
+        raise Abgelehnt(f"{ds.datei} ist nicht lesbar; bitte erst reparieren")
+    pfade = _verweise_auf(ds.art, dok.daten, alt)
+    zeilen = _zeilen(text)
+    for pfad in sorted(pfade, key=lambda p: dok.positionen[p], reverse=True):
+        z, s = dok.positionen[pfad]
+        zeile, i = zeilen[z - 1], s - 1
+        if zeile[i : i + 1] in ("'", '"'):
+            q = zeile[i]
+            passt = zeile[i + 1 : i + 1 + len(alt)] == alt and zeile[i + 1 + len(alt) : i + 2 + len(alt)] == q
+            i += 1
+        else:
+            passt = zeile[i : i + len(alt)] == alt and not _ID_ZEICHEN.match(zeile[i + len(alt) : i + len(alt) + 1])
+        if not passt:
+            raise Abgelehnt(
+                f"{ds.datei}:{z}:{s}: der Verweis ist ungewöhnlich geschrieben und lässt sich nicht gezielt ändern; "
+                f"bitte von Hand auf die neue id „{neu}“ ändern und erneut ausführen"
+            )
+        zeilen[z - 1] = zeile[:i] + neu + zeile[i + len(alt) :]
+    neu_text = "".join(zeilen)
+    erwartet = copy.deepcopy(dok.daten)
+    for pfad in pfade:
+        eltern = erwartet
+        for schritt in pfad[:-1]:
+            eltern = eltern[schritt]
+        eltern[pfad[-1]] = neu
+    if textbearbeitung.pruefe_lesbar(neu_text).daten != erwartet:
+        raise Abgelehnt(f"{ds.datei}: interne Änderung ergäbe andere Daten als beabsichtigt; nichts geschrieben (bitte melden)")
+    if roh.startswith(b"\xef\xbb\xbf"):
+        neu_text = _BOM + neu_text
+    return Aenderung(ds.datei, "geaendert", roh, neu_text, tuple(json_pfad(p) for p in pfade))
+
+
+def _stand_einsetzen(bestand: Bestand, alt_ds: Datensatz, neue_id: str, neue_datei: str, aenderungen: list[Aenderung]) -> None:
+    """Verwandelt den (schon geprüften) Bestand im Speicher in den geplanten neuen Stand."""
+    geaendert = {a.datei for a in aenderungen if not a.vorhanden}
+    bestand.befunde = [b for b in bestand.befunde if b.datei not in geaendert]
+    for a in aenderungen:
+        if a.art == "geloescht":
+            del bestand.arten[alt_ds.art][alt_ds.id]
+            bestand.dateien -= 1
+            continue
+        if a.vorhanden:
+            continue
+        art = alt_ds.art if a.art == "neu" else _art_von(bestand, a.datei)
+        id_ = neue_id if a.art == "neu" else Path(a.datei).name[: -len(".yaml")]
+        text = a.neu.removeprefix(_BOM)
+        dok, probleme = yamlio.lade_text(text)
+        for p in probleme:
+            bestand.befunde.append(Befund(a.datei, p.zeile, p.spalte, p.schwere, p.regel, p.meldung, json_pfad(p.pfad)))
+        neu_ds = Datensatz(art, id_, a.datei, dok, dok is not None and not any(p.schwere == "fehler" for p in probleme))
+        if art == "netzwerk":
+            bestand.netzwerk = neu_ds
+        else:
+            bestand.arten[art][id_] = neu_ds
+        if a.art == "neu":
+            bestand.dateien += 1
+
+
+def _art_von(bestand: Bestand, datei: str) -> str:
+    for ds in bestand.alle():
+        if ds.datei == datei:
+            return ds.art
+    raise AssertionError(datei)  # pragma: no cover - nur geplante Dateien aus dem Bestand
+
+
+def _neue_fehler(vorher: list[Befund], nachher: list[Befund], umbenannt: dict, begriffe: Suchbegriffe, alt: str, neu: str) -> list[Befund]:
+    """Fehler des neuen Stands, die es vorher nicht gab (Zeilen zählen nicht: die Personendatei
+    ist neu geschrieben; die alte id und der Name gelten als durch die neuen ersetzt)."""
+
+    def schluessel(b: Befund) -> tuple:
+        meldung = begriffe.schwaerzen(b.meldung.replace(alt, neu), mit_id=False).replace(NEUTRALER_NAME, "[Name]")
+        meldung = _VORSCHLAG.sub("", meldung)  # „meinten Sie …?“ hängt vom Bestand ab, nicht vom Fehler
+        return (umbenannt.get(b.datei, b.datei), b.regel, b.pfad, meldung)
+
+    alte = Counter(schluessel(b) for b in vorher if b.schwere == "fehler")
+    neue = []
+    for b in sorted(nachher, key=Befund.sortierschluessel):
+        if b.schwere != "fehler":
+            continue
+        k = schluessel(b)
+        if alte[k] > 0:
+            alte[k] -= 1
+        else:
+            neue.append(b)
+    return neue
+
+
+def _verbleibende_stellen(wurzel: Path, aenderungen: list[Aenderung], begriffe: Suchbegriffe) -> tuple[list[Fundstelle], list[str]]:
+    """Durchsucht den Arbeitsbaum im geplanten Stand: alle nicht versteckten Dateien (auch README
+    usw.), ohne Verknüpfungen zu folgen. Liefert Fundstellen und nicht durchsuchbare Dateien."""
+    geplant = {a.datei: a.neu for a in aenderungen if not a.vorhanden}
+    funde: list[Fundstelle] = []
+    nicht: list[str] = []
+    dateien: set[str] = set()
+    for basis, ordner, namen in os.walk(wurzel):
+        ordner[:] = sorted(d for d in ordner if not d.startswith(".") and not os.path.islink(os.path.join(basis, d)))
+        for name in namen:
+            if name.startswith("."):
+                continue
+            pfad = Path(basis) / name
+            if pfad.is_symlink() or not pfad.is_file():
+                continue
+            dateien.add(pfad.relative_to(wurzel).as_posix())
+    dateien |= {d for d, t in geplant.items() if t is not None}
+    for datei in sorted(dateien):
+        if datei in geplant and geplant[datei] is None:
+            continue  # wird gelöscht
+        for _, _, art in begriffe.treffer(datei):  # Name oder id im Pfad, z. B. notizen/maria-muster.txt
+            funde.append(Fundstelle(datei, 0, 0, art, None))
+        if datei in geplant:
+            text = geplant[datei].removeprefix(_BOM)
+        else:
+            pfad = wurzel / datei
+            try:
+                if pfad.stat().st_size > MAX_SUCHGROESSE:
+                    nicht.append(datei)
+                    continue
+                roh = pfad.read_bytes()
+            except OSError:
+                nicht.append(datei)
+                continue
+            if b"\0" in roh:
+                nicht.append(datei)
+                continue
+            try:
+                text = roh.decode("utf-8-sig")
+            except UnicodeDecodeError:
+                nicht.append(datei)
+                continue
+        treffer = begriffe.treffer(text)
+        if not treffer:
+            continue
+        werte = _textwerte(text) if datei.endswith((".yaml", ".yml")) else []
+        anfaenge = _zeilenanfaenge(text)
+        for anfang, _, art in treffer:
+            zeile, spalte = _position(anfaenge, anfang)
+            funde.append(Fundstelle(datei, zeile, spalte, art, _pfad_an(werte, zeile, spalte, begriffe, art)))
+    return funde, nicht
+
+
+def _zeilenanfaenge(text: str) -> list[int]:
+    return [0] + [m.end() for m in _UMBRUCH.finditer(text)]
+
+
+def _position(anfaenge: list[int], index: int) -> tuple[int, int]:
+    import bisect
+
+    z = bisect.bisect_right(anfaenge, index) - 1
+    return z + 1, index - anfaenge[z] + 1
+
+
+def _textwerte(text: str) -> list[tuple[tuple[int, int], tuple, str]]:
+    """(Position, Pfad, Wert) aller Textwerte eines YAML-Texts, nach Position sortiert."""
+    dok, _ = yamlio.lade_text(text)
+    if dok is None:
+        return []
+    werte = []
+
+    def gehe(wert, pfad):
+        if isinstance(wert, str) and pfad in dok.positionen:
+            werte.append((dok.positionen[pfad], pfad, wert))
+        elif isinstance(wert, dict):
+            for k, v in wert.items():
+                gehe(v, pfad + (k,))
+        elif isinstance(wert, list):
+            for i, v in enumerate(wert):
+                gehe(v, pfad + (i,))
+
+    gehe(dok.daten, ())
+    return sorted(werte, key=lambda w: w[0])
+
+
+def _pfad_an(werte: list, zeile: int, spalte: int, begriffe: Suchbegriffe, art: str) -> str | None:
+    """JSON-Pfad des Textwerts, in dem die Fundstelle liegt (der letzte davor, der den Begriff enthält)."""
+    import bisect
+
+    i = bisect.bisect_right([w[0] for w in werte], (zeile, spalte)) - 1
+    if i >= 0 and begriffe.enthaelt(werte[i][2], art):
+        return json_pfad(werte[i][1])
+    return None
+
+
+# --------------------------------------------------------------------------- Ausführen
+
+
+def ausfuehren(plan: Plan) -> None:
+    """Schreibt den Plan. Reihenfolge (jeder Schritt atomar, der Lauf wiederaufnehmbar):
+
+    1. Die alte Personendatei bekommt eine erste Kommentarzeile mit der neuen id (Marke); so
+       findet ein erneuter Aufruf nach einer Unterbrechung dieselbe neue id wieder.
+    2. Die neue Personendatei wird angelegt (gibt es sie aus dem unterbrochenen Lauf, bleibt sie).
+    3. Die Verweise werden Datei für Datei umgestellt (Arten in der Reihenfolge von
+       `bestand.ARTEN`, dann nach Pfad); jede Datei nur, wenn sie seit dem Planen unverändert ist.
+    4. Zuletzt wird die alte Personendatei gelöscht (nur, wenn sie unverändert ist).
+
+    Bricht ein Schritt ab, bleibt ein gültiger Zwischenstand: beide Personendateien existieren,
+    ein Teil der Verweise zeigt schon auf die neue id. Derselbe Aufruf setzt dann fort.
+    """
+    if plan.befunde:
+        raise Abgelehnt("der geplante Stand hätte neue Fehler; nichts geschrieben")
+    alt_pfad = plan.wurzel / plan.alte_datei
+    erwartet = plan._alt_person
+    if not plan.fortsetzung:
+        text = plan._alt_person.decode("utf-8")
+        bom = _BOM if text.startswith(_BOM) else ""
+        markiert = bom + plan._marke + text.removeprefix(_BOM)
+        yamlio.ersetze_wenn_unveraendert(alt_pfad, plan._alt_person, markiert)
+        erwartet = markiert.encode("utf-8")
+    for a in plan.aenderungen:
+        pfad = plan.wurzel / a.datei
+        if a.art == "neu":
+            if not a.vorhanden:
+                yamlio.erstelle_neu(pfad, a.neu)
+        elif a.art == "geaendert":
+            yamlio.ersetze_wenn_unveraendert(pfad, a.alt, a.neu)
+        elif a.art == "geloescht":
+            yamlio.loesche_wenn_unveraendert(pfad, erwartet)
+    _zwischenspeicher_auffrischen(plan.wurzel)
+
+
+def _zwischenspeicher_auffrischen(wurzel: Path) -> None:
+    """Der Zwischenspeicher von `validate` hält je Datei die gelesenen Daten, also auch Name und
+    Kontaktdaten der alten Personendatei, und die ids in den Abhängigkeiten. Einmal prüfen
+    gleicht ihn mit dem Arbeitsbaum ab (Einträge gelöschter Dateien fallen weg). Scheitert
+    das, bleibt die Anonymisierung gültig."""
+    from datetime import date
+
+    from netzwerk_cli import querpruefung
+
+    try:
+        querpruefung.pruefe(wurzel, date.today().isoformat())
+    except Exception:  # noqa: BLE001 - nur Aufräumen; die Änderungen sind geschrieben
+        pass
+
+
+
+
+# --------------------------------------------------------------------------- Git
+
+
+def commit_vorpruefen(plan: Plan) -> None:
+    """Mit --commit: vor dem Schreiben sicherstellen, dass der Commit genau diese Änderung enthält."""
+    from netzwerk_cli.quellen import git
+
+    git.commit_vorpruefen(plan.wurzel)  # kein Repository, Merge/Rebase läuft, index.lock, losgelöster HEAD
+    if plan.fortsetzung:
+        raise Abgelehnt(
+            "--commit: ein unterbrochener Lauf hat schon Dateien geändert; bitte ohne --commit fortsetzen, "
+            "das Ergebnis prüfen und selbst committen. Nichts geschrieben"
+        )
+    for a in plan.aenderungen:
+        if a.art != "neu" and not git.unveraendert_seit_head(plan.wurzel, plan.wurzel / a.datei):
+            raise Abgelehnt(f"--commit: {a.datei} hat nicht committete Änderungen; bitte erst committen oder verwerfen. Nichts geschrieben")
+
+
+def committen(plan: Plan) -> str:
+    from netzwerk_cli.quellen import git
+
+    return git.commit_dateien(plan.wurzel, plan.pfade(), plan.commit_nachricht())
+
+
+@dataclass
+class Geschichte:
+    repository: bool  # False: die Daten liegen in keinem Git-Repository
+    commits: list[dict]  # {commit, datum, autor, betreff, arten, in_nachricht} – geschwärzt
+    meldung: str | None = None  # z. B. „Git nicht verfügbar“
+
+
+def geschichte(plan: Plan) -> Geschichte:
+    """Commits (alle Zweige und Tags), deren Änderungen oder Nachricht den alten Namen, die alte
+    id, die E-Mail-Adresse oder die Telefonnummer enthalten. Betreff und Autor sind geschwärzt."""
+    from netzwerk_cli.quellen import git
+
+    try:
+        funde = git.commits_mit_text(plan.wurzel, plan.begriffe.git_begriffe())
+    except EinrichtungsFehler as e:
+        return Geschichte(True, [], f"Git-Geschichte nicht geprüft: {e}")
+    if funde is None:
+        return Geschichte(False, [])
+    return Geschichte(
+        True,
+        [
+            {
+                "commit": f.commit,
+                "datum": f.datum,
+                "autor": plan.schwaerzen(f.autor, mit_id=True),
+                "betreff": plan.schwaerzen(f.betreff, mit_id=True),
+                "arten": list(f.arten),
+                "in_nachricht": list(f.in_nachricht),
+            }
+            for f in funde
+        ],
+    )
+
+
+def _verweise_auf(art: str, daten: dict, person: str) -> list[tuple]:
+    """Pfade aller Personenverweise (Schema-Anmerkung `x-ref: person`) in `daten`, die auf `person` zeigen."""
+    return [
+        pfad
+        for muster, ziel_art in schemata.verweise(art)
+        if ziel_art == "person"
+        for pfad, wert in schemata.werte(daten, muster)
+        if wert == person
+    ]

@@ -1,0 +1,105 @@
+"""Ein Bestand aus dem Zwischenspeicher: Datensätze erst beim Zugriff.
+
+Für die inkrementelle Querprüfung (`querpruefung`): ids, Gültigkeit und Dateibefunde kommen
+aus den Metadaten des Speichers; die Daten eines Datensatzes werden erst gelesen, wenn eine
+Prüfung ihn braucht (aus dem Speicher, sonst aus der Datei). Er liefert dieselben Datensätze
+und Ladebefunde wie `bestand.lade_bestand`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from netzwerk_cli.grundlagen.arten import INDEXFELDER, indexwerte
+from netzwerk_cli.grundlagen.befunde import Befund
+from netzwerk_cli.bestand import Bestand, Datensatz, einordnen
+from netzwerk_cli.grundlagen.arten import datensatz_id
+
+
+class _Quelle:
+    """Gefundene Dateien mit ihren Metadaten; baut Datensätze nach Bedarf."""
+
+    def __init__(self, wurzel: Path, gefunden: list, eintraege: list, frisch: dict, speicher):
+        self.wurzel = wurzel
+        self.gefunden = gefunden
+        self.eintraege = eintraege
+        self.frisch = frisch
+        self.speicher = speicher
+
+    def datensatz(self, i: int) -> Datensatz:
+        from netzwerk_cli import dateipruefung
+
+        art, pfad, rel = self.gefunden[i]
+        erg = self.frisch.get(rel)
+        if erg is None:
+            _, summe, befunde, lesbar, gueltig, _ = self.eintraege[i]
+            daten = self.speicher.daten(rel, summe) if lesbar else None
+            if lesbar and daten is None:  # Daten fehlen im Speicher: die Datei neu lesen
+                erg = dateipruefung.pruefe_datei(art, pfad, self.wurzel, rel)
+            else:
+                return Datensatz(art, datensatz_id(art, rel), rel, None, bool(lesbar), bool(gueltig), daten, self.wurzel, geprueft=True)
+        return Datensatz(art, datensatz_id(art, rel), rel, None, erg.lesbar, erg.gueltig, erg.daten, self.wurzel, geprueft=True)
+
+
+class _Art(Mapping):
+    def __init__(self, quelle: _Quelle, ids: dict[str, int]):
+        self._quelle = quelle
+        self.ids = ids
+        self._saetze: dict[str, Datensatz] = {}
+
+    def __getitem__(self, id_: str) -> Datensatz:
+        ds = self._saetze.get(id_)
+        if ds is None:
+            ds = self._saetze[id_] = self._quelle.datensatz(self.ids[id_])
+        return ds
+
+    def __iter__(self):
+        return iter(self.ids)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __contains__(self, id_: object) -> bool:
+        return id_ in self.ids
+
+
+class SpeicherBestand(Bestand):
+    def nach(self, art: str, feld: str, wert: str) -> list[Datensatz]:
+        """Wie Bestand.nach, aber über die Indexwerte der Metadaten: ohne alle Daten zu laden."""
+        schluessel = ("nach", art, feld)
+        index = self._merker.get(schluessel)
+        if index is None:
+            index = self._merker[schluessel] = self._index_aus_metadaten(art, feld)
+        saetze = self.arten[art]
+        return [saetze[id_] for id_ in index.get(wert, ())]
+
+    def _index_aus_metadaten(self, art: str, feld: str) -> dict[str, list[str]]:
+        quelle: _Quelle = self._quelle  # type: ignore[attr-defined]
+        stelle = INDEXFELDER[art].index(feld)
+        index: dict[str, list[str]] = {}
+        for id_, i in self.arten[art].ids.items():  # type: ignore[attr-defined]
+            e = quelle.eintraege[i]
+            erg = quelle.frisch.get(quelle.gefunden[i][2])
+            gueltig, kopf = (erg.gueltig, indexwerte(art, erg.daten)) if erg is not None else (e[4], e[5])
+            if gueltig and kopf and kopf[stelle] is not None:
+                index.setdefault(kopf[stelle], []).append(id_)
+        return index
+
+
+def lade(wurzel: Path, gefunden: list, fund_befunde: list[Befund], eintraege: list, frisch: dict, speicher) -> SpeicherBestand:
+    """Der Bestand zu den gefundenen Dateien und ihren Metadaten (aus `Speicher.abgleichen`)."""
+    quelle = _Quelle(wurzel, gefunden, eintraege, frisch, speicher)
+    netzwerk, ids, probleme = einordnen(gefunden)
+    bestand = SpeicherBestand(wurzel=wurzel, arten={art: _Art(quelle, je_id) for art, je_id in ids.items()})  # type: ignore[misc]
+    bestand._quelle = quelle  # type: ignore[attr-defined]
+    bestand.dateien = len(gefunden)
+    bestand.befunde.extend(fund_befunde)
+    for (_, _, rel), e in zip(gefunden, eintraege):
+        if e[2]:
+            bestand.befunde.extend(Befund(rel, *b) for b in e[2])
+    if netzwerk is not None:
+        bestand.netzwerk = quelle.datensatz(netzwerk)
+    for i, grund in probleme:
+        bestand.befunde.append(quelle.datensatz(i).befund("id-ungueltig", grund))
+    return bestand

@@ -1,0 +1,145 @@
+"""Was sich an einer Datei allein prüfen lässt: lesen, YAML, Schema – als Daten.
+
+Das Ergebnis hängt nur vom Inhalt der Datei und ihrer Art ab (und von Werkzeug und Schemas).
+Darum kann es zwischengespeichert (`zwischenspeicher`) und auf mehrere Prozesse verteilt
+werden (`pruefe_alle`). Alles, was mehrere Datensätze verbindet (Verweise, Sitzregeln,
+Lebenszyklus), prüfen danach die Prüfungen in `pruefungen/` im Hauptprozess.
+
+Zwei Lesewege (siehe yamlio): Der schnelle liest gewöhnliche Dateien ohne Positionen und
+prüft sie mit dem kompilierten Schema. Positionen braucht es nur für Befunde; dann wird die
+Datei mit `lade_text` gelesen, und jsonschema liefert die genauen Meldungen.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import os
+import sys
+from pathlib import Path
+
+from netzwerk_cli.quellen import yamlio
+from netzwerk_cli.grundlagen.befunde import json_pfad
+from netzwerk_cli.grundlagen.ergebnis import Ergebnis
+
+# Unter so vielen Dateien lohnt kein zweiter Prozess (Start und Rückgabe kosten mehr).
+MIN_DATEIEN_PARALLEL = 1500
+MAX_LESEBEFUNDE = 200  # je Datei einzeln gemeldete Lesebefunde (doppelte Schlüssel, YAML-1.1-Fallen …)
+
+
+def pruefe_datei(art: str, pfad: Path | str, wurzel: Path, datei: str) -> Ergebnis:
+    roh, probleme = yamlio.lies_roh(pfad, wurzel)
+    if roh is None:
+        return Ergebnis(None, tuple(_tupel(p) for p in probleme), False, False, "")
+    return pruefe_bytes(art, roh, datei, hashlib.sha256(roh).hexdigest())
+
+
+def pruefe_bytes(art: str, roh: bytes, datei: str, pruefsumme: str) -> Ergebnis:
+    from netzwerk_cli.dateipruefung import schemata
+
+    text, probleme = yamlio.dekodiere(roh)
+    if text is None:
+        return Ergebnis(None, tuple(_tupel(p) for p in probleme), False, False, pruefsumme)
+    daten = yamlio.lade_schnell(text)
+    if daten is not yamlio.LANGSAM and schemata.schnellpruefer(art)(daten):
+        return Ergebnis(daten, (), True, True, pruefsumme)
+    return _genau(art, text, datei, pruefsumme)
+
+
+def _genau(art: str, text: str, datei: str, pruefsumme: str) -> Ergebnis:
+    """Der genaue Weg: lesen mit Positionen, jeder Befund mit Zeile und Spalte."""
+    from netzwerk_cli.dateipruefung.schema import pruefe_dokument
+
+    dok, probleme = yamlio.lade_text(text)
+    befunde = [_tupel(p) for p in probleme[:MAX_LESEBEFUNDE]]
+    if len(probleme) > MAX_LESEBEFUNDE:  # z. B. 100 000 doppelte Schlüssel: nicht die Ausgabe fluten
+        schwer = "fehler" if any(p.schwere == "fehler" for p in probleme[MAX_LESEBEFUNDE:]) else "warnung"
+        befunde.append((1, 1, schwer, probleme[MAX_LESEBEFUNDE].regel, f"mehr als {MAX_LESEBEFUNDE} Befunde beim Lesen dieser Datei; weitere werden nicht einzeln gemeldet", "$"))
+    lesbar = dok is not None and not any(p.schwere == "fehler" for p in probleme)
+    if not lesbar:
+        return Ergebnis(None, tuple(befunde), False, False, pruefsumme)
+    if not isinstance(dok.daten, dict):
+        typname = "eine Liste" if isinstance(dok.daten, list) else "ein einzelner Wert"
+        zeile, spalte = dok.position(())
+        befunde.append((zeile, spalte, "fehler", "schema", f"Datensatz muss eine Zuordnung (Schlüssel: Wert) sein, nicht {typname}", "$"))
+        return Ergebnis(None, tuple(befunde), False, False, pruefsumme)
+    schema_befunde, gueltig = pruefe_dokument(art, datei, dok)
+    befunde.extend((b.zeile, b.spalte, b.schwere, b.regel, b.meldung, b.pfad) for b in schema_befunde)
+    return Ergebnis(dok.daten, tuple(befunde), True, gueltig, pruefsumme)
+
+
+def _tupel(p: yamlio.Problem) -> tuple:
+    return (p.zeile, p.spalte, p.schwere, p.regel, p.meldung, json_pfad(p.pfad))
+
+
+# --------------------------------------------------------------------------- parallel
+
+
+def prozesse() -> int:
+    """Zahl der Prozesse: NETZWERK_PROZESSE, sonst die verfügbaren Kerne (höchstens 8)."""
+    wert = os.environ.get("NETZWERK_PROZESSE", "")
+    if wert.strip().isdigit() and int(wert) > 0:
+        return int(wert)
+    try:
+        kerne = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        kerne = os.cpu_count() or 1
+    return max(1, min(kerne, 8))
+
+
+def pruefe_alle(auftraege: list[tuple[str, Path, str]], wurzel: Path) -> list[Ergebnis]:
+    """Prüft (art, pfad, datei)-Aufträge; ab MIN_DATEIEN_PARALLEL Dateien auf mehrere Prozesse
+    verteilt (fork, nur Linux). Schlägt das fehl, wird seriell geprüft – gleiches Ergebnis."""
+    n = prozesse()
+    if n > 1 and len(auftraege) >= MIN_DATEIEN_PARALLEL and sys.platform.startswith("linux"):
+        try:
+            return _parallel(auftraege, wurzel, n)
+        except Exception:  # noqa: BLE001 - z. B. kein fork, Prozess gestorben: seriell weiter
+            pass
+    return [pruefe_datei(art, pfad, wurzel, datei) for art, pfad, datei in auftraege]
+
+
+def _stueck(auftraege: list[tuple[str, Path, str]], wurzel: Path) -> list[Ergebnis]:
+    gc.disable()  # im Kindprozess: nur azyklische Daten, die gleich zurückgegeben werden
+    return [pruefe_datei(art, pfad, wurzel, datei) for art, pfad, datei in auftraege]
+
+
+def _parallel(auftraege: list, wurzel: Path, n: int) -> list[Ergebnis]:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from netzwerk_cli.dateipruefung import schemata
+
+    for art in {a for a, _, _ in auftraege}:
+        schemata.schnellpruefer(art)  # einmal kompilieren, die Kinder erben es (fork)
+    groesse = max(50, min(500, len(auftraege) // (n * 8) + 1))
+    stuecke = [auftraege[i : i + groesse] for i in range(0, len(auftraege), groesse)]
+    ergebnisse: list[Ergebnis] = []
+    with ProcessPoolExecutor(max_workers=n, mp_context=multiprocessing.get_context("fork")) as pool:
+        for teil in pool.map(_stueck, stuecke, [wurzel] * len(stuecke)):
+            ergebnisse.extend(teil)
+    return ergebnisse
+
+
+_kennung: bytes | None = None
+
+
+def werkzeug_kennung() -> bytes:
+    """32 Bytes: Format des Zwischenspeichers, Werkzeugversion, Programmcode, Schemas, Python –
+    ändert sich eins, ist jeder gespeicherte Eintrag ungültig (der Schlüssel des Zwischenspeichers)."""
+    global _kennung
+    if _kennung is None:
+        import sys
+
+        from netzwerk_cli import __version__
+        from netzwerk_cli.dateipruefung import schemata
+        from netzwerk_cli.grundlagen.pfade import PAKET
+        from netzwerk_cli.quellen.zwischenspeicher import FORMAT
+
+        h = hashlib.sha256(f"{FORMAT}|{__version__}|{sys.version_info[:2]}|{sys.byteorder}|{schemata.schema_hash()}".encode())
+        for datei in sorted(PAKET.rglob("*.py")):
+            h.update(datei.relative_to(PAKET).as_posix().encode())
+            h.update(datei.read_bytes())
+        _kennung = h.digest()
+    return _kennung
+

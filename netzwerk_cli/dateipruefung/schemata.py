@@ -1,0 +1,361 @@
+"""Die JSON Schemas: laden, Validatoren einmal je Art bauen, Anmerkungen auslesen.
+
+Die Schemas tragen zwei eigene Anmerkungen, die die allgemeinen Prüfungen lesen:
+* `x-ref: <art>` an Verweisfeldern (Verweisprüfung, Regel `ref-unbekannt`);
+* `x-zeitraum: [[beginn, ende], …]` an Objekten (Regel `zeitraum-ungueltig`).
+Damit braucht ein neues Verweisfeld keinen Code, nur einen Eintrag im Schema.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import json
+import re
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Any, Iterator
+
+from netzwerk_cli.grundlagen.arten import ARTEN
+from netzwerk_cli.grundlagen.pfade import PAKET
+
+STERN = "*"  # Platzhalter für „jedes Listenelement“ in Mustern
+
+
+def schema_ordner() -> Path:
+    """Installiert: netzwerk_cli/_schemas; im Quellbaum (auch editierbar): ../schemas."""
+    paket = PAKET
+    for kandidat in (paket / "_schemas", paket.parent / "schemas"):
+        if (kandidat / "netzwerk.schema.json").is_file():
+            return kandidat
+    raise FileNotFoundError("Schemas nicht gefunden (Installation unvollständig)")
+
+
+@cache
+def schema(art: str) -> dict:
+    with open(schema_ordner() / f"{art}.schema.json", encoding="utf-8") as f:
+        return json.load(f)
+
+
+@cache
+def schema_hash() -> str:
+    h = hashlib.sha256()
+    for art in ARTEN:
+        h.update((schema_ordner() / f"{art}.schema.json").read_bytes())
+    return h.hexdigest()[:16]
+
+
+@cache
+def validator(art: str):
+    """Ein Validator je Art, einmal gebaut (jsonschema wird erst hier importiert)."""
+    from jsonschema import Draft202012Validator, ValidationError, validators
+
+    def eindeutig(validator, gefordert, instanz, _schema):
+        # jsonschema vergleicht nicht sortierbare Einträge (Zuordnungen) jeden mit jedem – bei
+        # feindseligen Dateien quadratisch. Gleiches Urteil über kanonische Schlüssel in O(n).
+        if gefordert and validator.is_type(instanz, "array") and doppelter_eintrag(instanz) is not None:
+            yield ValidationError("Einträge nicht eindeutig")
+
+    klasse = validators.extend(Draft202012Validator, {"uniqueItems": eindeutig})
+    return klasse(schema(art), format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def _kanonisch(wert: Any) -> Any:
+    """Hashbarer Schlüssel mit der Gleichheit von JSON Schema (1 = 1.0, aber true ≠ 1)."""
+    if isinstance(wert, bool):
+        return ("b", wert)
+    if isinstance(wert, (int, float)):
+        return ("n", int(wert) if isinstance(wert, float) and wert.is_integer() else wert)
+    if isinstance(wert, str):
+        return ("s", wert)
+    if wert is None:
+        return ("z",)
+    if isinstance(wert, dict):
+        return ("o", frozenset((k, _kanonisch(v)) for k, v in wert.items()))
+    if isinstance(wert, list):
+        return ("a", tuple(_kanonisch(v) for v in wert))
+    return ("?", repr(wert))
+
+
+def doppelter_eintrag(liste: list) -> Any | None:
+    """Der erste Eintrag, der schon einmal vorkam (Gleichheit wie in JSON Schema), sonst None."""
+    gesehen = set()
+    for el in liste:
+        schluessel = _kanonisch(el)
+        if schluessel in gesehen:
+            return el
+        gesehen.add(schluessel)
+    return None
+
+
+_DATUM = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+
+
+def _ist_datum(wert: str) -> bool:
+    """Wie das Format „date“ von jsonschema: JJJJ-MM-TT und ein Tag, den es gibt."""
+    if not _DATUM.fullmatch(wert):
+        return False
+    try:
+        date.fromisoformat(wert)
+    except ValueError:
+        return False
+    return True
+
+
+_FORMATE = {"date": _ist_datum, "email": lambda wert: "@" in wert}  # wie jsonschemas FORMAT_CHECKER
+
+
+@cache
+def schnellpruefer(art: str):
+    """Kompilierter Prüfer (fastjsonschema) je Art: sagt nur gültig/ungültig, dafür schnell.
+
+    Die Schemas bleiben in der gemeinsamen Teilmenge von Draft 2020-12 und Draft 7; dass beide
+    Prüfer übereinstimmen, zeigt tests/test_schemapruefer_einig.py. Meldet er „ungültig“, liefert
+    jsonschema die genauen Befunde; nur dessen Urteil zählt.
+    """
+    import fastjsonschema
+
+    # fastjsonschema ändert das Schema beim Übersetzen ($ref → absolute Adressen): eine Kopie geben
+    pruefe = fastjsonschema.compile(json.loads(json.dumps(schema(art))), formats=_FORMATE, use_default=False, detailed_exceptions=False)
+
+    def gueltig(daten: Any) -> bool:
+        try:
+            pruefe(daten)
+        except Exception:  # noqa: BLE001 - im Zweifel entscheidet jsonschema
+            return False
+        return True
+
+    return gueltig
+
+
+# --------------------------------------------------------------------------- Anmerkungen
+
+
+def _aufloesen(wurzel: dict, teil: dict) -> dict:
+    seen = 0
+    while "$ref" in teil and seen < 20:
+        ref = teil["$ref"]
+        ziel = wurzel
+        for stueck in ref.lstrip("#/").split("/"):
+            ziel = ziel[stueck]
+        zusammen = dict(ziel)
+        zusammen.update({k: v for k, v in teil.items() if k != "$ref"})
+        teil = zusammen
+        seen += 1
+    return teil
+
+
+def _gehe(wurzel: dict, teil: dict, muster: tuple) -> Iterator[tuple[tuple, dict]]:
+    teil = _aufloesen(wurzel, teil)
+    yield muster, teil
+    for name, unter in teil.get("properties", {}).items():
+        yield from _gehe(wurzel, unter, muster + (name,))
+    if isinstance(teil.get("items"), dict):
+        yield from _gehe(wurzel, teil["items"], muster + (STERN,))
+    for zweig in teil.get("anyOf", []):
+        for m, t in _gehe(wurzel, zweig, muster):
+            if m != muster:
+                yield m, t
+
+
+@cache
+def verweise(art: str) -> tuple[tuple[tuple, str], ...]:
+    """(muster, ziel-art) je Verweisfeld, z. B. (('mitglieder', '*', 'person'), 'person')."""
+    s = schema(art)
+    return tuple((m, t["x-ref"]) for m, t in _gehe(s, s, ()) if "x-ref" in t)
+
+
+@cache
+def zeitraeume(art: str) -> tuple[tuple[tuple, tuple[tuple[str, str], ...]], ...]:
+    s = schema(art)
+    return tuple((m, tuple(tuple(p) for p in t["x-zeitraum"])) for m, t in _gehe(s, s, ()) if "x-zeitraum" in t)
+
+
+@cache
+def vertraulich(art: str) -> tuple[tuple, ...]:
+    """Muster der Stellen mit `"x-vertraulich": true` (z. B. kontakt): ihre Werte zitiert keine Meldung."""
+    s = schema(art)
+    return tuple(m for m, t in _gehe(s, s, ()) if t.get("x-vertraulich"))
+
+
+def ist_vertraulich(art: str, pfad: tuple) -> bool:
+    muster = als_muster(pfad)
+    return any(muster[: len(v)] == v for v in vertraulich(art))
+
+
+@cache
+def erwartet_text(art: str) -> frozenset[tuple]:
+    """Muster aller Stellen, an denen das Schema Text (auch) erwartet."""
+    s = schema(art)
+    ergebnis = set()
+    for m, t in _gehe(s, s, ()):
+        typ = t.get("type")
+        if typ == "string" or (isinstance(typ, list) and "string" in typ):
+            ergebnis.add(m)
+    return frozenset(ergebnis)
+
+
+def werte(daten: Any, muster: tuple, pfad: tuple = ()) -> Iterator[tuple[tuple, Any]]:
+    """Alle (pfad, wert) in `daten`, die auf `muster` passen."""
+    if not muster:
+        yield pfad, daten
+        return
+    kopf, rest = muster[0], muster[1:]
+    if kopf == STERN:
+        if isinstance(daten, list):
+            for i, el in enumerate(daten):
+                yield from werte(el, rest, pfad + (i,))
+    elif isinstance(daten, dict) and kopf in daten:
+        yield from werte(daten[kopf], rest, pfad + (kopf,))
+
+
+def als_muster(pfad: tuple) -> tuple:
+    return tuple(STERN if isinstance(p, int) else p for p in pfad)
+
+
+# --------------------------------------------------------------------------- Meldungen
+
+_TYPNAMEN = {
+    "string": "Text",
+    "integer": "ganze Zahl",
+    "number": "Zahl",
+    "boolean": "true/false",
+    "object": "Zuordnung (Schlüssel: Wert)",
+    "array": "Liste",
+    "null": "leer",
+}
+
+
+def typname(wert: Any) -> str:
+    if wert is None:
+        return "leer"
+    if isinstance(wert, bool):
+        return "true/false"
+    if isinstance(wert, int):
+        return "ganze Zahl"
+    if isinstance(wert, float):
+        return "Zahl"
+    if isinstance(wert, str):
+        return "Text"
+    if isinstance(wert, list):
+        return "Liste"
+    if isinstance(wert, dict):
+        return "Zuordnung"
+    return type(wert).__name__
+
+
+def _kurz(wert: Any, laenge: int = 60) -> str:
+    text = wert if isinstance(wert, str) else json.dumps(wert, ensure_ascii=False, default=str)
+    return text if len(text) <= laenge else text[: laenge - 1] + "…"
+
+
+VERBORGEN = "(Wert nicht angezeigt: vertraulich)"
+
+
+def meldungen(fehler, verbergen: bool = False) -> Iterator[tuple[tuple, str, bool]]:
+    """(pfad, deutsche meldung, an_schluessel) zu einem jsonschema-Fehler. `verbergen`: den Wert
+    nie zitieren (vertrauliche Stellen wie `kontakt`)."""
+    if verbergen:
+        for pfad, meldung, an_schluessel in meldungen(fehler):
+            yield pfad, _ohne_wert(fehler, meldung), an_schluessel
+        return
+    pfad = tuple(fehler.absolute_path)
+    v = fehler.validator
+    wert = fehler.instance
+    s = fehler.schema
+    if v == "additionalProperties":
+        erlaubt = sorted(s.get("properties", {}))
+        for schluessel in wert:
+            if schluessel in s.get("properties", {}):
+                continue
+            vorschlag = difflib.get_close_matches(str(schluessel), erlaubt, n=1) if len(str(schluessel)) <= 100 else []
+            hinweis = f" – meinten Sie „{vorschlag[0]}“?" if vorschlag else f" (erlaubt: {', '.join(erlaubt)})"
+            yield pfad + (schluessel,), f"unbekanntes Feld „{_kurz(schluessel)}“{hinweis}", True
+        return
+    if v == "required":
+        for feld in fehler.validator_value:
+            if isinstance(wert, dict) and feld not in wert:
+                yield pfad, f"Pflichtfeld „{feld}“ fehlt", False
+        return
+    if v == "type":
+        erwartet = fehler.validator_value
+        erwartet = erwartet if isinstance(erwartet, list) else [erwartet]
+        namen = " oder ".join(_TYPNAMEN.get(e, e) for e in erwartet if e != "null") or "leer"
+        if wert is None:
+            yield pfad, f"Wert fehlt (leer); erwartet: {namen}", False
+        else:
+            yield pfad, f"erwartet {namen}, gefunden {typname(wert)} „{_kurz(wert)}“", False
+        return
+    if v == "enum":
+        werte_ = ", ".join(str(x) for x in fehler.validator_value)
+        vorschlag = difflib.get_close_matches(str(wert), [str(x) for x in fehler.validator_value], n=1) if len(str(wert)) <= 100 else []
+        hinweis = f" – meinten Sie „{vorschlag[0]}“?" if vorschlag else ""
+        yield pfad, f"„{_kurz(wert)}“ ist nicht erlaubt{hinweis} (erlaubt: {werte_})", False
+        return
+    if v == "const":
+        yield pfad, f"Wert muss „{fehler.validator_value}“ sein", False
+        return
+    if v == "format":
+        if fehler.validator_value == "date":
+            yield pfad, f"„{_kurz(wert)}“ ist kein gültiges Datum (JJJJ-MM-TT, z. B. 2023-11-06)", False
+        elif fehler.validator_value == "email":
+            yield pfad, f"„{_kurz(wert)}“ ist keine gültige E-Mail-Adresse", False
+        else:
+            yield pfad, f"„{_kurz(wert)}“ hat nicht das Format {fehler.validator_value}", False
+        return
+    if v == "pattern":
+        if isinstance(s, dict) and s.get("format") == "date":
+            yield pfad, f"„{_kurz(wert)}“ ist kein Datum der Form JJJJ-MM-TT (ohne Uhrzeit)", False
+        elif "[a-z0-9]+(-[a-z0-9]+)*" in str(fehler.validator_value):
+            yield pfad, f"„{_kurz(wert)}“ ist keine gültige id (a–z, 0–9, einzelne Bindestriche)", False
+        else:
+            yield pfad, f"„{_kurz(wert)}“ entspricht nicht der erwarteten Form ({fehler.validator_value})", False
+        return
+    if v in ("minLength", "maxLength"):
+        if v == "minLength" and wert == "":
+            yield pfad, "Text ist leer", False
+        else:
+            art = "höchstens" if v == "maxLength" else "mindestens"
+            yield pfad, f"Text ist {len(wert)} Zeichen lang; {art} {fehler.validator_value} erlaubt", False
+        return
+    if v in ("minItems", "maxItems"):
+        art = "höchstens" if v == "maxItems" else "mindestens"
+        yield pfad, f"Liste hat {len(wert)} Einträge; {art} {fehler.validator_value} erforderlich", False
+        return
+    if v == "uniqueItems":
+        doppelt = doppelter_eintrag(wert)
+        yield pfad, f"Eintrag doppelt in der Liste: {_kurz(doppelt) if doppelt is not None else ''}", False
+        return
+    if v in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
+        art = {"minimum": "mindestens", "maximum": "höchstens", "exclusiveMinimum": "größer als", "exclusiveMaximum": "kleiner als"}[v]
+        yield pfad, f"{_kurz(wert)} ist nicht erlaubt; Wert muss {art} {fehler.validator_value} sein", False
+        return
+    if v == "anyOf":
+        # z. B. quelle: Text oder Liste von Texten
+        if fehler.context:
+            beste = min(fehler.context, key=lambda e: -len(e.absolute_path))
+            if len(beste.absolute_path) > len(fehler.absolute_path):
+                yield from meldungen(beste)
+                return
+        yield pfad, f"Wert „{_kurz(wert)}“ passt zu keiner erlaubten Form ({s.get('description', '')})".rstrip(" ()"), False
+        return
+    yield pfad, f"Schemaverletzung ({v}): {fehler.message}", False
+
+
+_NENNT_KEINEN_WERT = ("additionalProperties", "required", "const", "minLength", "maxLength", "minItems", "maxItems")
+
+
+def _ohne_wert(fehler, meldung: str) -> str:
+    """Die Meldung zu einer vertraulichen Stelle, ohne den Wert zu zitieren."""
+    v = fehler.validator
+    if v in _NENNT_KEINEN_WERT:
+        return meldung  # nennt nur Schlüssel, Längen oder Anzahlen
+    if v == "type":
+        erwartet = fehler.validator_value if isinstance(fehler.validator_value, list) else [fehler.validator_value]
+        text = f"erwartet {' oder '.join(_TYPNAMEN.get(e, e) for e in erwartet if e != 'null')}, gefunden {typname(fehler.instance)}"
+    elif v == "format" and fehler.validator_value == "email":
+        text = "keine gültige E-Mail-Adresse"
+    else:
+        text = {"pattern": "Wert hat nicht die erwartete Form", "enum": "Wert ist nicht erlaubt"}.get(v, f"Schemaverletzung ({v})")
+    return f"{text} {VERBORGEN}"

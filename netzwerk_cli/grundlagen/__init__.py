@@ -1,0 +1,1 @@
+"""Schicht `grundlagen` (siehe docs/ARCHITEKTUR.md)."""

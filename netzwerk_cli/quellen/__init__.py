@@ -1,0 +1,1 @@
+"""Schicht `quellen` (siehe docs/ARCHITEKTUR.md)."""

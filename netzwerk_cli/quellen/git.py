@@ -1,0 +1,578 @@
+"""Der einzige Zugang zu Git (über GitPython).
+
+Alle anderen Module fragen hier: Ist das ein Git-Repository? Wer ist die Nutzerin? Was stand
+am Basis-Commit? Wie sah eine Datei in jedem Commit aus? Und sie lassen hier committen.
+GitPython wird erst in den Funktionen importiert, damit `netzwerk --help` schnell bleibt
+und Befehle ohne Git (z. B. `validate` ohne `--basis`) kein Git brauchen.
+
+Fehler werden als deutsche Meldungen gemeldet: `EinrichtungsFehler` (Exit 2), wenn Git
+oder das Repository fehlen oder ein Verweis nicht auflösbar ist; `Abgelehnt` (Exit 1),
+wenn ein Commit im aktuellen Zustand des Repositorys nicht geht.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from netzwerk_cli.grundlagen.fehler import Abgelehnt, EinrichtungsFehler
+
+_KEIN_GIT = (
+    "Git wurde nicht gefunden. Bitte Git installieren (https://git-scm.com) "
+    "oder den Pfad mit GIT_PYTHON_GIT_EXECUTABLE angeben."
+)
+FLACH_HINWEIS = (
+    "Liegt ein flacher Klon vor (shallow clone), fehlt die Vorgeschichte: "
+    "lokal „git fetch --unshallow“ (und ggf. „git fetch origin ZWEIG“) ausführen; "
+    "in GitHub Actions bei actions/checkout „fetch-depth: 0“ setzen, "
+    "in GitLab CI die Variable „GIT_DEPTH: 0“."
+)
+
+
+# --------------------------------------------------------------------------- Grundlagen
+
+
+def _gitpython():
+    """Das Modul `git` (GitPython); ohne Git-Programm ein EinrichtungsFehler."""
+    try:
+        import git  # noqa: PLC0415 - bewusst spät importiert
+    except ImportError as e:  # GitPython meldet ein fehlendes Git-Programm beim Import
+        raise EinrichtungsFehler(_KEIN_GIT) from e
+    return git
+
+
+def _ordner(pfad: Path) -> Path:
+    """Der nächste vorhandene Ordner zu einem Pfad (Datei → ihr Ordner)."""
+    ort = Path(pfad).absolute()
+    while not ort.is_dir():
+        if ort.parent == ort:
+            break
+        ort = ort.parent
+    return ort
+
+
+def _oeffne(pfad: Path):
+    """Das Repository mit Arbeitsbaum, in dem `pfad` liegt, oder None."""
+    git = _gitpython()
+    try:
+        repo = git.Repo(_ordner(pfad), search_parent_directories=True)
+    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+        return None
+    if repo.working_tree_dir is None:  # nacktes Repository
+        repo.close()
+        return None
+    return repo
+
+
+@contextmanager
+def _repository(pfad: Path, zweck: str = "Dieser Befehl") -> Iterator:
+    """Öffnet das Repository (oder meldet, dass es fehlt) und schließt es wieder."""
+    repo = _oeffne(pfad)
+    if repo is None:
+        raise EinrichtungsFehler(
+            f"{zweck} braucht ein Git-Repository, aber „{pfad}“ liegt in keinem "
+            "(anlegen mit „git init“ oder „netzwerk init ORDNER“)."
+        )
+    try:
+        yield repo
+    finally:
+        repo.close()
+
+
+def _arbeitsbaum(repo) -> Path:
+    return Path(os.path.realpath(repo.working_tree_dir))
+
+
+def _relativ(repo, pfad: Path) -> str:
+    """Pfad relativ zur Wurzel des Arbeitsbaums, mit „/“ ("" für die Wurzel selbst)."""
+    absolut = Path(os.path.realpath(Path(pfad).absolute()))
+    try:
+        rel = absolut.relative_to(_arbeitsbaum(repo))
+    except ValueError:
+        raise Abgelehnt(f"„{pfad}“ liegt nicht im Git-Repository {repo.working_tree_dir}") from None
+    return rel.as_posix() if rel.parts else ""
+
+
+def _stderr(fehler) -> str:
+    text = getattr(fehler, "stderr", "") or ""
+    text = text.strip()
+    if text.startswith("stderr:"):
+        text = text[len("stderr:"):].strip()
+    return text.strip("'\" \n")
+
+
+def _zusatz_hinweis(text: str) -> str:
+    if "dubious ownership" in text:
+        return (
+            " Git vertraut dem Ordner nicht (anderer Eigentümer); freigeben mit "
+            "„git config --global --add safe.directory ORDNER“."
+        )
+    return ""
+
+
+def ist_git_repo(pfad: Path) -> bool:
+    """True, wenn `pfad` in einem Git-Arbeitsbaum liegt (False auch, wenn Git fehlt)."""
+    try:
+        repo = _oeffne(Path(pfad))
+    except EinrichtungsFehler:
+        return False
+    if repo is None:
+        return False
+    repo.close()
+    return True
+
+
+def benutzername(pfad: Path) -> str | None:
+    """Gits `user.name` für das Repository von `pfad` (None: kein Repository oder nicht gesetzt)."""
+    try:
+        repo = _oeffne(Path(pfad))
+    except EinrichtungsFehler:
+        return None
+    if repo is None:
+        return None
+    git = _gitpython()
+    try:
+        name = repo.git.config("--get", "user.name").strip()
+    except git.GitCommandError:
+        return None
+    finally:
+        repo.close()
+    return name or None
+
+
+# --------------------------------------------------------------------------- Commit
+
+
+def _laufender_vorgang(repo) -> str | None:
+    """Name eines unterbrochenen Git-Vorgangs (Merge, Rebase, …) oder None."""
+    git_dir = Path(repo.git_dir)
+    pruefungen = (
+        ("MERGE_HEAD", "ein Merge", "git merge --continue“ oder „git merge --abort"),
+        ("rebase-merge", "ein Rebase", "git rebase --continue“ oder „git rebase --abort"),
+        ("rebase-apply", "ein Rebase (oder „git am“)", "git rebase --continue“ oder „git rebase --abort"),
+        ("CHERRY_PICK_HEAD", "ein Cherry-Pick", "git cherry-pick --continue“ oder „git cherry-pick --abort"),
+        ("REVERT_HEAD", "ein Revert", "git revert --continue“ oder „git revert --abort"),
+    )
+    for name, was, loesung in pruefungen:
+        if (git_dir / name).exists():
+            return f"{was} ist nicht abgeschlossen; erst „{loesung}“ ausführen"
+    return None
+
+
+def commit_vorpruefen(wurzel: Path) -> None:
+    """Lehnt ab, wenn jetzt kein Commit möglich wäre (kein Repository, Merge/Rebase/Cherry-Pick/
+    Revert läuft, index.lock, losgelöster HEAD) – vor dem Schreiben aufrufen, damit nichts
+    geschrieben wird, was dann nicht committet werden kann."""
+    repo = _oeffne(Path(wurzel))
+    if repo is None:
+        raise Abgelehnt(f"--commit: „{wurzel}“ ist kein Git-Repository; nichts geschrieben")
+    try:
+        _zustand_pruefen(repo)
+    finally:
+        repo.close()
+
+
+def _zustand_pruefen(repo) -> None:
+    vorgang = _laufender_vorgang(repo)
+    if vorgang:
+        raise Abgelehnt(f"Commit nicht möglich: {vorgang}.")
+    if (Path(repo.git_dir) / "index.lock").exists():
+        raise Abgelehnt(
+            "Commit nicht möglich: „.git/index.lock“ existiert – ein anderer Git-Vorgang läuft "
+            "gerade oder ist abgestürzt. Läuft sicher keiner mehr, die Datei löschen und erneut versuchen."
+        )
+    if repo.head.is_detached:
+        raise Abgelehnt(
+            "Commit nicht möglich: HEAD ist losgelöst (detached HEAD), kein Zweig ausgecheckt. "
+            "Erst einen Zweig auschecken, z. B. „git switch main“ oder „git switch -c NEUER-ZWEIG“."
+        )
+
+
+def commit_dateien(wurzel: Path, dateien: list[Path], nachricht: str) -> str:
+    """Committet genau diese Dateien (wie `git commit --only -- PFADE`) und gibt den Hash zurück.
+
+    `dateien`: absolute Pfade (oder relativ zum Arbeitsordner) innerhalb des Repositorys von
+    `wurzel`. Was sonst im Index vorgemerkt ist, bleibt vorgemerkt und wird nicht mitcommittet. Neue,
+    noch nicht verfolgte Dateien werden dafür zuerst vorgemerkt. Lehnt ab (Abgelehnt), wenn
+    kein Repository vorliegt, ein Merge/Rebase/Cherry-Pick läuft, HEAD losgelöst ist oder
+    `index.lock` existiert. Git-Hooks (z. B. pre-commit) laufen wie bei jedem Commit.
+    """
+    git = _gitpython()
+    repo = _oeffne(Path(wurzel))
+    if repo is None:
+        raise Abgelehnt(
+            f"„{wurzel}“ ist kein Git-Repository; ohne Git kann nicht committet werden "
+            "(Änderung ohne --commit speichern oder mit „git init“ ein Repository anlegen)."
+        )
+    try:
+        if not dateien:
+            raise Abgelehnt("Keine Dateien zum Committen angegeben.")
+        _zustand_pruefen(repo)
+        pfade = [_relativ(repo, d) for d in dateien]
+        if "" in pfade:
+            raise Abgelehnt("Es können nur einzelne Dateien committet werden, nicht die Wurzel des Repositorys.")
+        verfolgt = set(repo.git.ls_files("-z", "--", *pfade).split("\0")) - {""}
+        neu = [p for p in pfade if p not in verfolgt]
+        try:
+            if neu:
+                repo.git.add("--", *neu)
+            repo.git.commit("--only", "-m", nachricht, "--", *pfade)
+        except git.GitCommandError as e:
+            raise Abgelehnt(_commit_fehler(e)) from None
+        return repo.head.commit.hexsha
+    finally:
+        repo.close()
+
+
+def _commit_fehler(e) -> str:
+    text = _stderr(e) or str(getattr(e, "stdout", "") or "").strip()
+    if "Please tell me who you are" in text or "empty ident" in text or "unable to auto-detect email" in text:
+        return (
+            "Git kennt Ihren Namen nicht. Einmalig einrichten: "
+            "„git config --global user.name \"Vorname Nachname\"“ und "
+            "„git config --global user.email \"name@example.org\"“."
+        )
+    if "index.lock" in text:
+        return "Commit nicht möglich: „.git/index.lock“ existiert – ein anderer Git-Vorgang läuft gerade."
+    if "nothing to commit" in text or "no changes added" in text or "nothing added" in text:
+        return "Nichts zu committen: die Dateien sind gegenüber dem letzten Commit unverändert."
+    if not text:
+        status = getattr(e, "status", None)
+        return f"Git-Commit fehlgeschlagen (Exit-Code {status}); vermutlich hat ein Git-Hook den Commit abgelehnt, ohne einen Grund auszugeben."
+    return f"Git-Commit fehlgeschlagen: {text}{_zusatz_hinweis(text)}"
+
+
+def unveraendert_seit_head(wurzel: Path, datei: Path) -> bool:
+    """True, wenn die Datei in HEAD steht und weder im Index noch im Arbeitsbaum geändert ist.
+
+    False für neue (nicht verfolgte oder nur vorgemerkte) Dateien, für Repositorys ohne Commit
+    und außerhalb eines Repositorys.
+    """
+    git = _gitpython()
+    repo = _oeffne(Path(wurzel))
+    if repo is None:
+        return False
+    try:
+        try:
+            rel = _relativ(repo, datei)
+        except Abgelehnt:
+            return False
+        if not rel or not repo.head.is_valid():
+            return False
+        try:
+            repo.head.commit.tree[rel]
+        except KeyError:
+            return False
+        try:
+            ausgabe = repo.git.status("--porcelain=v1", "-z", "--untracked-files=all", "--", rel)
+        except git.GitCommandError:
+            return False
+        return ausgabe.strip("\0") == ""
+    finally:
+        repo.close()
+
+
+# --------------------------------------------------------------------------- Basis (validate --basis)
+
+
+@dataclass(frozen=True)
+class Basis:
+    """Der Vergleichspunkt für `validate --basis REF`."""
+
+    ref: str  # wie angegeben, z. B. "origin/main"
+    commit: str  # Hash der Merge-Basis von REF und HEAD
+    praefix: str  # Ordner der Datenwurzel im Repository ("" oder z. B. "data/")
+
+    @property
+    def kurz(self) -> str:
+        return self.commit[:10]
+
+
+def basis_aufloesen(wurzel: Path, ref: str) -> Basis:
+    """Merge-Basis von REF und HEAD; ist REF nicht auflösbar, ein EinrichtungsFehler mit Abhilfe."""
+    git = _gitpython()
+    if not ref or ref.startswith("-") or any(z in ref for z in "\0\n"):
+        raise EinrichtungsFehler(f"„{ref}“ ist kein gültiger Git-Verweis für --basis.")
+    with _repository(wurzel, "--basis") as repo:
+        praefix = _relativ(repo, wurzel)
+        praefix = f"{praefix}/" if praefix else ""
+        flach = _ist_flach(repo)
+        if not repo.head.is_valid():
+            raise EinrichtungsFehler("--basis: das Repository hat noch keinen Commit (HEAD fehlt).")
+        try:
+            ziel = repo.git.rev_parse("--verify", "--quiet", f"{ref}^{{commit}}").strip()
+        except git.GitCommandError as e:
+            text = _stderr(e)
+            hinweis = FLACH_HINWEIS if flach else (
+                "Ist der Zweig vorhanden? Entfernte Zweige erst holen, z. B. „git fetch origin“. " + FLACH_HINWEIS
+            )
+            raise EinrichtungsFehler(
+                f"--basis: „{ref}“ lässt sich in diesem Repository nicht auflösen. {hinweis}"
+                f"{_zusatz_hinweis(text)}"
+            ) from None
+        try:
+            basis = repo.git.merge_base(ziel, "HEAD").strip()
+        except git.GitCommandError:
+            grund = (
+                "Das Repository ist ein flacher Klon (shallow clone), die gemeinsame Vorgeschichte fehlt. "
+                if flach
+                else "HEAD und dieser Verweis haben keine gemeinsame Vorgeschichte. "
+            )
+            raise EinrichtungsFehler(
+                f"--basis: keine Merge-Basis von „{ref}“ und HEAD gefunden. {grund}{FLACH_HINWEIS}"
+            ) from None
+        return Basis(ref=ref, commit=basis, praefix=praefix)
+
+
+def _ist_flach(repo) -> bool:
+    return (Path(repo.git_dir) / "shallow").exists() or (Path(repo.common_dir) / "shallow").exists()
+
+
+def dateien_am_commit(wurzel: Path, commit: str, praefix: str) -> dict[str, str]:
+    """Alle regulären Dateien unter `praefix` im Commit: Pfad relativ zur Datenwurzel → Blob-Hash."""
+    with _repository(wurzel, "--basis") as repo:
+        baum = repo.commit(commit).tree
+        if praefix:
+            try:
+                baum = baum[praefix.rstrip("/")]
+            except KeyError:
+                return {}
+            if baum.type != "tree":
+                return {}
+        ergebnis = {}
+        for eintrag in baum.traverse():
+            if eintrag.type != "blob" or eintrag.mode == 0o120000:  # Links nicht lesen
+                continue
+            ergebnis[eintrag.path[len(praefix):]] = eintrag.hexsha
+        return ergebnis
+
+
+def blob_inhalte(wurzel: Path, hashes: list[str], hoechstens: int) -> dict[str, bytes | None]:
+    """Inhalt von Blobs (Hash → Bytes); größer als `hoechstens` Bytes → None."""
+    git = _gitpython()
+    ergebnis: dict[str, bytes | None] = {}
+    with _repository(wurzel, "--basis") as repo:
+        for h in hashes:
+            blob = git.Blob(repo, bytes.fromhex(h))
+            ergebnis[h] = None if blob.size > hoechstens else blob.data_stream.read()
+    return ergebnis
+
+
+def blob_hash(inhalt: bytes) -> str:
+    """Gits Blob-Hash eines Inhalts (wie `git hash-object`), ohne Git aufzurufen."""
+    return hashlib.sha1(b"blob %d\0" % len(inhalt) + inhalt).hexdigest()  # noqa: S324 - Git-Format
+
+
+# --------------------------------------------------------------------------- Verlauf (netzwerk verlauf)
+
+
+@dataclass(frozen=True)
+class Aenderung:
+    """Ein Commit, der eine Datei geändert hat."""
+
+    commit: str
+    autor: str
+    datum: str  # ISO 8601 mit Zeitzone (Autordatum)
+    betreff: str
+    pfad: str  # Pfad der Datei in diesem Commit, relativ zur Datenwurzel
+    art: str  # A (neu), M (geändert), R (umbenannt), C (kopiert), D (gelöscht), T (Typ geändert)
+    alter_pfad: str | None = None  # bei Umbenennung: der Pfad davor (relativ zur Datenwurzel)
+    inhalt: bytes | None = None  # Inhalt nach dem Commit (None: gelöscht, zu groß oder nicht erbeten)
+
+
+_FELD = "\x1f"
+_SATZ = "\x1e"
+
+
+def _ohne_praefix(pfad: str, praefix: str) -> str:
+    return pfad[len(praefix):] if praefix and pfad.startswith(praefix) else pfad
+
+
+def dateiverlauf(wurzel: Path, datei: str, mit_inhalt: bool = False, hoechstens: int = 1024 * 1024) -> list[Aenderung]:
+    """Alle Commits, die die Datei `datei` (relativ zur Datenwurzel) geändert haben, neueste
+    zuerst, über Umbenennungen hinweg (`git log --follow`).
+
+    Die Datei darf im Arbeitsbaum fehlen (gelöschte Datensätze).
+    """
+    git = _gitpython()
+    with _repository(wurzel, "„netzwerk verlauf“") as repo:
+        praefix = _relativ(repo, wurzel)
+        praefix = f"{praefix}/" if praefix else ""
+        if not repo.head.is_valid():
+            return []
+        try:
+            roh = repo.git(c="core.quotepath=off").log(
+                "--follow",
+                "-M",
+                f"--format={_SATZ}%H{_FELD}%an{_FELD}%aI{_FELD}%s",
+                "--name-status",
+                "--",
+                praefix + datei,
+            )
+        except git.GitCommandError as e:
+            text = _stderr(e)
+            raise EinrichtungsFehler(f"Git-Verlauf nicht lesbar: {text}{_zusatz_hinweis(text)}") from None
+        ergebnis = []
+        for satz in roh.split(_SATZ):
+            if not satz.strip():
+                continue
+            kopf, _, rest = satz.partition("\n")
+            sha, autor, datum, betreff = (kopf.split(_FELD) + ["", "", "", ""])[:4]
+            art, pfad, alter = "M", praefix + datei, None
+            for zeile in rest.splitlines():
+                teile = zeile.split("\t")
+                if len(teile) >= 2 and teile[0]:
+                    art = teile[0][0]
+                    if art in "RC" and len(teile) >= 3:
+                        alter, pfad = teile[1], teile[2]
+                    else:
+                        pfad = teile[1]
+                    break
+            inhalt = None
+            if mit_inhalt and art != "D":
+                try:
+                    blob = repo.commit(sha).tree[pfad]
+                    if blob.type == "blob" and blob.size <= hoechstens:
+                        inhalt = blob.data_stream.read()
+                except (KeyError, ValueError):
+                    inhalt = None
+            ergebnis.append(
+                Aenderung(
+                    sha,
+                    autor,
+                    datum,
+                    betreff,
+                    _ohne_praefix(pfad, praefix),
+                    art,
+                    _ohne_praefix(alter, praefix) if alter else None,
+                    inhalt,
+                )
+            )
+        return ergebnis
+
+
+def geloeschte_dateien(wurzel: Path, muster: list[str]) -> list[str]:
+    """Dateien, die in der Geschichte von HEAD gelöscht wurden und auf eines der Glob-Muster
+    passen (relativ zur Datenwurzel, z. B. „empfehlungen/**/2023-001.yaml“); Pfade relativ zur
+    Datenwurzel, zuletzt gelöschte zuerst."""
+    git = _gitpython()
+    with _repository(wurzel, "„netzwerk verlauf“") as repo:
+        if not repo.head.is_valid():
+            return []
+        praefix = _relativ(repo, wurzel)
+        praefix = f"{praefix}/" if praefix else ""
+        try:
+            roh = repo.git(c="core.quotepath=off").log(
+                "--diff-filter=D", "--name-only", "--format=", "--", *(f":(glob){praefix}{m}" for m in muster)
+            )
+        except git.GitCommandError:
+            return []
+        gesehen: list[str] = []
+        for zeile in roh.splitlines():
+            zeile = _ohne_praefix(zeile.strip(), praefix)
+            if zeile and zeile not in gesehen:
+                gesehen.append(zeile)
+        return gesehen
+
+
+# --------------------------------------------------------------------------- Anlegen (netzwerk init)
+
+
+def init(ordner: Path, zweig: str = "main") -> None:
+    """`git init` mit dem Zweig `zweig`."""
+    git = _gitpython()
+    try:
+        repo = git.Repo.init(ordner, mkdir=True, initial_branch=zweig)
+    except git.GitCommandError as e:
+        text = _stderr(e)
+        raise EinrichtungsFehler(f"„git init“ in „{ordner}“ fehlgeschlagen: {text}") from None
+    repo.close()
+
+
+def alles_committen(wurzel: Path, nachricht: str) -> str | None:
+    """Merkt alle Dateien vor und committet sie; gibt den Hash zurück.
+
+    Kennt Git die Identität nicht, bleibt alles vorgemerkt und es wird None zurückgegeben.
+    """
+    git = _gitpython()
+    with _repository(wurzel) as repo:
+        try:
+            repo.git.add("-A")
+            repo.git.commit("--no-verify", "-m", nachricht)
+        except git.GitCommandError as e:
+            meldung = _commit_fehler(e)
+            if meldung.startswith("Git kennt Ihren Namen nicht"):
+                return None
+            raise EinrichtungsFehler(meldung) from None
+        return repo.head.commit.hexsha
+
+
+# --------------------------------------------------------------------------- Geschichte durchsuchen (person anonymisieren)
+
+
+@dataclass(frozen=True)
+class Fundcommit:
+    """Ein Commit, dessen Änderungen oder Nachricht einen gesuchten Text enthalten."""
+
+    commit: str
+    datum: str  # ISO 8601 mit Zeitzone (Autordatum)
+    autor: str
+    betreff: str
+    arten: tuple[str, ...]  # Begriffe (Schlüssel von `begriffe`), die der Commit hinzufügt oder entfernt
+    in_nachricht: tuple[str, ...] = ()  # Begriffe, die in der Commit-Nachricht stehen
+
+
+def commits_mit_text(wurzel: Path, begriffe: dict[str, str]) -> list[Fundcommit] | None:
+    """Commits aller Zweige, Tags und des Stashs (`git log --all`), in deren Änderungen ein Begriff
+    hinzukommt oder verschwindet (`-S`, genauer Text) oder deren Nachricht ihn enthält (`--grep`,
+    ohne Groß-/Kleinschreibung). Das sind die Commits, die eine Bereinigung der Geschichte
+    umschreiben müsste. Gesucht wird im ganzen Repository, nicht nur unter der Datenwurzel.
+
+    `begriffe`: Art → Text, z. B. {"name": "…", "id": "…"}. Neueste zuerst. None, wenn `wurzel`
+    in keinem Git-Repository liegt; [] ohne Commit. Ohne Git-Programm ein EinrichtungsFehler.
+    Verändert nichts.
+    """
+    git = _gitpython()
+    repo = _oeffne(Path(wurzel))
+    if repo is None:
+        return None
+    try:
+        if not repo.head.is_valid() and not repo.refs:
+            return []
+        format_ = f"--format={_SATZ}%H{_FELD}%aI{_FELD}%an{_FELD}%at{_FELD}%s"
+        funde: dict[str, dict] = {}
+        for art, text in begriffe.items():
+            if not text or "\0" in text:
+                continue
+            for wie in ("inhalt", "nachricht"):
+                argumente = ["--all", format_]
+                argumente += [f"-S{text}"] if wie == "inhalt" else ["--fixed-strings", "--regexp-ignore-case", f"--grep={text}"]
+                try:
+                    roh = repo.git(c="core.quotepath=off").log(*argumente)
+                except git.GitCommandError as e:
+                    text_ = _stderr(e)
+                    raise EinrichtungsFehler(f"Git-Geschichte nicht lesbar: {text_}{_zusatz_hinweis(text_)}") from None
+                for satz in roh.split(_SATZ):
+                    if not satz.strip():
+                        continue
+                    sha, datum, autor, zeit, betreff = (satz.rstrip("\n").split(_FELD) + ["", "", "", "", ""])[:5]
+                    if sha not in funde:
+                        zeitpunkt = int(zeit) if zeit.isdigit() else 0
+                        funde[sha] = {"datum": datum, "autor": autor, "betreff": betreff, "inhalt": [], "nachricht": [], "zeit": zeitpunkt}
+                    if art not in funde[sha][wie]:
+                        funde[sha][wie].append(art)
+        reihenfolge: dict[str, int] = {}
+        if len(funde) > 1:  # neueste zuerst; Kinder vor Eltern auch bei gleicher Sekunde
+            try:
+                alle = repo.git.rev_list("--all", "--topo-order").split()
+            except git.GitCommandError:
+                alle = []
+            reihenfolge = {sha: i for i, sha in enumerate(alle)}
+        reihe = sorted(funde.items(), key=lambda e: (-e[1]["zeit"], reihenfolge.get(e[0], 0), e[0]))
+        return [Fundcommit(sha, f["datum"], f["autor"], f["betreff"], tuple(f["inhalt"]), tuple(f["nachricht"])) for sha, f in reihe]
+    finally:
+        repo.close()

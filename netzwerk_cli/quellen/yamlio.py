@@ -1,0 +1,772 @@
+"""Das einzige Modul mit YAML- und Datei-Ein-/Ausgabe für Datensätze.
+
+Lesen: Bytes prüfen (Größe, Links, UTF-8), dann die Ereignisse des C-Parsers von PyYAML
+(`yaml.CSafeLoader`) selbst zu Python-Werten zusammensetzen. So hat jeder Wert und jeder
+Schlüssel eine Position (Zeile, Spalte), doppelte Schlüssel werden erkannt, und Tags, Anker
+und Aliase werden abgelehnt, bevor irgendetwas expandiert wird (kein „Billion Laughs“).
+Datumsangaben bleiben Text, bis das Schema sie geprüft hat.
+
+Schreiben: atomar (temporäre Datei im selben Ordner, fsync, rename).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from netzwerk_cli.grundlagen.befunde import kurz
+
+MAX_DATEIGROESSE = 1024 * 1024  # 1 MiB je Datensatz
+MAX_TIEFE = 40  # Verschachtelungstiefe
+MAX_UNSICHER = 20  # so viele unzulässige Konstrukte je Datei einzeln melden, dann abbrechen
+MAX_LISTE = 1000  # Einträge je Liste (Schutz: jsonschema prüft uniqueItems bei Zuordnungen quadratisch)
+MAX_ZAHL_BITS = 12_000  # etwa 3 600 Stellen: darüber kann Python die Zahl nicht mehr als Text ausgeben (Meldungen)
+
+_TAG = "tag:yaml.org,2002:"
+_resolver = yaml.resolver.Resolver()
+_konstruktor = yaml.constructor.SafeConstructor()
+
+# YAML-1.1-Fallen: in YAML 1.2 und im Sinne der Schreibenden sind das Texte.
+_OKTAL_ODER_SEXAGESIMAL = re.compile(r"^[-+]?(0[0-9_]+|[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Ein Problem beim Lesen einer Datei (wird später zum Befund)."""
+
+    regel: str
+    meldung: str
+    zeile: int = 1
+    spalte: int = 1
+    schwere: str = "fehler"
+    pfad: tuple = ()
+
+
+@dataclass(slots=True)
+class Dokument:
+    """Ein gelesener Datensatz mit Positionen für jeden Pfad."""
+
+    daten: Any
+    positionen: dict = field(default_factory=dict)  # pfad -> (zeile, spalte) des Werts
+    schluessel: dict = field(default_factory=dict)  # pfad -> (zeile, spalte) des Schlüssels
+    mehrdeutig: dict = field(default_factory=dict)  # pfad -> Originaltext (YAML-1.1-Falle)
+
+    def position(self, pfad: tuple) -> tuple[int, int]:
+        """Position eines Pfads: der Schlüssel, sonst der Wert, sonst der nächste Vorfahr."""
+        pfad = tuple(pfad)
+        while True:
+            pos = self.schluessel.get(pfad) or self.positionen.get(pfad)
+            if pos is not None:
+                return pos
+            if not pfad:
+                return (1, 1)
+            pfad = pfad[:-1]
+
+    def wert_position(self, pfad: tuple) -> tuple[int, int]:
+        pfad = tuple(pfad)
+        return self.positionen.get(pfad) or self.position(pfad)
+
+
+# --------------------------------------------------------------------------- Lesen
+
+
+def lies_datei(pfad: Path, wurzel: Path) -> tuple[str | None, list[Problem]]:
+    """Liest eine Datensatzdatei als Text; prüft Links, Größe und Kodierung."""
+    roh, probleme = lies_roh(pfad, wurzel)
+    if roh is None:
+        return None, probleme
+    return dekodiere(roh)
+
+
+def lies_roh(pfad: Path | str, wurzel: Path) -> tuple[bytes | None, list[Problem]]:
+    """Die Bytes einer Datensatzdatei; prüft Links und Größe (liest nie mehr als die Höchstgröße)."""
+    try:
+        if os.path.islink(pfad):
+            pfad = Path(pfad)
+            try:
+                ziel = pfad.resolve(strict=True)
+            except FileNotFoundError:
+                return None, [Problem("datei-ungueltig", "Verknüpfung zeigt ins Leere (Ziel fehlt)")]
+            except (OSError, RuntimeError):  # ELOOP (ab 3.13) bzw. RuntimeError („Symlink loop“)
+                return None, [Problem("datei-ungueltig", "Verknüpfungsschleife: die Verknüpfung zeigt (über Umwege) auf sich selbst")]
+            if not ziel.is_relative_to(wurzel.resolve()):
+                return None, [Problem("datei-ungueltig", "Verknüpfung zeigt aus dem Datenrepository hinaus")]
+            if not ziel.is_file():
+                return None, [Problem("datei-ungueltig", "Verknüpfung zeigt nicht auf eine Datei")]
+        # O_NONBLOCK: eine FIFO oder ein Gerät unter dem Namen einer .yaml-Datei blockiert nicht
+        fd = os.open(pfad, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with open(fd, "rb", closefd=True) as f:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                return None, [Problem("datei-ungueltig", "keine gewöhnliche Datei (Gerät, FIFO oder Socket)")]
+            if info.st_size > MAX_DATEIGROESSE:
+                return None, [_zu_gross(info.st_size)]
+            roh = f.read(MAX_DATEIGROESSE + 1)
+    except OSError as e:
+        return None, [Problem("datei-ungueltig", f"Datei nicht lesbar: {e.strerror or e}")]
+    if len(roh) > MAX_DATEIGROESSE:  # während des Lesens gewachsen
+        return None, [_zu_gross(len(roh))]
+    return roh, []
+
+
+def _zu_gross(groesse: int) -> Problem:
+    return Problem(
+        "datei-ungueltig",
+        f"Datei zu groß ({groesse / 1024 / 1024:.1f} MiB; höchstens {MAX_DATEIGROESSE // 1024 // 1024} MiB je Datensatz)",
+    )
+
+
+def lies_mit_positionen(pfad: Path, wurzel: Path) -> Dokument | None:
+    """Liest eine Datei erneut, diesmal mit Positionen (nur für Dateien, zu denen es Befunde gibt)."""
+    text, _ = lies_datei(pfad, wurzel)
+    if text is None:
+        return None
+    dok, _ = lade_text(text)
+    return dok
+
+
+def dekodiere(roh: bytes) -> tuple[str | None, list[Problem]]:
+    if roh.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, [Problem("datei-kodierung", "Datei ist UTF-16 kodiert; bitte als UTF-8 speichern", 1, 1)]
+    if roh.startswith(b"\xef\xbb\xbf"):  # UTF-8-BOM (Windows-Editoren): wird toleriert
+        roh = roh[3:]
+    nul = roh.find(b"\x00")
+    if nul >= 0:
+        z, s = _position_in_bytes(roh, nul)
+        return None, [Problem("datei-kodierung", "Datei enthält NUL-Bytes (Binärdatei oder UTF-16?)", z, s)]
+    try:
+        text = roh.decode("utf-8")
+    except UnicodeDecodeError as e:
+        z, s = _position_in_bytes(roh, e.start)
+        return None, [
+            Problem("datei-kodierung", f"kein gültiges UTF-8 (Byte 0x{roh[e.start]:02x}); bitte als UTF-8 speichern", z, s)
+        ]
+    if not text.strip():
+        return None, [Problem("datei-ungueltig", "Datei ist leer")]
+    return text, []
+
+
+def _position_in_bytes(roh: bytes, index: int) -> tuple[int, int]:
+    """(Zeile, Spalte) eines Byte-Index; die Spalte zählt Zeichen wie ein Editor, nicht Bytes."""
+    zeile = roh.count(b"\n", 0, index) + 1
+    anfang = roh.rfind(b"\n", 0, index) + 1
+    return zeile, len(roh[anfang:index].decode("utf-8", errors="replace")) + 1
+
+
+_SYNTAX_UEBERSETZUNG = (
+    ("mapping values are not allowed", "Doppelpunkt an dieser Stelle nicht erlaubt (Text mit „: “ in Anführungszeichen setzen)"),
+    ("could not find expected ':'", "erwarteter Doppelpunkt „:“ fehlt"),
+    ("did not find expected key", "Schlüssel erwartet (Einrückung prüfen)"),
+    ("did not find expected '-' indicator", "Listeneintrag „-“ erwartet (Einrückung prüfen)"),
+    ("did not find expected node content", "Wert erwartet"),
+    ("found unexpected end of stream", "unerwartetes Dateiende (Anführungszeichen oder Klammer nicht geschlossen?)"),
+    ("found unknown escape character", "unbekannte Escape-Sequenz in doppelten Anführungszeichen"),
+    ("control characters are not allowed", "Steuerzeichen sind nicht erlaubt"),
+    ("tab character", "Tabulator bei der Einrückung; bitte Leerzeichen verwenden"),
+    ("found character that cannot start any token", "Zeichen kann hier nichts beginnen (Tabulator oder Sonderzeichen am Zeilenanfang?)"),
+    ("found undefined tag handle", "unbekanntes Tag-Kürzel"),
+    ("did not find expected ',' or ']'", "„,“ oder „]“ erwartet"),
+    ("did not find expected ',' or '}'", "„,“ oder „}“ erwartet"),
+    ("did not find expected <document start>", "Dokumentanfang erwartet"),
+    ("found unexpected ':'", "unerwarteter Doppelpunkt"),
+)
+
+
+def _syntax_problem(e: yaml.YAMLError, text: str) -> Problem:
+    mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
+    if mark is not None:
+        zeile, spalte = _editor_stelle(text)(mark)
+        letzte = text.count("\n") + 1  # Zeilen, wie ein Editor sie zeigt
+        if zeile > letzte:  # Datei ohne Zeilenende: Fehler ans Ende der letzten Zeile, nicht dahinter
+            zeile, spalte = letzte, len(text) - text.rfind("\n")
+    elif isinstance(e, yaml.reader.ReaderError):
+        # libyaml meldet unzulässige Zeichen mit dem Byte-Index im UTF-8-Text, ohne Zeile
+        zeile, spalte = _position_in_bytes(text.encode("utf-8", errors="surrogatepass"), e.position)
+    else:
+        zeile, spalte = 1, 1
+    original = getattr(e, "problem", None) or str(e)
+    if isinstance(e, yaml.reader.ReaderError):
+        original = f"{e.reason}: #x{e.character:04x}" if isinstance(e.character, int) else str(e.reason)
+    for englisch, deutsch in _SYNTAX_UEBERSETZUNG:
+        if englisch in original:
+            meldung = deutsch
+            break
+    else:
+        meldung = "YAML nicht lesbar"
+    return Problem("yaml-syntax", f"{meldung} [{original}]", zeile, spalte)
+
+
+_FREMDE_UMBRUECHE = ("\u2028", "\u2029", "\x85")  # für YAML Zeilenumbrüche, für Editoren nicht
+
+
+def _stelle_libyaml(mark) -> tuple[int, int]:
+    return mark.line + 1, mark.column + 1
+
+
+def _editor_stelle(text: str):
+    """(Zeile, Spalte) einer Parser-Marke, wie ein Editor zählt. libyaml zählt U+2028, U+2029
+    und NEL als Zeilenumbruch; kommen sie vor, wird aus dem Zeichenindex neu gerechnet."""
+    if not any(z in text for z in _FREMDE_UMBRUECHE):
+        return _stelle_libyaml
+    import bisect
+
+    umbrueche = [i for i, z in enumerate(text) if z == "\n"]
+
+    def stelle(mark) -> tuple[int, int]:
+        index = min(max(mark.index, 0), len(text))
+        zeile = bisect.bisect_left(umbrueche, index)
+        anfang = umbrueche[zeile - 1] + 1 if zeile else 0
+        return zeile + 1, index - anfang + 1
+
+    return stelle
+
+
+class _Rahmen:
+    __slots__ = ("wert", "pfad", "ist_map", "schluessel", "schluessel_pos", "zeilen")
+
+    def __init__(self, wert, pfad, ist_map):
+        self.wert = wert
+        self.pfad = pfad
+        self.ist_map = ist_map
+        self.schluessel = None  # wartender Schlüssel (nur Map)
+        self.schluessel_pos = None
+        self.zeilen = {} if ist_map else None  # Schlüssel -> Zeile (doppelte Schlüssel)
+
+
+def lade_text(text: str) -> tuple[Dokument | None, list[Problem]]:
+    """Setzt einen YAML-Text aus Parser-Ereignissen zusammen (ohne Expansion, mit Positionen)."""
+    probleme: list[Problem] = []
+    stelle = _editor_stelle(text)
+    dok = Dokument(daten=None)
+    stapel: list[_Rahmen] = []
+    ueberspringen = 0  # Tiefe eines übersprungenen Teilbaums (komplexe Schlüssel, zu tief)
+    dokumente = 0
+    wurzel_gesetzt = False
+
+    unsichere = 0
+
+    def unsicher(ev, meldung):
+        nonlocal unsichere
+        unsichere += 1
+        if unsichere > MAX_UNSICHER:
+            meldung = f"mehr als {MAX_UNSICHER} unzulässige Konstrukte (Anker, Aliase, Tags …); weitere werden nicht einzeln gemeldet"
+        probleme.append(Problem("yaml-unsicher", meldung, *stelle(ev.start_mark)))
+        if unsichere > MAX_UNSICHER:
+            raise _Abbruch
+
+    def ablegen(wert, pos, ev) -> tuple | None:
+        """Legt einen Wert im aktuellen Rahmen ab; gibt seinen Pfad zurück (None bei Schlüssel)."""
+        nonlocal wurzel_gesetzt
+        if not stapel:
+            dok.daten = wert
+            wurzel_gesetzt = True
+            dok.positionen[()] = pos
+            return ()
+        rahmen = stapel[-1]
+        if rahmen.ist_map:
+            if rahmen.schluessel is None:
+                return None  # Aufrufer behandelt Schlüssel selbst
+            schluessel = rahmen.schluessel
+            pfad = rahmen.pfad + (schluessel,)
+            rahmen.wert[schluessel] = wert
+            dok.schluessel[pfad] = rahmen.schluessel_pos
+            rahmen.schluessel = None
+        else:
+            pfad = rahmen.pfad + (len(rahmen.wert),)
+            rahmen.wert.append(wert)
+        dok.positionen[pfad] = pos
+        return pfad
+
+    try:
+        for ev in yaml.parse(text, Loader=yaml.CSafeLoader):
+            typ = type(ev)
+            if typ is yaml.DocumentStartEvent:
+                dokumente += 1
+                if dokumente > 1:
+                    unsicher(ev, "mehrere YAML-Dokumente („---“) in einer Datei; je Datei ein Datensatz")
+                    break
+                continue
+            if typ in (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent):
+                continue
+            if ueberspringen:
+                if typ in (yaml.MappingStartEvent, yaml.SequenceStartEvent):
+                    ueberspringen += 1
+                elif typ in (yaml.MappingEndEvent, yaml.SequenceEndEvent):
+                    ueberspringen -= 1
+                continue
+            if typ in (yaml.MappingEndEvent, yaml.SequenceEndEvent):
+                rahmen = stapel.pop()
+                if not rahmen.ist_map and len(rahmen.wert) > MAX_LISTE:
+                    probleme.append(_liste_zu_lang(len(rahmen.wert), dok.positionen.get(rahmen.pfad, (1, 1)), rahmen.pfad))
+                continue
+            pos = stelle(ev.start_mark)
+            if typ is yaml.AliasEvent:
+                unsicher(ev, f"Alias „*{ev.anchor}“ ist in Datendateien nicht erlaubt; Wert bitte ausschreiben")
+                wert, ist_container = None, False
+            else:
+                if ev.anchor is not None:
+                    unsicher(ev, f"Anker „&{ev.anchor}“ ist in Datendateien nicht erlaubt")
+                if ev.tag is not None:
+                    unsicher(ev, f"Tag „{ev.tag}“ ist in Datendateien nicht erlaubt")
+                ist_container = typ in (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+                wert = None
+            # Schlüssel einer Zuordnung?
+            if stapel and stapel[-1].ist_map and stapel[-1].schluessel is None:
+                rahmen = stapel[-1]
+                if typ is not yaml.ScalarEvent:
+                    if typ is not yaml.AliasEvent:
+                        unsicher(ev, "Listen oder Zuordnungen als Schlüssel sind nicht erlaubt")
+                    if ist_container:
+                        ueberspringen = 1
+                    rahmen.schluessel = _UNGUELTIG
+                    rahmen.schluessel_pos = pos
+                    continue
+                text_schluessel = ev.value
+                if ev.implicit[0]:
+                    tag = _resolver.resolve(yaml.ScalarNode, ev.value, (True, False))
+                    if tag == _TAG + "merge":
+                        unsicher(ev, "Merge-Schlüssel „<<“ ist in Datendateien nicht erlaubt")
+                        text_schluessel = _UNGUELTIG
+                    elif tag != _TAG + "str":
+                        probleme.append(
+                            Problem(
+                                "yaml-mehrdeutig",
+                                f"Schlüssel „{kurz(ev.value)}“ wird von YAML 1.1 nicht als Text gelesen; "
+                                "er wird als Text genommen, bitte in Anführungszeichen setzen",
+                                *pos,
+                                schwere="warnung",
+                                pfad=rahmen.pfad + (ev.value,),
+                            )
+                        )
+                if text_schluessel is not _UNGUELTIG and text_schluessel in rahmen.zeilen:
+                    probleme.append(
+                        Problem(
+                            "yaml-doppelter-schluessel",
+                            f"Schlüssel „{kurz(text_schluessel)}“ doppelt (Zeilen {rahmen.zeilen[text_schluessel]} und {pos[0]})",
+                            *pos,
+                            pfad=rahmen.pfad + (text_schluessel,),
+                        )
+                    )
+                elif text_schluessel is not _UNGUELTIG:
+                    rahmen.zeilen[text_schluessel] = pos[0]
+                rahmen.schluessel = text_schluessel
+                rahmen.schluessel_pos = pos
+                continue
+            # Wert
+            if stapel and stapel[-1].ist_map and stapel[-1].schluessel is _UNGUELTIG:
+                stapel[-1].schluessel = None
+                if ist_container:
+                    ueberspringen = 1
+                continue
+            if ist_container:
+                if len(stapel) >= MAX_TIEFE:
+                    # Abbrechen statt überspringen: libyaml braucht für tiefe Flow-Verschachtelung
+                    # quadratische Zeit; eine feindselige Datei soll in Sekunden erledigt sein.
+                    probleme.append(Problem("yaml-unsicher", f"zu tief verschachtelt (mehr als {MAX_TIEFE} Ebenen)", *pos))
+                    raise _Abbruch
+                behaelter: Any = {} if typ is yaml.MappingStartEvent else []
+                pfad = ablegen(behaelter, pos, ev)
+                stapel.append(_Rahmen(behaelter, pfad, typ is yaml.MappingStartEvent))
+                continue
+            if typ is yaml.ScalarEvent:
+                wert, falle, problem = _skalar(ev)
+            else:
+                falle, problem = None, None
+            pfad = ablegen(wert, pos, ev)
+            if problem:
+                probleme.append(Problem(problem[0], problem[1], *pos, pfad=pfad or ()))
+            if falle is not None and pfad is not None:
+                dok.mehrdeutig[pfad] = falle
+    except yaml.YAMLError as e:
+        # Ob libyaml selbst eine Tiefengrenze hat (PyYAML ≥ 6.0.4: 1 000 Ebenen, bei Flow-Listen
+        # schon vor dem ersten Ereignis), darf den Befund nicht ändern: war der Text bis zur
+        # Fehlerstelle tiefer als MAX_TIEFE, hätte das Werkzeug dort schon abgebrochen.
+        tief = _zu_tief(text, _fehler_index(e, text))
+        if tief is not None:
+            probleme.append(Problem("yaml-unsicher", f"zu tief verschachtelt (mehr als {MAX_TIEFE} Ebenen)", *tief))
+        else:
+            probleme.append(_syntax_problem(e, text))
+        return None, probleme
+    except _Abbruch:  # feindselige Datei (z. B. „Billion Laughs“): nicht weiterlesen
+        return None, probleme
+    except RecursionError:  # pragma: no cover - der Ereignisweg ist iterativ
+        probleme.append(Problem("yaml-unsicher", "zu tief verschachtelt"))
+        return None, probleme
+    if not wurzel_gesetzt or dok.daten is None:
+        if not probleme:
+            probleme.append(Problem("datei-ungueltig", "Datei enthält keinen Datensatz (leer oder nur Kommentare)"))
+        return None, probleme
+    return dok, probleme
+
+
+def _liste_zu_lang(anzahl: int, pos: tuple[int, int], pfad: tuple) -> Problem:
+    return Problem(
+        "schema",
+        f"Liste mit {anzahl} Einträgen; höchstens {MAX_LISTE} je Liste (Schutz vor übergroßen Dateien), Datei wird nicht weiter geprüft",
+        *pos,
+        pfad=pfad,
+    )
+
+
+def _fehler_index(e: yaml.YAMLError, text: str) -> int:
+    mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
+    return min(max(mark.index, 0), len(text)) if mark is not None else len(text)
+
+
+_BLOCKSKALAR = re.compile(r"[|>][-+0-9]*\s*(#.*)?$")
+
+
+def _zu_tief(text: str, bis: int) -> tuple[int, int] | None:
+    """Stelle (Zeile, Spalte), an der die Verschachtelung bis `bis` MAX_TIEFE übersteigt, sonst None.
+
+    Eine eigene, lineare Zählung ohne Parser: Block-Ebenen über die Einrückung (Zuordnungen und
+    Listen „- “), Flow-Ebenen über Klammern außerhalb von Anführungszeichen und Kommentaren,
+    Blocktexte (`|`, `>`) übersprungen. Sie wird nur nach einem Syntaxfehler befragt und macht
+    den Befund unabhängig davon, ob und wo libyaml selbst eine Tiefengrenze zieht.
+    """
+    stapel: list[tuple[int, bool]] = []  # (Einrückung, ist Liste) der Block-Ebenen
+    flow = 0
+    zitat = ""  # offenes Anführungszeichen über Zeilen hinweg
+    blocktext = -1  # Einrückung des Schlüssels eines Blocktexts, dessen Zeilen übersprungen werden
+    zeile = 0
+    anfang = 0
+    ende = min(bis + 1, len(text))
+    while anfang < ende:
+        zeile += 1
+        umbruch = text.find("\n", anfang)
+        if umbruch < 0:
+            umbruch = len(text)
+        inhalt = text[anfang : min(umbruch, ende)]
+        anfang = umbruch + 1
+        i = 0
+        if not zitat and flow == 0:
+            i = len(inhalt) - len(inhalt.lstrip(" "))
+            rest = inhalt[i:]
+            if not rest or rest.startswith("#"):
+                continue
+            if blocktext >= 0:
+                if i > blocktext:
+                    continue
+                blocktext = -1
+            liste = rest.startswith("- ") or rest == "-"
+            while stapel and (stapel[-1][0] > i or (stapel[-1][0] == i and not (liste and not stapel[-1][1]))):
+                stapel.pop()
+            while inhalt.startswith("- ", i) or inhalt[i:] == "-":
+                stapel.append((i, True))
+                if len(stapel) > MAX_TIEFE:
+                    return zeile, i + 1
+                i += 1
+                while i < len(inhalt) and inhalt[i] == " ":
+                    i += 1
+            schluessel = re.match(r"[^\s\[\]{}'\"#][^#]*?:(\s|$)", inhalt[i:])
+            if schluessel:
+                stapel.append((i, False))
+                if len(stapel) > MAX_TIEFE:
+                    return zeile, i + 1
+                wert = inhalt[i + schluessel.end() :].strip()
+                if _BLOCKSKALAR.match(wert):
+                    blocktext = i
+                    continue
+        vorher = " "
+        while i < len(inhalt):
+            z = inhalt[i]
+            if zitat:
+                if z == "\\" and zitat == '"':
+                    i += 2
+                    continue
+                if z == zitat:
+                    if zitat == "'" and inhalt.startswith("''", i):
+                        i += 2
+                        continue
+                    zitat = ""
+            elif z in "'\"" and vorher in " \t[{,:-?":
+                zitat = z
+            elif z == "#" and vorher in " \t":
+                break
+            elif z in "[{":
+                flow += 1
+                if len(stapel) + flow > MAX_TIEFE:
+                    return zeile, i + 1
+            elif z in "]}":
+                flow = max(flow - 1, 0)
+            if z not in " \t" or zitat:
+                vorher = z
+            else:
+                vorher = " "
+            i += 1
+    return None
+
+
+class _Abbruch(Exception):
+    """Lesen abbrechen: zu viele unzulässige Konstrukte in einer Datei."""
+
+
+class _Ungueltig:
+    """Platzhalter für einen Schlüssel, der nicht übernommen wird."""
+
+    def __repr__(self) -> str:  # pragma: no cover
+        return "<ungültiger Schlüssel>"
+
+
+_UNGUELTIG = _Ungueltig()
+
+
+def _skalar(ev) -> tuple[Any, str | None, tuple | None]:
+    """(wert, originaltext-falls-YAML-1.1-Falle, problem) eines Skalars."""
+    if not ev.implicit[0]:  # in Anführungszeichen oder Blocktext: immer Text
+        return ev.value, None, None
+    wert = ev.value
+    tag = _resolver.resolve(yaml.ScalarNode, wert, (True, False))
+    if tag == _TAG + "str" or tag == _TAG + "timestamp" or tag == _TAG + "value":
+        return wert, None, None  # Datumsangaben bleiben Text
+    if tag == _TAG + "null":
+        return None, None, None
+    if tag == _TAG + "bool":
+        b = wert.lower() in ("yes", "true", "on")
+        return b, (wert if wert.lower() not in ("true", "false") else None), None
+    if tag == _TAG + "merge":
+        return wert, None, ("yaml-unsicher", "Merge-Schlüssel „<<“ ist in Datendateien nicht erlaubt")
+    knoten = yaml.ScalarNode(tag, wert)
+    try:
+        if tag == _TAG + "int":
+            zahl = _konstruktor.construct_yaml_int(knoten)
+            if zahl.bit_length() > MAX_ZAHL_BITS:
+                raise OverflowError
+            return zahl, (wert if _OKTAL_ODER_SEXAGESIMAL.match(wert) or "_" in wert else None), None
+        if tag == _TAG + "float":
+            zahl = _konstruktor.construct_yaml_float(knoten)
+            return zahl, (wert if (":" in wert or "_" in wert) else None), None
+    except (ValueError, OverflowError):
+        return wert, None, ("schema", f"Zahl „{wert[:40]}{'…' if len(wert) > 40 else ''}“ ist zu groß oder ungültig")
+    return wert, None, None  # pragma: no cover
+
+
+# --------------------------------------------------------------------------- Schneller Weg
+
+LANGSAM = object()  # Ergebnis von lade_schnell: „bitte mit lade_text (Positionen) lesen“
+
+_ME, _SE = yaml.MappingEndEvent, yaml.SequenceEndEvent
+_MS, _SS = yaml.MappingStartEvent, yaml.SequenceStartEvent
+_SK = yaml.ScalarEvent
+_UEBERGEHEN = (yaml.StreamStartEvent, yaml.DocumentEndEvent, yaml.StreamEndEvent)
+_DOKANFANG = yaml.DocumentStartEvent
+_EINFACHE_GANZZAHL = re.compile(r"[-+]?(0|[1-9][0-9]{0,17})\Z")
+_IMPLIZIT = {k: tuple(v) for k, v in yaml.resolver.Resolver.yaml_implicit_resolvers.items()}
+_IMMER = _IMPLIZIT.get(None, ())
+_STR, _ZEIT, _NULL, _INT, _BOOL = (_TAG + t for t in ("str", "timestamp", "null", "int", "bool"))
+
+
+def _tag_von(wert: str) -> str:
+    """Wie Resolver.resolve für einen Skalar ohne Anführungszeichen, nur schneller."""
+    for tag, muster in _IMPLIZIT.get(wert[:1], ()):
+        if muster.match(wert):
+            return tag
+    for tag, muster in _IMMER:
+        if muster.match(wert):
+            return tag
+    return _STR
+
+
+def lade_schnell(text: str) -> Any:
+    """Die Daten eines gewöhnlichen Datensatzes, ohne Positionen – oder `LANGSAM`.
+
+    Der schnelle Weg nimmt nur, was eindeutig ist: Zuordnung als Wurzel, Text-Schlüssel ohne
+    Doppel, Texte, Datumsangaben (als Text), einfache ganze Zahlen, true/false, null. Alles
+    andere (Anker, Aliase, Tags, YAML-1.1-Fallen, Syntaxfehler, mehrere Dokumente, zu tiefe
+    Verschachtelung, Gleitkommazahlen …) gibt `LANGSAM`; dann liest `lade_text` die Datei mit
+    Positionen und meldet genau. Beide Wege liefern für dieselbe Datei dieselben Daten
+    (geprüft in tests/test_lader_schnell.py). Iterativ: keine Rekursion, auch nicht in C.
+    """
+    stapel: list = []
+    aktuell: Any = None
+    schluessel: Any = None
+    wurzel: Any = None
+    dokumente = 0
+    try:
+        for ev in yaml.parse(text, Loader=yaml.CSafeLoader):
+            typ = ev.__class__
+            if typ is _SK:
+                if ev.anchor is not None or ev.tag is not None or aktuell is None:
+                    return LANGSAM
+                wert = ev.value
+                if aktuell.__class__ is dict and schluessel is None:  # ein Schlüssel
+                    if (ev.implicit[0] and _tag_von(wert) != _STR) or wert in aktuell:
+                        return LANGSAM  # Zahl/Datum/null als Schlüssel oder doppelter Schlüssel
+                    schluessel = wert
+                    continue
+                if ev.implicit[0]:
+                    tag = _tag_von(wert)
+                    if tag == _STR or tag == _ZEIT:
+                        pass
+                    elif tag == _NULL:
+                        wert = None
+                    elif tag == _INT and _EINFACHE_GANZZAHL.match(wert):
+                        wert = int(wert)
+                    elif tag == _BOOL and wert.lower() in ("true", "false"):
+                        wert = wert.lower() == "true"
+                    else:
+                        return LANGSAM
+                if aktuell.__class__ is dict:
+                    aktuell[schluessel] = wert
+                    schluessel = None
+                else:
+                    aktuell.append(wert)
+            elif typ is _MS or typ is _SS:
+                if ev.anchor is not None or ev.tag is not None or len(stapel) >= MAX_TIEFE:
+                    return LANGSAM
+                neu: Any = {} if typ is _MS else []
+                if aktuell is None:
+                    if typ is not _MS or wurzel is not None:
+                        return LANGSAM  # Wurzel ist keine Zuordnung
+                    wurzel = neu
+                elif aktuell.__class__ is dict:
+                    if schluessel is None:
+                        return LANGSAM  # Liste/Zuordnung als Schlüssel
+                    aktuell[schluessel] = neu
+                    schluessel = None
+                else:
+                    aktuell.append(neu)
+                stapel.append(aktuell)
+                aktuell = neu
+            elif typ is _ME or typ is _SE:
+                if typ is _SE and len(aktuell) > MAX_LISTE:
+                    return LANGSAM
+                aktuell = stapel.pop()
+            elif typ is _DOKANFANG:
+                dokumente += 1
+                if dokumente > 1:
+                    return LANGSAM
+            elif typ in _UEBERGEHEN:
+                continue
+            else:  # AliasEvent
+                return LANGSAM
+    except (yaml.YAMLError, ValueError, RecursionError):
+        return LANGSAM
+    return wurzel if wurzel is not None else LANGSAM
+
+
+# --------------------------------------------------------------------------- Schreiben
+
+
+def schreibe_atomar(pfad: Path, text: str) -> None:
+    """Schreibt Text atomar: temporäre Datei im selben Ordner, fsync, rename.
+
+    Die temporäre Datei beginnt mit einem Punkt und wird von `validate` nie gelesen.
+    """
+    schreibe_bytes_atomar(Path(pfad), text.encode("utf-8"))
+
+
+def schreibe_bytes_atomar(pfad: Path, daten: bytes, sichern: bool = True) -> None:
+    """Atomar schreiben. `sichern=False` (nur für Zwischenspeicher): ohne fsync – nach einem
+    Absturz ist die Datei alt, neu oder leer, nie halb; ein Zwischenspeicher erkennt „leer“."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{pfad.name}.", suffix=".tmp", dir=pfad.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(daten)
+            if sichern:
+                f.flush()
+                os.fsync(f.fileno())
+        try:
+            os.chmod(tmp, os.stat(pfad).st_mode & 0o777) if pfad.exists() else os.chmod(tmp, 0o644)
+        except OSError:
+            pass
+        os.replace(tmp, pfad)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    if sichern:
+        _ordner_sichern(pfad.parent)
+
+
+def _unveraendert_pruefen(pfad: Path, erwartet: bytes, sonst: str) -> None:
+    """Innerhalb der Ordnersperre: enthält die Datei noch genau `erwartet`?"""
+    from netzwerk_cli.grundlagen.fehler import Abgelehnt
+
+    try:
+        jetzt = pfad.read_bytes()
+    except OSError:
+        jetzt = None
+    if jetzt != erwartet:
+        raise Abgelehnt(f"„{pfad.name}“ wurde inzwischen von einem anderen Vorgang geändert; {sonst} – bitte erneut ausführen")
+
+
+def ersetze_wenn_unveraendert(pfad: Path, erwartet: bytes, text: str) -> None:
+    """Schreibt `text` atomar, aber nur, wenn die Datei noch genau `erwartet` enthält.
+
+    Ein exklusives Lock auf den Ordner (fcntl.flock, vom Kernel beim Prozessende gelöst)
+    umschließt Prüfen und Umbenennen; so gewinnt von zwei gleichzeitigen Schreibvorgängen
+    genau einer, der andere wird abgelehnt.
+    """
+    pfad = Path(pfad)
+    with _ordner_sperre(pfad.parent):
+        _unveraendert_pruefen(pfad, erwartet, "nichts geschrieben")
+        schreibe_atomar(pfad, text)
+
+
+def loesche_wenn_unveraendert(pfad: Path, erwartet: bytes) -> None:
+    """Löscht eine Datei, aber nur, wenn sie noch genau `erwartet` enthält (unter der Ordnersperre)."""
+    pfad = Path(pfad)
+    with _ordner_sperre(pfad.parent):
+        _unveraendert_pruefen(pfad, erwartet, "nicht gelöscht")
+        os.unlink(pfad)
+    _ordner_sichern(pfad.parent)
+
+
+def _ordner_sichern(ordner: Path) -> None:
+    try:
+        dfd = os.open(ordner, os.O_RDONLY)
+        try:
+            os.fsync(dfd)
+        finally:
+            os.close(dfd)
+    except OSError:  # pragma: no cover - nicht jedes Dateisystem erlaubt fsync auf Ordnern
+        pass
+
+
+def erstelle_neu(pfad: Path, text: str) -> None:
+    """Legt eine Datei atomar an; gibt es sie schon, wird abgelehnt (kein Überschreiben)."""
+    from netzwerk_cli.grundlagen.fehler import Abgelehnt
+
+    pfad = Path(pfad)
+    pfad.parent.mkdir(parents=True, exist_ok=True)
+    with _ordner_sperre(pfad.parent):
+        if pfad.exists():
+            raise Abgelehnt(f"„{pfad}“ gibt es schon; nichts geschrieben")
+        schreibe_atomar(pfad, text)
+
+
+class _ordner_sperre:
+    def __init__(self, ordner: Path):
+        self.ordner = ordner
+        self.fd = None
+
+    def __enter__(self):
+        from netzwerk_cli.grundlagen.fehler import Abgelehnt
+
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - Windows: nur der Inhaltsvergleich schützt
+            return self
+        self.fd = os.open(self.ordner, os.O_RDONLY)
+        try:
+            fcntl.flock(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(self.fd)
+            self.fd = None
+            raise Abgelehnt(f"„{self.ordner.name}/“ wird gerade von einem anderen Vorgang geschrieben; nichts geändert – bitte erneut ausführen") from None
+        return self
+
+    def __exit__(self, *exc):
+        if self.fd is not None:
+            os.close(self.fd)  # löst das Lock
+        return False

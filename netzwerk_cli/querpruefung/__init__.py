@@ -1,0 +1,197 @@
+"""Inkrementelle Prüfung: nach einer Änderung nur die betroffenen Datensätze neu prüfen.
+
+Die Prüfungen über mehrere Datensätze laufen je Subjekt (`pruefungen.pruefe_datensatz`) über
+einen `Aufzeichner`, der mitschreibt, welche anderen Datensätze, ids, Arten und Indexwerte sie
+nachschlagen. Gespeichert werden die Befunde je Subjekt, der Stand (Prüfsumme je Datei), gegen
+den sie gelten, und die umgekehrten Abhängigkeiten (Schlüssel → Subjekte).
+
+Ein späterer Lauf vergleicht den Stand mit den Dateien von heute. Aus den geänderten, neuen
+und gelöschten Dateien ergeben sich die ungültigen Schlüssel (Tabelle in `abhaengigkeiten`);
+neu geprüft werden die Subjekte dieser Dateien und alle, die von einem ungültigen Schlüssel
+abhängen. Ihre Daten (und die der Datensätze, die sie nachschlagen) werden erst dann aus dem
+Speicher geladen. Alles wird neu geprüft, wenn es keinen passenden Zustand gibt: erster Lauf,
+andere Werkzeugfassung, anderer Stichtag oder andere Wiedervorlagefrist, ein beschädigter
+oder von zwei Läufen zugleich geschriebener Speicher.
+
+`tests/test_querpruefung.py` vergleicht nach zufälligen Änderungen (Inhalt, neu, gelöscht,
+umbenannt) jedes Mal mit einem Lauf ohne Speicher.
+"""
+
+from __future__ import annotations
+
+import gc
+from pathlib import Path
+
+from netzwerk_cli.bestand import abhaengigkeiten as abh
+from netzwerk_cli.grundlagen.befunde import Befund, Bericht
+from netzwerk_cli.bestand import Bestand, Datensatz, _finden
+from netzwerk_cli.grundlagen.arten import INDEXFELDER, ORDNER, datensatz_id
+from netzwerk_cli.querpruefung.regeln import Kontext, pruefe_datensatz
+
+
+def pruefe(wurzel: Path, stichtag: str) -> tuple[Bericht, Bestand] | None:
+    """Bericht wie `validierung.pruefe_bestand(lade_bestand(wurzel))`, über den Zwischenspeicher;
+    None, wenn es keinen Zwischenspeicher gibt (abgeschaltet)."""
+    from netzwerk_cli import dateipruefung
+    from netzwerk_cli.quellen import zwischenspeicher
+
+    speicher = zwischenspeicher.oeffnen(wurzel, dateipruefung.werkzeug_kennung())
+    if speicher is None:
+        return None
+    # Wie beim vollständigen Laden: Millionen kleiner azyklischer Objekte; die zyklische
+    # Speicherbereinigung würde sie immer wieder durchsuchen.
+    bereinigung = gc.isenabled()
+    gc.disable()
+    try:
+        return _pruefe(wurzel, stichtag, speicher)
+    finally:
+        if bereinigung:
+            gc.freeze()
+            gc.enable()
+
+
+def _pruefe(wurzel: Path, stichtag: str, speicher) -> tuple[Bericht, Bestand]:
+    from netzwerk_cli import dateipruefung
+    from netzwerk_cli.bestand import aus_speicher as speicherbestand
+    from netzwerk_cli.querpruefung.regeln import netzwerkdatei_fehlt as _fehlende_netzwerkdatei, kontext_fuer
+
+    gefunden, fund_befunde = _finden(wurzel)
+    eintraege, frisch = speicher.abgleichen(gefunden, lambda offen: dateipruefung.pruefe_alle(offen, wurzel))
+    bestand = speicherbestand.lade(wurzel, gefunden, fund_befunde, eintraege, frisch, speicher)
+    kontext = kontext_fuer(bestand, stichtag)
+
+    stand = {rel: e[1] for (_, _, rel), e in zip(gefunden, eintraege)}
+    koepfe = {rel: e[5] for (_, _, rel), e in zip(gefunden, eintraege) if e[5] is not None}
+    zustand = speicher.quer()
+    befunde = _nachpruefen(bestand, kontext, zustand, stand, koepfe, speicher) if zustand is not None else None
+    if befunde is None:
+        befunde = _alles_pruefen(bestand, kontext, stand, koepfe, speicher)
+    speicher.speichern()
+
+    bericht = Bericht(befunde=list(bestand.befunde), dateien=bestand.dateien)
+    if bestand.netzwerk is None:
+        bericht.befunde.append(_fehlende_netzwerkdatei())
+    bericht.befunde.extend(Befund(*b) for je_subjekt in befunde.values() for b in je_subjekt)
+    return bericht, bestand
+
+
+def _kontext_schluessel(kontext: Kontext) -> tuple:
+    return (kontext.stichtag, kontext.wiedervorlage_monate)
+
+
+def _zustand(kontext: Kontext, stand: dict, koepfe: dict, befunde: dict, subjekte: list, generationen: list) -> dict:
+    """Was `quer.bin` speichert (Schlüssel wie in `zwischenspeicher.Speicher.quer`)."""
+    return {
+        "kontext": _kontext_schluessel(kontext),
+        "stand": stand,
+        "koepfe": koepfe,
+        "befunde": befunde,
+        "subjekte": subjekte,
+        "generationen": generationen,
+    }
+
+
+def _subjekt_pruefen(ds: Datensatz, bestand: Bestand, kontext: Kontext) -> tuple[tuple, set[str]]:
+    aufzeichner = abh.Aufzeichner(bestand)
+    befunde = tuple(
+        (b.datei, b.zeile, b.spalte, b.schwere, b.regel, b.meldung, b.pfad) for b in pruefe_datensatz(ds, aufzeichner, kontext)
+    )
+    return befunde, aufzeichner.abh
+
+
+def _alles_pruefen(bestand: Bestand, kontext: Kontext, stand: dict, koepfe: dict, speicher) -> dict[str, tuple]:
+    befunde: dict[str, tuple] = {}
+    abhaengige: dict[str, list[int]] = {}
+    subjekte: list[str] = []  # die Abhängigkeiten nennen Subjekte über ihre Nummer hier
+    for ds in bestand.alle():
+        subjekt = abh.subjekt(ds.art, ds.id)
+        nummer = len(subjekte)
+        subjekte.append(subjekt)
+        gefunden, schluessel = _subjekt_pruefen(ds, bestand, kontext)
+        if gefunden:
+            befunde[subjekt] = gefunden
+        for s in schluessel:
+            liste = abhaengige.get(s)
+            if liste is None:
+                abhaengige[s] = [nummer]
+            else:
+                liste.append(nummer)
+    generationen = speicher.abhaengige_ersetzen(abhaengige)
+    speicher.quer_setzen(_zustand(kontext, stand, koepfe, befunde, subjekte, generationen))
+    return befunde
+
+
+def _nachpruefen(bestand: Bestand, kontext: Kontext, zustand: dict, stand: dict, koepfe: dict, speicher) -> dict[str, tuple] | None:
+    """Nur die betroffenen Subjekte neu prüfen; None, wenn alles neu geprüft werden muss."""
+    if tuple(zustand["kontext"]) != _kontext_schluessel(kontext):
+        return None
+    alt: dict = zustand["stand"]
+    geaendert = [rel for rel, summe in stand.items() if alt.get(rel) != summe]
+    weg = alt.keys() - stand.keys()
+    if not geaendert and not weg:
+        return zustand["befunde"]
+    ungueltig, subjekte = _ungueltige_schluessel(geaendert, weg, alt, zustand["koepfe"], koepfe)
+    generationen = list(zustand["generationen"])
+    nummern = speicher.abhaengige(ungueltig, generationen)
+    if nummern is None:
+        return None
+    alle_subjekte: list[str] = list(zustand["subjekte"])
+    try:
+        subjekte.update(s for n in nummern if (s := alle_subjekte[n]))  # "": gelöscht
+    except (IndexError, TypeError):
+        return None
+    nummer_von = {s: n for n, s in enumerate(alle_subjekte)}
+    befunde = dict(zustand["befunde"])
+    neu: dict[str, set[int]] = {}
+    entfernen: set[str] = set()
+    for subjekt in subjekte:
+        befunde.pop(subjekt, None)
+        art, id_ = subjekt.split("\0", 1)
+        ds = bestand.netzwerk if art == "netzwerk" else bestand.hole(art, id_)
+        if ds is None:
+            # Gelöscht: die id (oft ein Name) soll nicht im Speicher liegen bleiben. Wer den
+            # Datensatz noch verweist, wird eben neu geprüft und trägt den Schlüssel neu ein.
+            if subjekt in nummer_von:
+                alle_subjekte[nummer_von.pop(subjekt)] = ""
+            entfernen.update((abh.datensatz(art, id_), abh.existenz(art, id_)))
+            continue
+        gefunden, schluessel = _subjekt_pruefen(ds, bestand, kontext)
+        if gefunden:
+            befunde[subjekt] = gefunden
+        nummer = nummer_von.get(subjekt)
+        if nummer is None:  # neues Subjekt: hinten anfügen (die Liste wächst bis zur nächsten vollen Prüfung)
+            nummer = nummer_von[subjekt] = len(alle_subjekte)
+            alle_subjekte.append(subjekt)
+        for s in schluessel:
+            neu.setdefault(s, set()).add(nummer)
+    if not speicher.abhaengige_ergaenzen(neu, generationen, entfernen):
+        speicher.quer_verwerfen()  # nächster Lauf prüft alles neu; dieser Bericht stimmt
+        return befunde
+    speicher.quer_setzen(_zustand(kontext, stand, koepfe, befunde, alle_subjekte, generationen))
+    return befunde
+
+
+def _art(rel: str) -> str:
+    oben = rel.split("/", 1)[0]
+    return "netzwerk" if oben == rel else ORDNER[oben]
+
+
+def _ungueltige_schluessel(geaendert: list[str], weg: set[str], alt: dict, koepfe_alt: dict, koepfe_neu: dict) -> tuple[set[str], set[str]]:
+    """Ungültige Schlüssel und die Subjekte der betroffenen Dateien selbst."""
+    ungueltig: set[str] = set()
+    subjekte: set[str] = set()
+    for rel in (*geaendert, *weg):
+        art = _art(rel)
+        id_ = datensatz_id(art, rel)
+        subjekte.add(abh.subjekt(art, id_))
+        ungueltig.add(abh.datensatz(art, id_))
+        ungueltig.add(abh.alle(art))
+        if rel in weg or rel not in alt:
+            ungueltig.add(abh.existenz(art, id_))
+            ungueltig.add(abh.ids(art))
+        for kopf in (koepfe_alt.get(rel), koepfe_neu.get(rel)):
+            if kopf:
+                for feld, wert in zip(INDEXFELDER[art], kopf):
+                    if wert is not None:
+                        ungueltig.add(abh.index(art, feld, wert))
+    return ungueltig, subjekte

@@ -1,0 +1,27 @@
+"""Sitzregeln (`sitz-*`, `mitglied-doppelt`, `mitglied-ohne-sitzgruppe`): die Maschine in
+`sitzregeln.py` auf jedes Gremium anwenden."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from netzwerk_cli.regelwerk import sitzregeln
+from netzwerk_cli.grundlagen.befunde import Befund
+
+
+def pruefe_eins(ds, bestand, kontext) -> Iterator[Befund]:
+    if not ds.gueltig:
+        return
+    b = sitzregeln.besetzung(ds.daten, bestand, kontext.stichtag)
+    for v in b.verstoesse:
+        yield ds.befund(v.regel, v.meldung, v.pfad, v.schwere)
+    for m in b.ohne_gruppe:
+        yield ds.befund(
+            "mitglied-ohne-sitzgruppe",
+            f"Mitglied „{m.person}“ ist keiner Sitzgruppe zugeordnet und wird bei den Sitzen nicht gezählt",
+            ("mitglieder", m.index),
+            "warnung",
+        )
+
+
+SUBJEKTE = {"gremium": pruefe_eins}

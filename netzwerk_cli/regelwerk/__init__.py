@@ -1,0 +1,1 @@
+"""Schicht `regelwerk` (siehe docs/ARCHITEKTUR.md)."""
