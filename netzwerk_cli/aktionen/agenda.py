@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import partial
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -28,8 +29,11 @@ from netzwerk_cli.grundlagen.arten import ID_MAX
 from netzwerk_cli.grundlagen.fehler import Abgelehnt, NetzwerkFehler
 from netzwerk_cli.validierung import pruefe_bestand
 from netzwerk_cli.querpruefung.regeln import kontext_fuer
+from netzwerk_cli.grundlagen.datum import deutsch
 
 _TITEL_MAX = 500  # kurztext im Schema
+
+_de = partial(deutsch, leer="unbekannt")  # TT.MM.JJJJ; fehlt das Datum: „unbekannt“
 
 
 @dataclass
@@ -222,13 +226,6 @@ def _leitung(bestand: Bestand, ag: dict) -> str | None:
     namen = [bestand.daten("person", p).get("name") for p in ag.get("leitung") or []]
     namen = [n for n in namen if n]
     return _kuerzen(f"{', '.join(namen)} (AG-Leitung)") if namen else None
-
-
-def _de(iso: str | None) -> str:
-    if not iso:
-        return "unbekannt"
-    j, m, t = iso.split("-")
-    return f"{t}.{m}.{j}"
 
 
 def _kuerzen(text: str) -> str:

@@ -4,14 +4,10 @@ from __future__ import annotations
 
 import json
 import re
+from netzwerk_cli.grundlagen.datum import deutsch
 
 
-def datum(iso: str | None, leer: str = "–") -> str:
-    """'2026-11-21' → '21.11.2026'."""
-    if not iso or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", iso):
-        return iso or leer
-    j, m, t = iso.split("-")
-    return f"{t}.{m}.{j}"
+datum = deutsch  # '2026-11-21' → '21.11.2026' (grundlagen.datum)
 
 
 def mehrzahl(n: int, eins: str, viele: str) -> str:

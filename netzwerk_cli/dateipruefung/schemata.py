@@ -11,14 +11,13 @@ from __future__ import annotations
 import difflib
 import hashlib
 import json
-import re
-from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any, Iterator
 
 from netzwerk_cli.grundlagen.arten import ARTEN
 from netzwerk_cli.grundlagen.pfade import PAKET
+from netzwerk_cli.grundlagen.datum import iso_datum
 
 STERN = "*"  # Platzhalter für „jedes Listenelement“ in Mustern
 
@@ -89,21 +88,7 @@ def doppelter_eintrag(liste: list) -> Any | None:
     return None
 
 
-_DATUM = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
-
-
-def _ist_datum(wert: str) -> bool:
-    """Wie das Format „date“ von jsonschema: JJJJ-MM-TT und ein Tag, den es gibt."""
-    if not _DATUM.fullmatch(wert):
-        return False
-    try:
-        date.fromisoformat(wert)
-    except ValueError:
-        return False
-    return True
-
-
-_FORMATE = {"date": _ist_datum, "email": lambda wert: "@" in wert}  # wie jsonschemas FORMAT_CHECKER
+_FORMATE = {"date": lambda wert: iso_datum(wert) is not None, "email": lambda wert: "@" in wert}  # wie jsonschemas FORMAT_CHECKER
 
 
 @cache

@@ -8,7 +8,6 @@ Bedeutung der benannten Wächter. `validate` prüft damit jeden gespeicherten Ve
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -18,6 +17,7 @@ from typing import Callable
 from netzwerk_cli.quellen import yamlio
 from netzwerk_cli.bestand import Bestand
 from netzwerk_cli.regelwerk.sitzregeln import Verstoss
+from netzwerk_cli.grundlagen.datum import plus_monate
 
 _TABELLE = Path(__file__).resolve().parent / "lebenszyklus.yaml"
 
@@ -218,12 +218,6 @@ def _vorhanden(daten, pfad: tuple) -> bool:
         except (KeyError, IndexError, TypeError):
             return False
     return True
-
-
-def plus_monate(tag: date, monate: int) -> date:
-    jahr = tag.year + (tag.month - 1 + monate) // 12
-    monat = (tag.month - 1 + monate) % 12 + 1
-    return date(jahr, monat, min(tag.day, calendar.monthrange(jahr, monat)[1]))
 
 
 def letzte_pruefung(empfehlung: dict) -> str | None:
