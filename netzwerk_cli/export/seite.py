@@ -495,7 +495,9 @@ def barrierefreiheit_lesen(wurzel: Path) -> dict | None:
             raise fehler("feedback", f"„{k}“: unbekanntes Feld oder kein Text")
     if "url" in fb and not re.match(r"https?://", fb["url"]):
         raise fehler("feedback", "„url“ muss mit http:// oder https:// beginnen")
-    return {**daten, "nicht_barrierefrei": list(liste), "vereinbarkeit_text": VEREINBARKEIT[daten["vereinbarkeit"]], "feedback": dict(fb)}
+    leer = {"begruendung": None, "alternativen": None, "bewertung": None, "schlichtung": None}
+    feedback = {"email": None, "telefon": None, "anschrift": None, "url": None, **fb}
+    return {**leer, **daten, "nicht_barrierefrei": list(liste), "vereinbarkeit_text": VEREINBARKEIT[daten["vereinbarkeit"]], "feedback": feedback}
 
 
 # --------------------------------------------------------------------------- Modell
@@ -639,7 +641,7 @@ def endkontrolle(dateien: dict[str, bytes], schutz: Datenschutz, erlaubt: tuple[
         for teil in (pfad, text):
             if schutz.text(teil) != teil:
                 raise Abgelehnt(
-                    f"{pfad}: enthielte einen nicht öffentlichen Namen, die id einer privaten Person oder eine "
+                    f"{schutz.text(pfad)}: enthielte einen nicht öffentlichen Namen, die id einer privaten Person oder eine "
                     "E-Mail-Adresse; die Website wird nicht geschrieben (Datenschutz). Bitte die Daten prüfen, "
                     "z. B. eine id umbenennen, die einen Namen enthält. [export-datenschutz]"
                 )
@@ -677,7 +679,7 @@ def exportieren(daten: Path | None, ordner: Path, stichtag: str, basis_url: str 
     svg = svg_erzeugen(als_dot(modell.graph))
     dateien = rendern(modell, svg, basis_url)
     fb = (angaben or {}).get("feedback") or {}
-    endkontrolle(dateien, schutz, tuple(v for k, v in fb.items() if k in ("email", "url", "telefon")))
+    endkontrolle(dateien, schutz, tuple(v for k, v in fb.items() if k in ("email", "url", "telefon") and v))
     geschrieben = schreibe_baum(ziel, dateien, MARKE)
     return Ergebnis(
         ordner=ziel,
