@@ -214,10 +214,11 @@ class Fall:
     schreibt: bool = False  # braucht eine eigene Kopie; geschriebene Dateien werden mitgeprüft
     exit_codes: tuple[int, ...] = (0,)
     ohne_daten: bool = False  # kein --daten (init)
+    immer_oeffentlich: bool = False  # Export: stets öffentliche Fassung, auch die geschriebenen Dateien
 
     @property
     def oeffentlich(self) -> bool:
-        return "--oeffentlich" in self.args
+        return "--oeffentlich" in self.args or self.immer_oeffentlich
 
     def __str__(self) -> str:
         return " ".join(self.args)
@@ -256,6 +257,7 @@ FAELLE: dict[tuple[str, ...], list[Fall]] = {
         for f in ("text", "json")
     ]
     + [Fall(("person", "anonymisieren", "xaver-privat", "--stichtag", STICHTAG), schreibt=True)],
+    ("export", "seite"): [Fall(("export", "seite", "{daten}/_site", "--stichtag", STICHTAG), schreibt=True, immer_oeffentlich=True)],
     ("init",): [Fall(("init", "{neu}"), schreibt=True, ohne_daten=True), Fall(("init", "{neu}", "--beispiel"), schreibt=True, ohne_daten=True)],
 }
 
@@ -393,6 +395,11 @@ def test_keine_kontaktdaten_und_oeffentlich_keine_privaten(cli, vorlage, tmp_pat
             _kontaktfrei(text, f"{fall} → {datei}")
         if fall.schreibt and not fall.args[-1] == "--dry-run":
             assert geschrieben, "der Fall schreibt nichts – prüft also nichts Geschriebenes"
+    if fall.immer_oeffentlich:  # Exporte: jede geschriebene Datei ist öffentlich
+        for datei, text in geschrieben.items():
+            _ohne_private(f"{datei}\n{text}", f"{fall} → {datei}")
+        ausgabe += "\n".join(geschrieben.values())  # für die Gegenprobe unten
+        assert OEFFENTLICH in ausgabe  # Gegenprobe: öffentliche Personen erscheinen
     if fall.oeffentlich:
         _ohne_private(ausgabe, str(fall))
         if befehl == ("gremium", "show"):
