@@ -41,8 +41,14 @@ def _kopf(bestand: Bestand, schutz: Datenschutz, sid: str, s: dict, art: str) ->
     if s.get("beginn"):
         zeit = f"{s['beginn']}–{s['ende']} Uhr" if s.get("ende") else f"{s['beginn']} Uhr"
     g = bestand.daten("gremium", s.get("gremium"))
+    kurz = schutz.text(gremium_name(bestand, s.get("gremium"))) or ""
+    vorne = f"{'Einladung' if art == 'einladung' else 'Niederschrift'}: "
+    hinten = f", {datum_de(s['datum'])}"
+    if len(vorne + kurz + hinten) > 70:  # Fenstertitel kurz halten (html-validate: long-title)
+        kurz = kurz[: 69 - len(vorne + hinten)].rstrip() + "…"
     return {
         "art": art,
+        "titel": vorne + kurz + hinten,
         "sitzung": sid,
         "gremium": schutz.text(g.get("name") or s.get("gremium")),
         "gremium_kurz": schutz.text(gremium_name(bestand, s.get("gremium"))),
