@@ -58,7 +58,7 @@ def oparl(daten: Path | None, ordner: Path, basis_url: str) -> Ergebnis:
     hinweise += export.hinweise
     if repo.pruefung.befunde:
         hinweise.append(
-            f"Der Bestand hat {len(repo.pruefung.befunde)} Lese- oder Schemafehler; fehlerhafte Datensätze fehlen im Export "
+            f"Der Bestand hat {len(repo.pruefung.befunde)} Befunde beim Lesen oder in den Schemas; fehlerhafte Datensätze fehlen im Export "
             "(„netzwerk validate“ zeigt sie)."
         )
     anzahl = _ausgabeordner.schreiben(ziel, "oparl", export.als_bytes())
