@@ -44,7 +44,7 @@ def _melden(ergebnis) -> int:
 
     for hinweis in ergebnis.hinweise:
         hinweis_melden(hinweis)
-    for befund in ergebnis.befunde:
-        typer.echo(str(befund))
+    for befund in ergebnis.befunde:  # Steuerzeichen aus Daten nie ans Terminal
+        typer.echo("".join(z if z.isprintable() else "?" for z in str(befund)))
     typer.echo(ergebnis.zusammenfassung)
     return 1 if ergebnis.befunde else 0
