@@ -24,7 +24,7 @@ import os
 import re
 import shutil
 import subprocess
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -259,6 +259,17 @@ FAELLE: dict[tuple[str, ...], list[Fall]] = {
     + [Fall(("person", "anonymisieren", "xaver-privat", "--stichtag", STICHTAG), schreibt=True)],
     ("export", "seite"): [Fall(("export", "seite", "{daten}/_site", "--stichtag", STICHTAG), schreibt=True, immer_oeffentlich=True)],
     ("init",): [Fall(("init", "{neu}"), schreibt=True, ohne_daten=True), Fall(("init", "{neu}", "--beispiel"), schreibt=True, ohne_daten=True)],
+    # Veröffentlichungen: geschrieben wird nach {aus} (außerhalb des Datenrepositorys); geprüft werden auch diese Dateien
+    ("export", "oparl"): [Fall(("export", "oparl", "{aus}", "--basis-url", "https://oparl.beispiel.invalid/x"), immer_oeffentlich=True)],
+    ("export", "ical"): [Fall(("export", "ical", "{aus}"), immer_oeffentlich=True)],
+    ("sitzung", "einladung"): [
+        Fall(("sitzung", "einladung", s, "--format", f), immer_oeffentlich=True)
+        for s in ("testgremium-2026-03-01", "testgremium-2026-12-02")
+        for f in ("markdown", "html")
+    ],
+    ("sitzung", "niederschrift"): [
+        Fall(("sitzung", "niederschrift", "testgremium-2026-03-01", "--format", f), immer_oeffentlich=True) for f in ("markdown", "html")
+    ],
 }
 
 
@@ -373,7 +384,7 @@ def test_keine_kontaktdaten_und_oeffentlich_keine_privaten(cli, vorlage, tmp_pat
         if fall.schreibt:
             wurzel = tmp_path / "daten"
             shutil.copytree(vorlage, wurzel, symlinks=True)
-        args = [*(a.replace("{daten}", str(wurzel)) for a in fall.args), "--daten", str(wurzel)]
+        args = [*(a.replace("{daten}", str(wurzel)).replace("{aus}", str(tmp_path / "aus")) for a in fall.args), "--daten", str(wurzel)]
         vorher = {
             p.relative_to(wurzel).as_posix(): p.read_bytes() for p in wurzel.rglob("*") if p.is_file() and ".git" not in p.relative_to(wurzel).parts
         }
@@ -400,11 +411,22 @@ def test_keine_kontaktdaten_und_oeffentlich_keine_privaten(cli, vorlage, tmp_pat
             _ohne_private(f"{datei}\n{text}", f"{fall} → {datei}")
         ausgabe += "\n".join(geschrieben.values())  # für die Gegenprobe unten
         assert OEFFENTLICH in ausgabe  # Gegenprobe: öffentliche Personen erscheinen
+    exportiert = {
+        p.relative_to(tmp_path / "aus").as_posix(): p.read_text(encoding="utf-8").replace("\r\n ", "").replace("\r\n\t", "")  # .ics entfalten
+        for p in sorted((tmp_path / "aus").rglob("*"))
+        if p.is_file()
+    }
+    if "{aus}" in fall.args:
+        assert exportiert, "der Export schreibt nichts – prüft also nichts"
+        for datei, text in exportiert.items():
+            _kontaktfrei(datei + "\n" + text, f"{fall} → {datei}")
+            _ohne_private(datei + "\n" + text, f"{fall} → {datei}")
+        ausgabe += "\n".join(exportiert.values())
     if fall.oeffentlich:
         _ohne_private(ausgabe, str(fall))
         if befehl == ("gremium", "show"):
             assert OEFFENTLICH in ausgabe  # Gegenprobe: öffentliche Personen erscheinen
-        if befehl != ("diagramm",):
+        if befehl != ("diagramm",) and "testgremium-2026-12-02" not in fall.args:
             # Gegenprobe: geschwärzt, nicht bloß weggelassen
             assert "Name nicht" in ausgabe or '"nicht_oeffentlich": true' in ausgabe
     if befehl == ("person", "anonymisieren"):

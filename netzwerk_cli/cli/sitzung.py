@@ -1,8 +1,9 @@
-"""`netzwerk sitzung vorbereiten GREMIUM --datum D [--ort O]`"""
+"""`netzwerk sitzung vorbereiten GREMIUM --datum D [--ort O]`, `sitzung einladung|niederschrift SITZUNG`"""
 
 from __future__ import annotations
 
 from datetime import date
+from enum import Enum
 from typing import Annotated, Optional
 
 import typer
@@ -16,7 +17,11 @@ from netzwerk_cli.cli.optionen import Daten
 from netzwerk_cli.cli.rahmen import Befehl, beispiele, unteranwendung
 from netzwerk_cli.validierung import stichtag_pruefen
 
-app = unteranwendung("Sitzungen vorbereiten.", "netzwerk sitzung vorbereiten steuerungsgruppe-beispielkreis --datum 2026-03-18")
+app = unteranwendung(
+    "Sitzungen vorbereiten; Einladung und Niederschrift.",
+    "netzwerk sitzung vorbereiten steuerungsgruppe-beispielkreis --datum 2026-03-18",
+    "netzwerk sitzung einladung steuerungsgruppe-beispielkreis-2023-06-21 --format html > einladung.html",
+)
 
 
 @app.command(
@@ -41,3 +46,49 @@ def vorbereiten(
     entwurf = agenda.vorbereiten(repo, gremium, tag, ort, heute)
     darstellung.als_text(entwurf, konsole())
     return 0
+
+
+class UnterlagenFormat(str, Enum):
+    markdown = "markdown"
+    html = "html"
+
+
+UFormat = Annotated[UnterlagenFormat, typer.Option("--format", help="Ausgabeformat: markdown oder html (HTML druckt auf A4).")]
+SitzungId = Annotated[str, typer.Argument(metavar="SITZUNG", help="id der Sitzung, z. B. steuerungsgruppe-beispielkreis-2023-06-21.", show_default=False)]
+
+
+def _unterlagen(art: str, sitzung: str, format: UnterlagenFormat, daten) -> int:
+    from netzwerk_cli.export import sitzungsunterlagen as su
+
+    repo = laden(daten, date.today().isoformat(), pruefen=False)
+    dok = getattr(su, art)(repo.bestand, sitzung)
+    typer.echo(su.als_html(dok) if format is UnterlagenFormat.html else su.als_markdown(dok), nl=False)
+    return 0
+
+
+@app.command(
+    "einladung",
+    cls=Befehl,
+    epilog=beispiele(
+        "netzwerk sitzung einladung steuerungsgruppe-beispielkreis-2023-06-21",
+        "netzwerk sitzung einladung steuerungsgruppe-beispielkreis-2023-06-21 --format html > einladung.html",
+    ),
+)
+@befehl
+def einladung(sitzung: SitzungId, format: UFormat = UnterlagenFormat.markdown, daten: Daten = None) -> int:
+    """Einladung: Termin, Ort, Tagesordnung mit Unterlagen, Empfehlungen zur Beschlussfassung (öffentliche Fassung)."""
+    return _unterlagen("einladung", sitzung, format, daten)
+
+
+@app.command(
+    "niederschrift",
+    cls=Befehl,
+    epilog=beispiele(
+        "netzwerk sitzung niederschrift steuerungsgruppe-beispielkreis-2023-06-21",
+        "netzwerk sitzung niederschrift steuerungsgruppe-beispielkreis-2023-06-21 --format html > niederschrift.html",
+    ),
+)
+@befehl
+def niederschrift(sitzung: SitzungId, format: UFormat = UnterlagenFormat.markdown, daten: Daten = None) -> int:
+    """Ergebnisniederschrift: Anwesenheit, Beschlüsse und Abstimmungen je Punkt (öffentliche Fassung)."""
+    return _unterlagen("niederschrift", sitzung, format, daten)

@@ -576,3 +576,78 @@ def commits_mit_text(wurzel: Path, begriffe: dict[str, str]) -> list[Fundcommit]
         return [Fundcommit(sha, f["datum"], f["autor"], f["betreff"], tuple(f["inhalt"]), tuple(f["nachricht"])) for sha, f in reihe]
     finally:
         repo.close()
+
+
+# --------------------------------------------------------------------------- Zeitstempel (export)
+
+
+@dataclass(frozen=True)
+class Zeitstempel:
+    """Erstes und letztes Commit-Datum je Datei (für `created`/`modified` in Exporten)."""
+
+    dateien: dict[str, tuple[str, str]]  # Pfad relativ zur Datenwurzel → (erstes, letztes) Commit-Datum (ISO 8601)
+    head: str | None  # Commit-Datum von HEAD (None: kein Commit)
+    geaendert: frozenset[str]  # Pfade, die im Arbeitsbaum oder Index von HEAD abweichen oder neu sind
+
+
+def zeitstempel(wurzel: Path) -> Zeitstempel | None:
+    """Ein einziger `git log` über die Datenwurzel (älteste Commits zuerst, Umbenennungen werden
+    verfolgt) plus `git status`. None, wenn die Datenwurzel in keinem Git-Repository liegt.
+
+    Datum ist das Committer-Datum (wann die Änderung in den Bestand kam), nicht das Autordatum."""
+    git = _gitpython()
+    repo = _oeffne(Path(wurzel))
+    if repo is None:
+        return None
+    try:
+        praefix = _relativ(repo, wurzel)
+        praefix = f"{praefix}/" if praefix else ""
+        if not repo.head.is_valid():
+            return Zeitstempel({}, None, frozenset())
+        try:
+            roh = repo.git(c="core.quotepath=off").log(
+                "--reverse", "-M", "--no-merges", f"--format={_SATZ}%cI", "--name-status", "--", praefix or "."
+            )
+            status = repo.git(c="core.quotepath=off").status("--porcelain=v1", "-z", "--untracked-files=all", "--", praefix or ".")
+            head = repo.head.commit.committed_datetime.isoformat()
+        except git.GitCommandError as e:
+            text = _stderr(e)
+            raise EinrichtungsFehler(f"Git-Verlauf nicht lesbar: {text}{_zusatz_hinweis(text)}") from None
+        zeiten: dict[str, tuple[str, str]] = {}
+        for satz in roh.split(_SATZ):
+            if not satz.strip():
+                continue
+            datum, _, rest = satz.partition("\n")
+            datum = datum.strip()
+            for zeile in rest.splitlines():
+                teile = zeile.split("\t")
+                if len(teile) < 2 or not teile[0]:
+                    continue
+                art = teile[0][0]
+                if art in "RC" and len(teile) >= 3:
+                    alt, neu = _ohne_praefix(teile[1], praefix), _ohne_praefix(teile[2], praefix)
+                    erstes = zeiten.pop(alt, (datum, datum))[0] if art == "R" else datum
+                    zeiten[neu] = (erstes, datum)
+                elif art == "D":
+                    zeiten.pop(_ohne_praefix(teile[1], praefix), None)
+                else:
+                    pfad = _ohne_praefix(teile[1], praefix)
+                    zeiten[pfad] = (zeiten.get(pfad, (datum, datum))[0], datum)
+        geaendert = set()
+        eintraege = status.split("\0")
+        i = 0
+        while i < len(eintraege):
+            eintrag = eintraege[i]
+            i += 1
+            if len(eintrag) < 4:
+                continue
+            code, pfad = eintrag[:2], eintrag[3:]
+            if "R" in code or "C" in code:
+                i += 1  # der alte Name folgt als eigener Eintrag
+            repo_rel = pfad
+            if praefix and not repo_rel.startswith(praefix):
+                continue
+            geaendert.add(_ohne_praefix(repo_rel, praefix))
+        return Zeitstempel(zeiten, head, frozenset(geaendert))
+    finally:
+        repo.close()
