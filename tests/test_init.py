@@ -76,6 +76,7 @@ def test_init_legt_alles_an_und_prueft(cli, tmp_path):
         ".gitignore",
         ".vscode/settings.json",
         ".vscode/extensions.json",
+        ".netzwerk/pseudonym-schluessel",  # eigener Schlüssel für Pseudonyme in Veröffentlichungen
     }
     erwartet |= {f"{ordner}/.gitkeep" for ordner in ORDNER if ordner not in ("personen", "gremien")}
     erwartet |= {"personen/README.md", "gremien/README.md"}
@@ -114,6 +115,9 @@ def test_init_mit_beispieldaten(cli, tmp_path):
     assert "mit Beispieldaten" in r.stdout and "keine Fehler" in r.stdout
     beispiel = {p.relative_to(BEISPIEL).as_posix() for p in BEISPIEL.rglob("*") if p.is_file()} - {"README.md"}
     assert beispiel <= dateien(repo)
+    # nie der Schlüssel der Beispieldaten: jedes Repository bekommt einen eigenen
+    schluessel = ".netzwerk/pseudonym-schluessel"
+    assert (repo / schluessel).read_bytes() != (BEISPIEL / schluessel).read_bytes()
     assert (repo / "netzwerk.yaml").read_bytes() == (BEISPIEL / "netzwerk.yaml").read_bytes()
     assert "Der tägliche Ablauf" in (repo / "README.md").read_text(encoding="utf-8")
     r = cli("validate", "--daten", repo, "--stichtag", STICHTAG, "--format", "json")

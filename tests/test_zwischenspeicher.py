@@ -157,7 +157,7 @@ def test_andere_werkzeugversion_macht_speicher_ungueltig(repo, geprueft, monkeyp
     import netzwerk_cli
 
     monkeypatch.setattr(netzwerk_cli, "__version__", "99.0.0")
-    monkeypatch.setattr(zwischenspeicher, "_kennung", None)
+    monkeypatch.setattr(dateipruefung, "_kennung", None)
     geprueft.clear()
     validiere(repo, STICHTAG)
     assert len(geprueft) > 50
@@ -178,7 +178,7 @@ def test_geaendertes_schema_macht_speicher_ungueltig(repo, geprueft, monkeypatch
     monkeypatch.setattr(schemata, "schema_ordner", lambda: schemas)
     for f in (schemata.schema, schemata.schema_hash, schemata.validator, schemata.schnellpruefer):
         f.cache_clear()
-    monkeypatch.setattr(zwischenspeicher, "_kennung", None)
+    monkeypatch.setattr(dateipruefung, "_kennung", None)
     try:
         geprueft.clear()
         streng = validiere(repo, STICHTAG)

@@ -39,6 +39,7 @@ from netzwerk_cli.grundlagen.befunde import Bericht
 from netzwerk_cli.grundlagen.arten import ARTEN, NETZWERK_DATEI, ORDNER, ORDNER_VON_ART
 from netzwerk_cli.grundlagen.fehler import EinrichtungsFehler
 from netzwerk_cli.grundlagen.pfade import PAKET as PAKET_ORDNER
+from netzwerk_cli.quellen.pseudonym import schluessel_holen
 
 VORLAGEN = Path(__file__).resolve().parent / "vorlagen"
 PAKET = "netzwerk-cli"
@@ -509,3 +510,5 @@ def _dateien_anlegen(ordner: Path, ersetzungen: dict[str, str], beispiel: bool) 
             shutil.copyfile(pfad, ordner / rel)
     else:
         _schreibe(ordner / NETZWERK_DATEI, vorlage(NETZWERK_DATEI, ersetzungen))
+    # Jedes neue Repository bekommt seinen eigenen Schlüssel für Pseudonyme (nie den der Beispieldaten)
+    schluessel_holen(ordner, anlegen=True)

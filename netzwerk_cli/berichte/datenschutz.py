@@ -100,7 +100,7 @@ class Datenschutz:
 
         Personen, die genannt werden dürfen, behalten ihre id; alle anderen bekommen
         `person-` + 16 Hex-Zeichen eines HMAC-SHA256 über die id mit dem Schlüssel des
-        Datenrepositorys (`export.pseudonym`). Ohne Schlüssel: Fehler statt einer erratbaren Kennung.
+        Datenrepositorys (`quellen.pseudonym`). Ohne Schlüssel: Fehler statt einer erratbaren Kennung.
         """
         if self.darf_nennen(person_id):
             return person_id

@@ -24,7 +24,7 @@ def _laden(daten: Path | None):
 
 
 def _schluessel(wurzel: Path, hinweise: list[str]) -> bytes:
-    from netzwerk_cli.export.pseudonym import DATEI, schluessel_holen
+    from netzwerk_cli.quellen.pseudonym import DATEI, schluessel_holen
 
     schluessel, neu = schluessel_holen(wurzel, anlegen=True)
     if neu:
