@@ -356,7 +356,10 @@ def meldungen(fehler, verbergen: bool = False) -> Iterator[tuple[tuple, str, boo
         elif "[a-z0-9]+(-[a-z0-9]+)*" in str(fehler.validator_value):
             yield pfad, f"„{_kurz(wert)}“ ist keine gültige id (a–z, 0–9, einzelne Bindestriche)", False
         else:
-            yield pfad, f"„{_kurz(wert)}“ entspricht nicht der erwarteten Form ({fehler.validator_value})", False
+            # `$(?!\n)` heißt „Ende“ (ohne Zeilenende davor, docs/GARANTIEN.md); gezeigt wird das bekannte `$`
+            form = str(fehler.validator_value).replace("$(?!\\n)", "$")
+            zusatz = " – ohne Zeilenumbruch am Ende" if isinstance(wert, str) and wert.endswith("\n") else ""
+            yield pfad, f"„{_kurz(wert)}“ entspricht nicht der erwarteten Form ({form}){zusatz}", False
         return
     if v in ("minLength", "maxLength"):
         if v == "minLength" and wert == "":
