@@ -63,7 +63,7 @@ _NUMMER = re.compile(rf"{PRAEFIX}-(\d+)\Z")
 # Zeilenumbrüche wie bei libyaml (der Lader zählt Zeilen danach): \r\n, \r, \n, NEL, LS, PS
 _UMBRUCH = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
 _ID_ZEICHEN = re.compile(r"[A-Za-z0-9_.-]")
-_VORSCHLAG = re.compile(r"\s*[–-] meinten Sie „[^“]*“\?")
+_VORSCHLAG = re.compile(r"(?<!\s)\s*[–-] meinten Sie „[^“]*“\?")  # (?<!\s): jeder Leerraum nur einmal (linear)
 
 
 # --------------------------------------------------------------------------- Daten

@@ -299,3 +299,45 @@ def test_oeffentlicher_status_mit_grossem_datensatz_bleibt_linear(tmp_path):
     schwaerzung.ZAEHLER.schritte = 0
     assert schutz.text(text).endswith("[Name nicht öffentlich]")
     assert schwaerzung.ZAEHLER.schritte <= 6 * len(text)
+
+
+# --------------------------------------------------------------------------- andere Muster über Daten
+
+_ALT_SKALAR = r"""'(?:[^']|'')*'|"(?:[^"\\]|\\.)*"|[^\s#][^#\n]*?(?=\s+#|\s*$)"""
+_ALT_SKALAR_FLOW = r"""'(?:[^']|'')*'|"(?:[^"\\]|\\.)*"|[^\s#,\[\]{}][^#\n,\[\]{}]*?(?=\s*[,\]}]|\s+#|\s*$)"""
+
+
+def _zeilen():
+    from hypothesis import strategies as st
+
+    return st.text(alphabet="ab #,[]{}\t\u00a0\u2003'\"\\\r\n:-", max_size=40)
+
+
+try:
+    from hypothesis import given, settings
+
+    @settings(max_examples=600, deadline=None, derandomize=True)
+    @given(zeile=_zeilen())
+    def test_skalarmuster_gleich_wie_vorher(zeile):
+        """Die linearen Muster der Textbearbeitung finden genau, was die früheren (quadratischen) fanden."""
+        import re
+
+        from netzwerk_cli import textbearbeitung as t
+
+        for alt, neu in ((_ALT_SKALAR, t._SKALAR), (_ALT_SKALAR_FLOW, t._SKALAR_FLOW)):
+            for start in range(len(zeile) + 1):
+                a, n = re.compile(alt).match(zeile, start), neu.match(zeile, start)
+                assert (a and a.span()) == (n and n.span()), (zeile, start)
+except ImportError:  # pragma: no cover
+    pass
+
+
+def test_skalarmuster_linear_bei_langem_leerraum():
+    """Früher prüfte ein Vorausblick den Leerraum an jeder Stelle neu (quadratisch: 200 000
+    Leerzeichen brauchten Stunden). Jetzt muss es schlicht durchlaufen."""
+    from netzwerk_cli import textbearbeitung as t
+
+    zeile = "wert: a" + " " * 200_000 + "b  # Kommentar\n"
+    m = t._SKALAR.match(zeile, 6)
+    assert m and m.group().endswith("b")
+    assert t._SKALAR_FLOW.match("[a" + " " * 200_000 + "b]", 1).group().endswith("b")
