@@ -341,3 +341,21 @@ def test_skalarmuster_linear_bei_langem_leerraum():
     m = t._SKALAR.match(zeile, 6)
     assert m and m.group().endswith("b")
     assert t._SKALAR_FLOW.match("[a" + " " * 200_000 + "b]", 1).group().endswith("b")
+
+
+def test_oeffentliche_person_mit_dem_namen_einer_privaten_erscheint_wie_private(tmp_path):
+    """Zwei Personen heißen gleich, eine ist privat: Die öffentliche zu nennen (Name oder id
+    `bernd-geheim-2`) nennte den privaten Namen – sie erscheint darum ohne Namen und id, und das
+    JSON bleibt gültig (keine halb geschwärzte id)."""
+    from netzwerk_cli.berichte.datenschutz import Datenschutz
+    from netzwerk_cli.berichte.grundlagen import laden
+
+    repo = baue_testrepo(
+        tmp_path / "r",
+        {"personen/bernd-geheim-2.yaml": "name: Bernd Geheim\nfunktion: Kämmerer\noeffentlich: true\n"},
+    )
+    schutz = Datenschutz(laden(repo, STICHTAG_KLEIN).bestand, oeffentlich=True)
+    a = schutz.anzeige("bernd-geheim-2")
+    assert (a.person, a.name) == (None, None)
+    assert a.bezeichnung == "Kämmerer (Name nicht öffentlich)"
+    assert schutz.darf_nennen("anna-alpha")

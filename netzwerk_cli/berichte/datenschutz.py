@@ -67,35 +67,56 @@ class Datenschutz:
                 self._geheim.append(pid)
                 self._fehlerhaft.append(ds)
         self._gemeldet: set[str] = set(self._geheim)
-        self._filter: schwaerzung.Namensfilter | None = None  # erst beim ersten Freitext bauen
+        self._dazu: list[str] = []  # ids, die ein Bericht als Person zeigen wollte, ohne lesbaren Datensatz
+        self._basis: schwaerzung.Namensfilter | None = None  # erst bauen, wenn gebraucht
+        self._voll: schwaerzung.Namensfilter | None = None  # Basis + self._dazu
+        self._kollision: dict[str, bool] = {}
 
     @property
-    def _namensfilter(self) -> schwaerzung.Namensfilter:
+    def _basisfilter(self) -> schwaerzung.Namensfilter:
         """Der Automat aus allen geheimen Namen und ids – erst gebaut, wenn wirklich ein Freitext
         geschwärzt werden muss (bei 17 000 Personen ein spürbarer Teil der Laufzeit)."""
-        if self._filter is None:
+        if self._basis is None:
             for ds in self._fehlerhaft:
                 self._geheim.extend(_namen_fehlerhafter_datei(ds))
             self._fehlerhaft = []
-            self._filter = schwaerzung.Namensfilter(_folgen(self._geheim))
-        return self._filter
+            self._basis = schwaerzung.Namensfilter(_folgen(self._geheim))
+        return self._basis
+
+    @property
+    def _namensfilter(self) -> schwaerzung.Namensfilter:
+        if not self._dazu:
+            return self._basisfilter
+        if self._voll is None:
+            self._basisfilter  # noqa: B018 - Namen fehlerhafter Dateien einsammeln
+            self._voll = schwaerzung.Namensfilter(_folgen(self._geheim + self._dazu))
+        return self._voll
 
     def _geheim_dazu(self, person_id: str) -> None:
         if person_id not in self._gemeldet:
             self._gemeldet.add(person_id)
-            self._geheim.append(person_id)
-            self._filter = None
+            self._dazu.append(person_id)
+            self._voll = None
+
+    def _kollidiert(self, person_id: str, person: dict) -> bool:
+        """True, wenn Name oder id einer öffentlichen Person einen geheimen Namen enthalten (zwei
+        Personen gleichen Namens, eine davon privat): Sie zu nennen hieße, den Namen zu nennen."""
+        if person_id not in self._kollision:
+            texte = [person_id] + [person[k] for k in ("name", "titel") if isinstance(person.get(k), str)]
+            self._kollision[person_id] = any(self._basisfilter.treffer(schwaerzung.woerter(t)) for t in texte)
+        return self._kollision[person_id]
 
     # ------------------------------------------------------------------ Personen
 
     def darf_nennen(self, person_id: str | None) -> bool:
         if not self.oeffentlich:
             return True
-        if self._personen.get(person_id or "", {}).get("oeffentlich") is True:
-            return True
-        if isinstance(person_id, str) and person_id:
-            self._geheim_dazu(person_id)  # auch unbekannte ids: im Freitext desselben Berichts schwärzen
-        return False
+        person = self._personen.get(person_id or "")
+        if person is None:
+            if isinstance(person_id, str) and person_id:
+                self._geheim_dazu(person_id)  # auch unbekannte ids: im Freitext desselben Berichts schwärzen
+            return False
+        return person.get("oeffentlich") is True and not self._kollidiert(person_id, person)  # type: ignore[arg-type]
 
     def anzeige(self, person_id: str | None, rolle: str | None = None) -> PersonAnzeige:
         """Die Person, wie der Bericht sie zeigen darf. `rolle`: Sitz oder Rolle im Zusammenhang
