@@ -206,7 +206,7 @@ def vorlagen() -> dict[str, list[dict]]:
 
 _ersatz = st.one_of(
     _skalare,
-    st.sampled_from(["2023-02-30", "2023-11-06T10:00", "2023-13-01", "kein datum", "x@y", "ohne-at", "Gross-Id", "a--b", "", " ", "-a"]),
+    st.sampled_from(["2023-02-30", "2023-11-06T10:00", "2023-13-01", "kein datum", "x@y", "ohne-at", "Gross-Id", "a--b", "", " ", "-a", "2023-11-06\n", "10:00\n", "amt-a\n", "x@y\n", "https://example.org\n"]),
     st.lists(st.sampled_from(["a", "b", "a", 1, None]), max_size=4),
     st.dictionaries(st.sampled_from(["name", "x", "von", "bis", "person"]), _skalare, max_size=3),
 )

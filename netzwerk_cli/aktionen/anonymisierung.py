@@ -62,11 +62,11 @@ MAX_SUCHGROESSE = yamlio.MAX_DATEIGROESSE
 _BOM = "\ufeff"
 _MARKE = "# netzwerk person anonymisieren: unterbrochen – Ziel {ziel}; bitte den Befehl erneut ausführen"
 _MARKE_MUSTER = re.compile(r"^# netzwerk person anonymisieren: unterbrochen – Ziel ([a-z0-9]+(?:-[a-z0-9]+)*);")
-_NUMMER = re.compile(rf"^{PRAEFIX}-(\d+)$")
+_NUMMER = re.compile(rf"{PRAEFIX}-(\d+)\Z")
 # Zeilenumbrüche wie bei libyaml (der Lader zählt Zeilen danach): \r\n, \r, \n, NEL, LS, PS
 _UMBRUCH = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
 _ID_ZEICHEN = re.compile(r"[A-Za-z0-9_.-]")
-_VORSCHLAG = re.compile(r"\s*[–-] meinten Sie „[^“]*“\?")
+_VORSCHLAG = re.compile(r"(?<!\s)\s*[–-] meinten Sie „[^“]*“\?")  # (?<!\s): jeder Leerraum nur einmal (linear)
 
 
 # --------------------------------------------------------------------------- Daten

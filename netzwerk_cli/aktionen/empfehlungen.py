@@ -317,7 +317,7 @@ def plane_umsetzung(
 
 # --------------------------------------------------------------------------- Neu anlegen
 
-_JAHRES_ID = re.compile(r"^(\d{4})-(\d{3,})$")
+_JAHRES_ID = re.compile(r"(\d{4})-(\d{3,})\Z")
 
 
 def neue_id(bestand: Bestand, jahr: int, belegt: set[str] = frozenset()) -> str:

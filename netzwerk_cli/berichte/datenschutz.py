@@ -1,30 +1,38 @@
 """Datenschutz in Berichten – die einzige Stelle, die entscheidet, wie eine Person erscheint.
 
-Regeln (DOMAIN.md, docs/BERICHTE.md):
+Regeln (DOMAIN.md, docs/BERICHTE.md, docs/DATENSCHUTZ.md):
 * Kontaktdaten erscheinen nie: Dieses Modul liest von einer Person nur die Felder in
   `_FELDER`; kein anderer Berichtscode liest Personendatensätze.
 * Interne Fassung (Standard): Personen erscheinen mit Namen.
-* Öffentliche Fassung (`--oeffentlich`): Nur Personen mit `oeffentlich: true` erscheinen
-  mit Namen (und id); alle anderen nur mit Funktion bzw. Sitz oder Rolle. Zusätzlich
-  werden Namen und ids nicht-öffentlicher Personen sowie E-Mail-Adressen aus jedem Text
-  des fertigen Berichts entfernt (`bereinigen`), falls sie in Freitext stehen.
+* Öffentliche Fassung (`--oeffentlich`): Nur Personen mit `oeffentlich: true` in einem
+  schema-gültigen Datensatz erscheinen mit Namen (und id); alle anderen nur mit Funktion bzw.
+  Sitz oder Rolle. Zusätzlich werden Namen und ids nicht-öffentlicher Personen sowie
+  E-Mail-Adressen aus jedem Text (und jedem Schlüssel) des fertigen Berichts entfernt
+  (`bereinigen`) – auf normalisiertem Text, siehe `schwaerzung.py`.
+* Fail closed: Eine Person, deren Datei sich nicht lesen lässt (YAML-Fehler, Schemafehler,
+  falscher Typ), ist privat. Ihr Name wird aus dem, was lesbar ist, geschwärzt: aus den
+  gelesenen Daten (jeder Text unter einem Schlüssel mit „name“) und aus dem Rohtext der Datei
+  (jede Zeile `…name…: Wert` samt eingerückter Fortsetzung), dazu ihre id (Dateiname). Ebenso
+  jede id, die ein Bericht als Person anzeigen will, die es aber nicht (lesbar) gibt.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Iterator
 
-from netzwerk_cli.bestand import Bestand
+from netzwerk_cli.berichte import schwaerzung
+from netzwerk_cli.bestand import Bestand, Datensatz
 
 # Die einzigen Felder eines Personendatensatzes, die Berichte je zu sehen bekommen.
 _FELDER = ("name", "titel", "organisation", "funktion", "rollen", "oeffentlich")
 
 NICHT_OEFFENTLICH = "Name nicht öffentlich"
 _ERSATZ = "[Name nicht öffentlich]"
-_EMAIL = re.compile(r"[^\s@<>()\[\]\"',;:]+@[^\s@<>()\[\]\"',;:]+\.[A-Za-z]{2,}")
-
+_EMAIL_ERSATZ = "[E-Mail entfernt]"
+_MIN_NAME = 3  # kürzere Namen (normalisiert, ohne Leer- und Satzzeichen) würden Wörter wie „AG“ treffen
+_MAX_WERT = 1000  # so viele Zeichen eines Rohtext-Werts werden gelesen (Namen haben höchstens 500)
+_MAX_KANDIDATEN = 200  # Namenskandidaten je fehlerhafter Datei
 
 @dataclass(frozen=True)
 class PersonAnzeige:
@@ -46,39 +54,69 @@ class Datenschutz:
         self.oeffentlich = oeffentlich
         self._pseudonym_schluessel = pseudonym_schluessel
         self._personen: dict[str, dict] = {}
-        geheim: list[str] = []
+        self._geheim: list[str] = []  # Namen und ids, die im Freitext geschwärzt werden
+        self._fehlerhaft: list[Datensatz] = []  # Namen daraus erst, wenn wirklich geschwärzt wird
         for pid, ds in bestand.arten.get("person", {}).items():
-            roh = ds.daten  # auch fehlerhafte Datensätze: ihre Namen müssen geschwärzt werden
+            roh = ds.daten
             auszug = {k: roh[k] for k in _FELDER if k in roh}
             if ds.gueltig:
                 self._personen[pid] = auszug
-            if auszug.get("oeffentlich") is not True or not ds.gueltig:
-                geheim.append(pid)
-                for feld in ("name",):
-                    if isinstance(auszug.get(feld), str) and len(auszug[feld].strip()) >= 3:
-                        geheim.append(auszug[feld].strip())
-        geheim.sort(key=len, reverse=True)
-        self._geheim = geheim
-        self._muster_gebaut: re.Pattern | None | bool = False  # erst beim ersten Freitext bauen
+                if auszug.get("oeffentlich") is not True:
+                    self._geheim += [pid, auszug["name"]] if isinstance(auszug.get("name"), str) else [pid]
+            else:  # fail closed: privat, gleich was die Datei über sich sagt
+                self._geheim.append(pid)
+                self._fehlerhaft.append(ds)
+        self._gemeldet: set[str] = set(self._geheim)
+        self._dazu: list[str] = []  # ids, die ein Bericht als Person zeigen wollte, ohne lesbaren Datensatz
+        self._basis: schwaerzung.Namensfilter | None = None  # erst bauen, wenn gebraucht
+        self._voll: schwaerzung.Namensfilter | None = None  # Basis + self._dazu
+        self._kollision: dict[str, bool] = {}
 
     @property
-    def _muster(self) -> re.Pattern | None:
-        """Ein Muster aus allen geheimen Namen und ids – bei 17 000 Personen dauert das Bauen
-        Sekunden, darum nur, wenn wirklich ein Freitext geschwärzt werden muss."""
-        if self._muster_gebaut is False:
-            self._muster_gebaut = (
-                re.compile("|".join(rf"(?<![\w-]){re.escape(g)}(?![\w-])" for g in self._geheim), re.IGNORECASE)
-                if self._geheim
-                else None
-            )
-        return self._muster_gebaut  # type: ignore[return-value]
+    def _basisfilter(self) -> schwaerzung.Namensfilter:
+        """Der Automat aus allen geheimen Namen und ids – erst gebaut, wenn wirklich ein Freitext
+        geschwärzt werden muss (bei 17 000 Personen ein spürbarer Teil der Laufzeit)."""
+        if self._basis is None:
+            for ds in self._fehlerhaft:
+                self._geheim.extend(_namen_fehlerhafter_datei(ds))
+            self._fehlerhaft = []
+            self._basis = schwaerzung.Namensfilter(_folgen(self._geheim))
+        return self._basis
+
+    @property
+    def _namensfilter(self) -> schwaerzung.Namensfilter:
+        if not self._dazu:
+            return self._basisfilter
+        if self._voll is None:
+            self._basisfilter  # noqa: B018 - Namen fehlerhafter Dateien einsammeln
+            self._voll = schwaerzung.Namensfilter(_folgen(self._geheim + self._dazu))
+        return self._voll
+
+    def _geheim_dazu(self, person_id: str) -> None:
+        if person_id not in self._gemeldet:
+            self._gemeldet.add(person_id)
+            self._dazu.append(person_id)
+            self._voll = None
+
+    def _kollidiert(self, person_id: str, person: dict) -> bool:
+        """True, wenn Name oder id einer öffentlichen Person einen geheimen Namen enthalten (zwei
+        Personen gleichen Namens, eine davon privat): Sie zu nennen hieße, den Namen zu nennen."""
+        if person_id not in self._kollision:
+            texte = [person_id] + [person[k] for k in ("name", "titel") if isinstance(person.get(k), str)]
+            self._kollision[person_id] = any(self._basisfilter.treffer(schwaerzung.woerter(t)) for t in texte)
+        return self._kollision[person_id]
 
     # ------------------------------------------------------------------ Personen
 
     def darf_nennen(self, person_id: str | None) -> bool:
         if not self.oeffentlich:
             return True
-        return self._personen.get(person_id or "", {}).get("oeffentlich") is True
+        person = self._personen.get(person_id or "")
+        if person is None:
+            if isinstance(person_id, str) and person_id:
+                self._geheim_dazu(person_id)  # auch unbekannte ids: im Freitext desselben Berichts schwärzen
+            return False
+        return person.get("oeffentlich") is True and not self._kollidiert(person_id, person)  # type: ignore[arg-type]
 
     def anzeige(self, person_id: str | None, rolle: str | None = None) -> PersonAnzeige:
         """Die Person, wie der Bericht sie zeigen darf. `rolle`: Sitz oder Rolle im Zusammenhang
@@ -118,18 +156,26 @@ class Datenschutz:
         E-Mail-Adressen werden ersetzt."""
         if not self.oeffentlich or not isinstance(wert, str):
             return wert
-        if self._muster is not None:
-            wert = self._muster.sub(_ERSATZ, wert)
-        return _EMAIL.sub("[E-Mail entfernt]", wert)
+        return schwaerzung.ersetzen(wert, self._namensfilter, _ERSATZ, _EMAIL_ERSATZ)
 
     def bereinigen(self, bericht: Any) -> Any:
-        """Wendet `text` auf jeden Text eines fertigen Berichts an (nur öffentliche Fassung)."""
+        """Wendet `text` auf jeden Text eines fertigen Berichts an, auch auf Schlüssel (nur
+        öffentliche Fassung). Werden zwei Schlüssel gleich, bekommt der spätere eine Nummer."""
         if not self.oeffentlich:
             return bericht
         if isinstance(bericht, str):
             return self.text(bericht)
         if isinstance(bericht, dict):
-            return {k: self.bereinigen(v) for k, v in bericht.items()}
+            ergebnis: dict = {}
+            for k, v in bericht.items():
+                neu = self.text(k) if isinstance(k, str) else k
+                if neu != k and neu in ergebnis:
+                    n = 2
+                    while f"{neu} {n}" in ergebnis:
+                        n += 1
+                    neu = f"{neu} {n}"
+                ergebnis[neu] = self.bereinigen(v)
+            return ergebnis
         if isinstance(bericht, (list, tuple)):
             return type(bericht)(self.bereinigen(v) for v in bericht)
         return bericht
@@ -139,3 +185,126 @@ def _rollen_text(rollen: tuple[str, ...]) -> str:
     from netzwerk_cli.berichte.bezeichnungen import ROLLE
 
     return ", ".join(ROLLE.get(r, r) for r in rollen)
+
+
+# --------------------------------------------------------------------------- geheime Namen
+
+
+_UMLAUTE = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"})
+
+
+def _folgen(geheim: list[str]) -> Iterator[tuple[str, ...]]:
+    """Die Wortfolgen, nach denen gesucht wird: jeder Name und jede id als Folge von Wortstämmen,
+    dazu die zusammengeschriebene Form und die Umschrift der Umlaute („Müller“ → „Mueller“).
+    Namen unter _MIN_NAME Zeichen entfallen (ids nicht: sie sind eindeutig gewählt)."""
+    gesehen: set[tuple[str, ...]] = set()
+    for wert in geheim:
+        for variante in {wert, wert.translate(_UMLAUTE)}:
+            folge = tuple(schwaerzung.woerter(variante))
+            if sum(map(len, folge)) < _MIN_NAME and not _ist_id(wert):
+                continue
+            for f in (folge, ("".join(folge),) if len(folge) > 1 else ()):
+                if f and f not in gesehen:
+                    gesehen.add(f)
+                    yield f
+
+
+def _ist_id(wert: str) -> bool:
+    return bool(wert) and wert.isascii() and all(z.isalnum() or z == "-" for z in wert) and wert == wert.lower()
+
+
+def _namen_fehlerhafter_datei(ds: Datensatz) -> list[str]:
+    """Alles, was in einer fehlerhaften Personendatei ein Name sein kann (fail closed)."""
+    namen: list[str] = []
+    _namen_aus_daten(ds.daten, namen)
+    if ds.wurzel is not None:
+        from netzwerk_cli.quellen import yamlio
+
+        roh, _ = yamlio.lies_roh(ds.wurzel / ds.datei, ds.wurzel)
+        if roh:
+            kodierung = "utf-16" if roh[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8"
+            namen.extend(namen_aus_rohtext(roh.decode(kodierung, "replace").replace("\x00", "")))
+    return namen[:_MAX_KANDIDATEN]
+
+
+def _namen_aus_daten(daten: Any, namen: list[str], unter_name: bool = False, tiefe: int = 0) -> None:
+    """Texte unter Schlüsseln, die „name“ enthalten (auch Listen und Zuordnungen darunter)."""
+    if tiefe > 20 or len(namen) >= _MAX_KANDIDATEN:
+        return
+    if isinstance(daten, str):
+        if unter_name:
+            namen.append(daten[:_MAX_WERT])
+    elif isinstance(daten, dict):
+        for k, v in daten.items():
+            drin = unter_name or (isinstance(k, str) and "name" in k.lower())
+            if drin and not unter_name:
+                teile: list[str] = []
+                _namen_aus_daten(v, teile, True, tiefe + 1)
+                namen.extend(teile)
+                if len(teile) > 1:
+                    namen.append(" ".join(teile)[:_MAX_WERT])
+            else:
+                _namen_aus_daten(v, namen, drin, tiefe + 1)
+    elif isinstance(daten, list):
+        for v in daten:
+            _namen_aus_daten(v, namen, unter_name, tiefe + 1)
+
+
+_KLEIN = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def namen_aus_rohtext(text: str) -> list[str]:
+    """Namenskandidaten aus dem Rohtext einer (auch syntaktisch kaputten) YAML-Datei: der Wert
+    hinter jedem Schlüssel, der „name“ enthält (`name:`, `"Name":`, `- name:`, `{name: …, …}`),
+    in Anführungszeichen oder bis zum Komma/Kommentar, und mit tiefer eingerückten Folgezeilen
+    (Blockskalar, mehrzeiliger Wert). Ohne reguläre Ausdrücke; jede Zeile wird einmal gelesen."""
+    zeilen = text.splitlines()
+    namen: list[str] = []
+    for nr, zeile in enumerate(zeilen):
+        klein = zeile.translate(_KLEIN)  # gleich lang wie die Zeile (nur ASCII wird verändert)
+        start = 0
+        fortsetzung_gelesen = False
+        while len(namen) < _MAX_KANDIDATEN:
+            p = klein.find("name", start)
+            if p < 0:
+                break
+            j = p + 4
+            while j < len(klein) and (klein[j].isalnum() or klein[j] == "_"):
+                j += 1
+            start = j
+            while j < len(zeile) and zeile[j] in "\"' \t":
+                j += 1
+            if j >= len(zeile) or zeile[j] != ":":
+                continue
+            wert = zeile[j + 1 : j + 1 + _MAX_WERT]
+            namen.extend(_kandidaten(wert))
+            if fortsetzung_gelesen:
+                continue
+            fortsetzung_gelesen = True
+            einzug = len(zeile) - len(zeile.lstrip())
+            folge: list[str] = []
+            for folgezeile in zeilen[nr + 1 : nr + 21]:
+                if not folgezeile.strip() or len(folgezeile) - len(folgezeile.lstrip()) <= einzug:
+                    break
+                folge.append(folgezeile.strip()[:_MAX_WERT])
+            if folge:
+                kopf = wert.strip()
+                kopf = "" if kopf[:1] in ("|", ">") else kopf
+                namen.extend(_kandidaten(" ".join([kopf, *folge])[:_MAX_WERT]))
+    return namen[:_MAX_KANDIDATEN]
+
+
+def _kandidaten(wert: str) -> list[str]:
+    """Der Wert hinter „name:“: in Anführungszeichen, sonst ohne Kommentar und bis zum ersten
+    Komma oder Klammerende (Flow-Zuordnung) – und zur Sicherheit auch ganz."""
+    w = wert.strip()
+    if not w:
+        return []
+    if w[0] in "\"'":
+        ende = w.find(w[0], 1)
+        return [w[1:ende] if ende > 0 else w[1:]]
+    ohne_kommentar = w.split(" #", 1)[0]
+    erstes = ohne_kommentar
+    for trenner in (",", "}", "]"):
+        erstes = erstes.split(trenner, 1)[0]
+    return [ohne_kommentar, erstes] if erstes != ohne_kommentar else [ohne_kommentar]

@@ -7,12 +7,14 @@ Knoten: Gremien, Arbeitsgruppen, Organisationen. Kanten:
 * `setzt_ein`  Gremium → Arbeitsgruppe (`eingesetzt_von`)
 * `empfiehlt`  AG oder Gremium → entscheidendes Gremium (Empfehlungen, mit Anzahl)
 * `leitet_weiter` entscheidendes Gremium → Adressat (weitergeleitete Empfehlungen, mit Anzahl)
-Personen kommen im Diagramm nicht vor.
+Personen kommen im Diagramm nicht vor. In der öffentlichen Fassung tragen die Knoten keine ids:
+ihre Kennungen sind laufende Nummern je Art in der Reihenfolge der (geschwärzten) Bezeichnungen
+– eine id wie `buero-maria-muster` verriete sonst einen privaten Namen.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from netzwerk_cli.berichte import grundlagen as g
 from netzwerk_cli.berichte.datenschutz import Datenschutz
@@ -117,6 +119,30 @@ def netzwerkgraph(bestand: Bestand, oeffentlich: bool = False) -> Netzwerkgraph:
                 kante(entscheidet, organisation(oid), "leitet_weiter", 1)
 
     reihenfolge = {"gremium": 0, "arbeitsgruppe": 1, "organisation": 2}
-    graph.knoten = sorted(knoten.values(), key=lambda k: (reihenfolge[k.art], k.id))
-    graph.kanten = sorted(kanten.values(), key=lambda k: (KANTENARTEN.index(k.arten[0]), k.von, k.nach))
+    if oeffentlich:
+        _nummerieren(knoten, kanten, reihenfolge)
+    graph.knoten = sorted(knoten.values(), key=lambda k: (reihenfolge[k.art], _zahl(k.id) if oeffentlich else 0, k.id))
+    graph.kanten = sorted(kanten.values(), key=lambda k: (KANTENARTEN.index(k.arten[0]), _zahl(k.von), _zahl(k.nach), k.von, k.nach))
     return graph
+
+
+def _nummerieren(knoten: dict[str, Knoten], kanten: dict[tuple[str, str], Kante], reihenfolge: dict[str, int]) -> None:
+    """Öffentliche Fassung: Kennungen `art:1`, `art:2` … statt `art:id`, vergeben in der Reihenfolge
+    der sichtbaren Bezeichnungen (die id entscheidet nur bei gleicher Bezeichnung)."""
+    neu: dict[str, str] = {}
+    zaehler: dict[str, int] = {}
+    for k in sorted(knoten.values(), key=lambda k: (reihenfolge[k.art], k.bezeichnung.casefold(), k.bezeichnung, k.id)):
+        zaehler[k.art] = zaehler.get(k.art, 0) + 1
+        neu[k.schluessel] = f"{k.art}:{zaehler[k.art]}"
+    alt = list(knoten.values())
+    knoten.clear()
+    for k in alt:
+        knoten[neu[k.schluessel]] = replace(k, schluessel=neu[k.schluessel], id=neu[k.schluessel].split(":", 1)[1])
+    for kante in kanten.values():
+        kante.von, kante.nach = neu[kante.von], neu[kante.nach]
+
+
+def _zahl(wert: str) -> int:
+    """Die laufende Nummer einer öffentlichen Kennung (sonst 0): „organisation:10“ nach „…:9“."""
+    nummer = wert.rsplit(":", 1)[-1]
+    return int(nummer) if nummer.isdigit() else 0

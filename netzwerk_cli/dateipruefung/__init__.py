@@ -51,7 +51,7 @@ def _genau(art: str, text: str, datei: str, pruefsumme: str) -> Ergebnis:
     from netzwerk_cli.dateipruefung.schema import pruefe_dokument
 
     dok, probleme = yamlio.lade_text(text)
-    befunde = [_tupel(p) for p in probleme[:MAX_LESEBEFUNDE]]
+    befunde = [_tupel(p, art) for p in probleme[:MAX_LESEBEFUNDE]]
     if len(probleme) > MAX_LESEBEFUNDE:  # z. B. 100 000 doppelte Schlüssel: nicht die Ausgabe fluten
         schwer = "fehler" if any(p.schwere == "fehler" for p in probleme[MAX_LESEBEFUNDE:]) else "warnung"
         befunde.append((1, 1, schwer, probleme[MAX_LESEBEFUNDE].regel, f"mehr als {MAX_LESEBEFUNDE} Befunde beim Lesen dieser Datei; weitere werden nicht einzeln gemeldet", "$"))
@@ -68,7 +68,12 @@ def _genau(art: str, text: str, datei: str, pruefsumme: str) -> Ergebnis:
     return Ergebnis(dok.daten, tuple(befunde), True, gueltig, pruefsumme)
 
 
-def _tupel(p: yamlio.Problem) -> tuple:
+def _tupel(p: yamlio.Problem, art: str | None = None) -> tuple:
+    if art is not None and p.pfad:
+        from netzwerk_cli.dateipruefung import schemata
+
+        if schemata.ist_vertraulich(art, p.pfad):  # z. B. doppelter Schlüssel unter kontakt: nicht zitieren
+            return (p.zeile, p.spalte, p.schwere, p.regel, schemata.lesemeldung_vertraulich(p.regel), schemata.pfad_anzeige(art, p.pfad))
     return (p.zeile, p.spalte, p.schwere, p.regel, p.meldung, json_pfad(p.pfad))
 
 

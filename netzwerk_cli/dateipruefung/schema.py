@@ -11,7 +11,7 @@ from itertools import islice
 from typing import Iterator
 
 from netzwerk_cli.dateipruefung import schemata
-from netzwerk_cli.grundlagen.befunde import Befund, json_pfad
+from netzwerk_cli.grundlagen.befunde import Befund
 from netzwerk_cli.quellen.yamlio import Dokument
 
 
@@ -43,7 +43,7 @@ def pruefe_dokument(art: str, datei: str, dok: Dokument) -> tuple[list[Befund], 
                 zeile, spalte = dok.position(pfad)
             else:
                 zeile, spalte = dok.wert_position(pfad)
-            befunde.append(Befund(datei, zeile, spalte, "fehler", "schema", meldung, json_pfad(pfad)))
+            befunde.append(Befund(datei, zeile, spalte, "fehler", "schema", meldung, schemata.pfad_anzeige(art, pfad)))
     if abgeschnitten:
         befunde.append(
             Befund(datei, 1, 1, "fehler", "schema", f"mehr als {MAX_SCHEMAFEHLER} Schemafehler in dieser Datei; weitere werden nicht einzeln gemeldet", "$")
@@ -80,5 +80,5 @@ def _fallen_aufloesen(art: str, datei: str, dok: Dokument) -> Iterator[Befund]:
             "warnung",
             "yaml-mehrdeutig",
             meldung,
-            json_pfad(pfad),
+            schemata.pfad_anzeige(art, pfad),
         )

@@ -169,6 +169,47 @@ def ist_vertraulich(art: str, pfad: tuple) -> bool:
     return any(muster[: len(v)] == v for v in vertraulich(art))
 
 
+def pfad_anzeige(art: str, pfad: tuple) -> str:
+    """Der JSON-Pfad für eine Meldung. In vertraulichen Stellen (`kontakt`) erscheinen nur
+    Schlüssel, die das Schema dort kennt; jeder andere Schlüssel (er kann selbst eine Adresse
+    oder Nummer sein) wird zu `[*]`."""
+    from netzwerk_cli.grundlagen.befunde import json_pfad
+
+    if not ist_vertraulich(art, pfad):
+        return json_pfad(pfad)
+    wurzel = schema(art)
+    teil: dict | None = wurzel
+    vertraulich_ = False
+    stuecke = ["$"]
+    for schritt in pfad:
+        if teil is not None:
+            teil = _aufloesen(wurzel, teil)
+            vertraulich_ = vertraulich_ or bool(teil.get("x-vertraulich"))
+        if isinstance(schritt, int):
+            stuecke.append(f"[{schritt}]")
+            teil = teil.get("items") if teil is not None and isinstance(teil.get("items"), dict) else None
+            continue
+        eigenschaften = teil.get("properties", {}) if teil is not None else {}
+        if vertraulich_ and schritt not in eigenschaften:
+            stuecke.append("[*]")
+            teil = None
+        else:
+            stuecke.append(json_pfad((schritt,))[1:])
+            teil = eigenschaften.get(schritt)
+    return "".join(stuecke)
+
+
+_LESEMELDUNG_VERTRAULICH = {
+    "yaml-doppelter-schluessel": "Schlüssel doppelt",
+    "yaml-mehrdeutig": "Schlüssel oder Wert wird von YAML 1.1 nicht als Text gelesen; bitte in Anführungszeichen setzen",
+}
+
+
+def lesemeldung_vertraulich(regel: str) -> str:
+    """Die Meldung eines Lese-Problems in einer vertraulichen Stelle, ohne Schlüssel oder Wert."""
+    return f"{_LESEMELDUNG_VERTRAULICH.get(regel, f'Problem beim Lesen ({regel})')} {VERBORGEN}"
+
+
 @cache
 def erwartet_text(art: str) -> frozenset[tuple]:
     """Muster aller Stellen, an denen das Schema Text (auch) erwartet."""
@@ -242,6 +283,12 @@ def meldungen(fehler, verbergen: bool = False) -> Iterator[tuple[tuple, str, boo
     """(pfad, deutsche meldung, an_schluessel) zu einem jsonschema-Fehler. `verbergen`: den Wert
     nie zitieren (vertrauliche Stellen wie `kontakt`)."""
     if verbergen:
+        if fehler.validator == "additionalProperties":  # der Schlüssel selbst kann eine Adresse sein
+            erlaubt = sorted(fehler.schema.get("properties", {})) if isinstance(fehler.schema, dict) else []
+            for schluessel in fehler.instance if isinstance(fehler.instance, dict) else ():
+                if schluessel not in erlaubt:
+                    yield tuple(fehler.absolute_path) + (schluessel,), f"unbekanntes Feld {VERBORGEN} (erlaubt: {', '.join(erlaubt)})", True
+            return
         for pfad, meldung, an_schluessel in meldungen(fehler):
             yield pfad, _ohne_wert(fehler, meldung), an_schluessel
         return
@@ -295,7 +342,10 @@ def meldungen(fehler, verbergen: bool = False) -> Iterator[tuple[tuple, str, boo
         elif "[a-z0-9]+(-[a-z0-9]+)*" in str(fehler.validator_value):
             yield pfad, f"„{_kurz(wert)}“ ist keine gültige id (a–z, 0–9, einzelne Bindestriche)", False
         else:
-            yield pfad, f"„{_kurz(wert)}“ entspricht nicht der erwarteten Form ({fehler.validator_value})", False
+            # `$(?!\n)` heißt „Ende“ (ohne Zeilenende davor, docs/GARANTIEN.md); gezeigt wird das bekannte `$`
+            form = str(fehler.validator_value).replace("$(?!\\n)", "$")
+            zusatz = " – ohne Zeilenumbruch am Ende" if isinstance(wert, str) and wert.endswith("\n") else ""
+            yield pfad, f"„{_kurz(wert)}“ entspricht nicht der erwarteten Form ({form}){zusatz}", False
         return
     if v in ("minLength", "maxLength"):
         if v == "minLength" and wert == "":

@@ -17,7 +17,7 @@ ORDNER = {
 }
 ORDNER_VON_ART = {art: ordner for ordner, art in ORDNER.items()}
 ARTEN = ("netzwerk", *ORDNER.values())
-ID_MUSTER = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+ID_MUSTER = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*\Z")  # \Z statt $: kein Zeilenende am Schluss
 ID_MAX = 64
 
 
@@ -25,7 +25,7 @@ def pruefe_id(id_: str) -> str | None:
     """Deutsche Begründung, warum ein Dateiname keine gültige id ist, sonst None."""
     if len(id_) > ID_MAX:
         return f"id „{id_[:20]}…“ ist {len(id_)} Zeichen lang (höchstens {ID_MAX})"
-    if not ID_MUSTER.match(id_):
+    if not ID_MUSTER.fullmatch(id_):
         hinweis = " (nur Kleinbuchstaben)" if id_ != id_.lower() else ""
         return (
             f"Dateiname „{id_}“ ist keine gültige id{hinweis}: erlaubt sind a–z, 0–9 und einzelne "

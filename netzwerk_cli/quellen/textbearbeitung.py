@@ -16,9 +16,14 @@ import yaml
 from netzwerk_cli.quellen import yamlio
 from netzwerk_cli.grundlagen.fehler import Abgelehnt
 
-_SKALAR = re.compile(r"""'(?:[^']|'')*'|"(?:[^"\\]|\\.)*"|[^\s#][^#\n]*?(?=\s+#|\s*$)""")
+# Ohne Anführungszeichen: Wörter und Leerraum dazwischen, bis vor Leerraum + „#“ oder das Zeilenende.
+# Leerraum wird nur überschritten, wenn ein Wortzeichen folgt: so prüft kein Vorausblick einen langen
+# Leerraum an jeder Stelle neu (linear; die frühere Form `[^#\n]*?(?=\s+#|\s*$)` war quadratisch).
+_SKALAR = re.compile(r"""'(?:[^']|'')*'|"(?:[^"\\]|\\.)*"|[^\s#](?:[^\s#]|[^\S\n]+(?=[^\s#]))*(?=\s+#|\s*$)""")
 # In „[…]“ oder „{…}“ endet ein Wert ohne Anführungszeichen an „,“, „]“ oder „}“.
-_SKALAR_FLOW = re.compile(r"""'(?:[^']|'')*'|"(?:[^"\\]|\\.)*"|[^\s#,\[\]{}][^#\n,\[\]{}]*?(?=\s*[,\]}]|\s+#|\s*$)""")
+_SKALAR_FLOW = re.compile(
+    r"""'(?:[^']|'')*'|"(?:[^"\\]|\\.)*"|[^\s#,\[\]{}](?:[^\s#,\[\]{}]|[^\S\n]+(?=[^\s#,\[\]{}]))*(?=\s*[,\]}]|\s+#|\s*$)"""
+)
 _RESOLVER = yaml.resolver.Resolver()
 _SICHER = re.compile(r"^[A-Za-zÄÖÜäöüß0-9_][A-Za-zÄÖÜäöüß0-9 _.,/()–-]*$")
 # Zeichen, die in YAML nicht roh in doppelten Anführungszeichen stehen dürfen: nicht druckbare
