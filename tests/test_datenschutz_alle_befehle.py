@@ -259,6 +259,15 @@ FAELLE: dict[tuple[str, ...], list[Fall]] = {
     ("init",): [Fall(("init", "{neu}"), schreibt=True, ohne_daten=True), Fall(("init", "{neu}", "--beispiel"), schreibt=True, ohne_daten=True)],
 }
 
+# Alltagsbefehle (Issue 14): Personen, Organisationen, Gremien, Sitzungen, Arbeitsgruppen
+PERSON_NEU = ("person", "neu", "--name", "Neue Person", "--organisation", "amt-a", "--rolle", "amtsleitung")
+FAELLE.update(
+    {
+        ("person", "neu"): [Fall((*PERSON_NEU, "--dry-run")), Fall(PERSON_NEU, schreibt=True), Fall((*PERSON_NEU, "--oeffentlich", "--commit"), schreibt=True)],
+        ("organisation", "neu"): [Fall(("organisation", "neu", "--name", "Amt C", "--typ", "amt", "--uebergeordnet", "kreis", *z), schreibt=True) for z in ((), ("--dry-run",))],
+    }
+)
+
 
 def _alle_faelle():
     for befehl, faelle in FAELLE.items():

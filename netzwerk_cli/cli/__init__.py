@@ -27,7 +27,8 @@ VERZEICHNIS: tuple[tuple[str, str, str, str, bool], ...] = (
     ("gremium", "gremium", "app", "Gremien anzeigen.", True),
     ("sitzung", "sitzung", "app", "Sitzungen vorbereiten.", True),
     ("empfehlung", "empfehlung", "app", "Handlungsempfehlungen auflisten, anlegen und durch den Lebenszyklus führen.", True),
-    ("person", "person", "app", "Personen verwalten (Löschersuchen nach DSGVO).", True),
+    ("person", "person", "app", "Personen anlegen, ausscheiden lassen und anonymisieren (Löschersuchen nach DSGVO).", True),
+    ("organisation", "organisation", "app", "Organisationen anlegen.", True),
     ("export", "export", "app", "Veröffentlichen: statische Website, OParl 1.1, Kalender.", True),
 )
 

@@ -14,7 +14,7 @@ import typer
 from netzwerk_cli.cli.fehlerbehandlung import befehl
 from netzwerk_cli.cli.optionen import Daten, Stichtag
 
-app = typer.Typer(help="Personen verwalten (Löschersuchen nach DSGVO).", no_args_is_help=True)
+app = typer.Typer(help="Personen anlegen, ausscheiden lassen und anonymisieren (Löschersuchen nach DSGVO).", no_args_is_help=True)
 
 
 class AusgabeFormat(str, Enum):
@@ -88,3 +88,24 @@ def anonymisieren(
     if commit_fehler:
         raise Abgelehnt(commit_fehler)
     return 0
+
+
+@app.command("neu")
+@befehl
+def neu(
+    name: Annotated[str, typer.Option("--name", help="Vor- und Nachname (ohne Titel).", show_default=False)],
+    organisation: Annotated[Optional[str], typer.Option("--organisation", help="Organisation (id).", show_default=False)] = None,
+    funktion: Annotated[Optional[str], typer.Option("--funktion", help="Funktion oder Amtsbezeichnung.", show_default=False)] = None,
+    rolle: Annotated[Optional[list[str]], typer.Option("--rolle", help="Rolle (für Sitzregeln), mehrfach möglich, z. B. amtsleitung.", show_default=False)] = None,
+    oeffentlich: Annotated[bool, typer.Option("--oeffentlich", help="Der Name darf öffentlich genannt werden (Standard: nicht öffentlich).")] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Nur zeigen, was geschrieben würde (Diff); nichts ändern.")] = False,
+    commit: Annotated[bool, typer.Option("--commit", help="Genau die geänderten Dateien sofort in einem Commit festhalten (Git).")] = False,
+    daten: Daten = None,
+) -> int:
+    """Legt eine Person an; die id wird aus dem Namen gebildet („Jürgen Müller“ → juergen-mueller, frei)."""
+    from netzwerk_cli.aktionen import personen
+    from netzwerk_cli.bestand import finde_wurzel, lade_bedarf
+    from netzwerk_cli.cli import schreiben
+
+    bestand = lade_bedarf(finde_wurzel(daten))
+    return schreiben.ausfuehren(personen.plane_neu(bestand, name, organisation, funktion, rolle, oeffentlich), dry_run, commit)
