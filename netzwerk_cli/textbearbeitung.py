@@ -317,3 +317,33 @@ def pruefe_lesbar(text: str) -> yamlio.Dokument:
     if dok is None or fehler:
         raise Abgelehnt("interne Änderung ergäbe kein gültiges YAML; es wurde nichts geschrieben")
     return dok
+
+
+def entferne_aus_liste(text: str, dok: yamlio.Dokument, pfad: tuple, index: int) -> str:
+    """Entfernt den Eintrag `index` aus der Liste an `pfad` (Blockliste: seine Zeilen; Flow-Liste
+    in einer Zeile: die Liste wird ohne ihn neu geschrieben). Wird die Liste leer, steht „[]“."""
+    pfad = tuple(pfad)
+    liste = dok.daten
+    for p in pfad:
+        liste = liste[p]
+    zeilen = _zeilen(text)
+    ende = zeilenende(text)
+    z, s = dok.positionen[pfad + (index,)]
+    vor = zeilen[z - 1][: s - 1]
+    if "[" in vor:
+        zl, sl = dok.positionen[pfad]
+        zeile = zeilen[zl - 1]
+        schluss = zeile.find("]", sl - 1)
+        if schluss < 0 or any(dok.positionen[pfad + (i,)][0] != zl for i in range(len(liste))):
+            raise Abgelehnt(f"Liste „{pfad[-1]}“ (Zeile {zl}) lässt sich nicht gezielt ändern; bitte von Hand bearbeiten")
+        rest = [skalar(v) for i, v in enumerate(liste) if i != index]
+        zeilen[zl - 1] = zeile[: sl - 1] + "[" + ", ".join(rest) + "]" + zeile[schluss + 1 :]
+        return "".join(zeilen)
+    strich = zeilen[z - 1].rfind("-", 0, s - 1)
+    letzte = _ende_des_eintrags(zeilen, z - 1, strich)
+    if len(liste) == 1:
+        kz, ks = dok.schluessel[pfad]
+        kopf = zeilen[kz - 1]
+        inhalt = kopf.rstrip("\r\n")
+        zeilen[kz - 1] = inhalt.rstrip() + " []" + (kopf[len(inhalt):] or ende)
+    return "".join(zeilen[: z - 1] + zeilen[letzte + 1 :])

@@ -264,6 +264,14 @@ PERSON_NEU = ("person", "neu", "--name", "Neue Person", "--organisation", "amt-a
 FAELLE.update(
     {
         ("person", "neu"): [Fall((*PERSON_NEU, "--dry-run")), Fall(PERSON_NEU, schreibt=True), Fall((*PERSON_NEU, "--oeffentlich", "--commit"), schreibt=True)],
+        ("gremium", "mitglied", "hinzufuegen"): [
+            Fall(("gremium", "mitglied", "hinzufuegen", "testgremium", "yvonne-privat", "--sitzgruppe", "aemter", "--von", "2026-12-01",
+                  "--art", "stellvertretung", "--vertritt", "paula-offen", *z), schreibt=True) for z in ((), ("--dry-run",))
+        ],
+        ("gremium", "mitglied", "beenden"): [
+            Fall(("gremium", "mitglied", "beenden", "testgremium", "paula-offen", "--bis", "2026-12-31", *z), schreibt=True) for z in ((), ("--dry-run",), ("--commit",))
+        ],
+        ("person", "ausscheiden"): [Fall(("person", "ausscheiden", "xaver-privat", "--bis", "2026-12-31", *z), schreibt=True) for z in ((), ("--dry-run",))],
         ("organisation", "neu"): [Fall(("organisation", "neu", "--name", "Amt C", "--typ", "amt", "--uebergeordnet", "kreis", *z), schreibt=True) for z in ((), ("--dry-run",))],
     }
 )

@@ -109,3 +109,21 @@ def neu(
 
     bestand = lade_bedarf(finde_wurzel(daten))
     return schreiben.ausfuehren(personen.plane_neu(bestand, name, organisation, funktion, rolle, oeffentlich), dry_run, commit)
+
+
+@app.command("ausscheiden")
+@befehl
+def ausscheiden(
+    id_: Annotated[str, typer.Argument(metavar="PERSON", help="id der Person.", show_default=False)],
+    bis: Annotated[str, typer.Option("--bis", help="Letzter Tag (JJJJ-MM-TT).", show_default=False)],
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Nur zeigen, was geschrieben würde (Diff); nichts ändern.")] = False,
+    commit: Annotated[bool, typer.Option("--commit", help="Genau die geänderten Dateien sofort in einem Commit festhalten (Git).")] = False,
+    daten: Daten = None,
+) -> int:
+    """Beendet in einer Änderung jede laufende Gremienmitgliedschaft, AG-Leitung und AG-Mitwirkung der Person."""
+    from netzwerk_cli.aktionen import personen
+    from netzwerk_cli.bestand import finde_wurzel, lade_bedarf
+    from netzwerk_cli.cli import schreiben
+
+    bestand = lade_bedarf(finde_wurzel(daten))
+    return schreiben.ausfuehren(personen.plane_ausscheiden(bestand, id_, bis), dry_run, commit)
