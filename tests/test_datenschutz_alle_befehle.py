@@ -272,6 +272,23 @@ FAELLE: dict[tuple[str, ...], list[Fall]] = {
     ],
 }
 
+# Alltagsbefehle (Issue 14): Personen, Organisationen, Gremien, Sitzungen, Arbeitsgruppen
+PERSON_NEU = ("person", "neu", "--name", "Neue Person", "--organisation", "amt-a", "--rolle", "amtsleitung")
+FAELLE.update(
+    {
+        ("person", "neu"): [Fall((*PERSON_NEU, "--dry-run")), Fall(PERSON_NEU, schreibt=True), Fall((*PERSON_NEU, "--oeffentlich", "--commit"), schreibt=True)],
+        ("gremium", "mitglied", "hinzufuegen"): [
+            Fall(("gremium", "mitglied", "hinzufuegen", "testgremium", "yvonne-privat", "--sitzgruppe", "aemter", "--von", "2026-12-01",
+                  "--art", "stellvertretung", "--vertritt", "paula-offen", *z), schreibt=True) for z in ((), ("--dry-run",))
+        ],
+        ("gremium", "mitglied", "beenden"): [
+            Fall(("gremium", "mitglied", "beenden", "testgremium", "paula-offen", "--bis", "2026-12-31", *z), schreibt=True) for z in ((), ("--dry-run",), ("--commit",))
+        ],
+        ("person", "ausscheiden"): [Fall(("person", "ausscheiden", "xaver-privat", "--bis", "2026-12-31", *z), schreibt=True) for z in ((), ("--dry-run",))],
+        ("organisation", "neu"): [Fall(("organisation", "neu", "--name", "Amt C", "--typ", "amt", "--uebergeordnet", "kreis", *z), schreibt=True) for z in ((), ("--dry-run",))],
+    }
+)
+
 
 def _alle_faelle():
     for befehl, faelle in FAELLE.items():
@@ -426,7 +443,8 @@ def test_keine_kontaktdaten_und_oeffentlich_keine_privaten(cli, vorlage, tmp_pat
         _ohne_private(ausgabe, str(fall))
         if befehl == ("gremium", "show"):
             assert OEFFENTLICH in ausgabe  # Gegenprobe: öffentliche Personen erscheinen
-        if befehl != ("diagramm",) and "testgremium-2026-12-02" not in fall.args:
+        # person neu --oeffentlich: der neue Name ist öffentlich; die Einladung einer Sitzung ohne Personen schwärzt nichts
+        if befehl not in (("diagramm",), ("person", "neu")) and "testgremium-2026-12-02" not in fall.args:
             # Gegenprobe: geschwärzt, nicht bloß weggelassen
             assert "Name nicht" in ausgabe or '"nicht_oeffentlich": true' in ausgabe
     if befehl == ("person", "anonymisieren"):

@@ -728,25 +728,43 @@ def _zwischenspeicher_auffrischen(wurzel: Path) -> None:
 # --------------------------------------------------------------------------- Git
 
 
-def commit_vorpruefen(plan: Plan) -> None:
-    """Mit --commit: vor dem Schreiben sicherstellen, dass der Commit genau diese Änderung enthält."""
-    from netzwerk_cli.quellen import git
+def vorgang(plan: Plan):
+    """Der Plan als Vorgang des gemeinsamen Schreibwegs (aktionen/schreibvorgang.py); Befunde
+    werden wie beim Planen verglichen (alte id und Name gelten als durch die neuen ersetzt)."""
+    from netzwerk_cli.aktionen.schreibvorgang import Dateiaenderung, Vorgang
 
-    git.commit_vorpruefen(plan.wurzel)  # kein Repository, Merge/Rebase läuft, index.lock, losgelöster HEAD
+    aenderungen = [
+        Dateiaenderung(a.datei, a.alt, None if a.neu is None else a.neu.encode("utf-8")) for a in plan.aenderungen
+    ]
+    umbenannt = {plan.alte_datei: plan.neue_datei}
+
+    def schluessel(b: Befund) -> tuple:
+        meldung = plan.begriffe.schwaerzen(b.meldung.replace(plan.person, plan.neue_id), mit_id=False).replace(NEUTRALER_NAME, "[Name]")
+        return (umbenannt.get(b.datei, b.datei), b.regel, b.pfad, _VORSCHLAG.sub("", meldung))
+
+    betreff, _, rest = plan.commit_nachricht().partition("\n\n")
+    return Vorgang(plan.wurzel, aenderungen, betreff, text=rest.rstrip("\n"), schluessel=schluessel)
+
+
+def commit_vorpruefen(plan: Plan) -> None:
+    """Mit --commit: vor dem Schreiben sicherstellen, dass der Commit genau diese Änderung enthält
+    und einen Stand festhält, der `validate` besteht (gemeinsamer Schreibweg)."""
+    from netzwerk_cli.quellen import git
+    from netzwerk_cli.aktionen import schreibvorgang
+
+    git.commit_vorpruefen(plan.wurzel)  # kein Repository, Merge/Rebase, index.lock, losgelöster HEAD
     if plan.fortsetzung:
         raise Abgelehnt(
             "--commit: ein unterbrochener Lauf hat schon Dateien geändert; bitte ohne --commit fortsetzen, "
             "das Ergebnis prüfen und selbst committen. Nichts geschrieben"
         )
-    for a in plan.aenderungen:
-        if a.art != "neu" and not git.unveraendert_seit_head(plan.wurzel, plan.wurzel / a.datei):
-            raise Abgelehnt(f"--commit: {a.datei} hat nicht committete Änderungen; bitte erst committen oder verwerfen. Nichts geschrieben")
+    schreibvorgang.commit_vorpruefen(vorgang(plan), stichtag=plan.stichtag)
 
 
 def committen(plan: Plan) -> str:
-    from netzwerk_cli.quellen import git
+    from netzwerk_cli.aktionen import schreibvorgang
 
-    return git.commit_dateien(plan.wurzel, plan.pfade(), plan.commit_nachricht())
+    return schreibvorgang.committen(vorgang(plan), zuruecknehmen_bei_fehler=False)
 
 
 @dataclass

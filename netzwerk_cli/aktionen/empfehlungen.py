@@ -128,27 +128,35 @@ class Plan:
         return "".join(z if z.endswith("\n") else z + "\n\\ No newline at end of file\n" for z in zeilen)
 
     def commit_nachricht(self) -> str:
-        trailer = "\n".join(f"{k}: {v}" for k, v in self.trailer.items())
-        return f"{self.betreff}\n\n{trailer}\n"
+        return self.vorgang().commit_nachricht()
+
+    def vorgang(self):
+        """Der Plan als Vorgang des gemeinsamen Schreibwegs (aktionen/schreibvorgang.py)."""
+        from netzwerk_cli.aktionen.schreibvorgang import Dateiaenderung, Vorgang
+
+        wurzel = self.pfad.parents[len(Path(self.datei).parts) - 1]
+        return Vorgang(
+            wurzel,
+            [Dateiaenderung(self.datei, self.alt, self.neu.encode("utf-8"))],
+            self.betreff,
+            dict(self.trailer),
+            list(self.hinweise),
+            neue_behalten=True,  # `new`: scheitert der Commit, bleibt die neue Datei (keine weitere Nummer)
+        )
 
 
 def schreibe(plan: Plan) -> None:
-    if plan.alt is None:
-        yamlio.erstelle_neu(plan.pfad, plan.neu)
-    else:
-        yamlio.ersetze_wenn_unveraendert(plan.pfad, plan.alt, plan.neu)
+    from netzwerk_cli.aktionen import schreibvorgang
+
+    schreibvorgang.schreiben(plan.vorgang())
 
 
 def zuruecknehmen(plan: Plan) -> str:
-    """Nach einem gescheiterten Commit: eine geänderte Datei bekommt ihren alten Inhalt zurück
-    (nur, wenn seither niemand sonst geschrieben hat). Liefert einen Satz für die Meldung."""
-    if plan.alt is None:
-        return f"{plan.datei} wurde angelegt, aber nicht committet."
-    try:
-        yamlio.ersetze_wenn_unveraendert(plan.pfad, plan.neu.encode("utf-8"), plan.alt.decode("utf-8"))
-    except (Abgelehnt, OSError):
-        return f"{plan.datei} ist geändert, aber nicht committet."
-    return f"Die Änderung an {plan.datei} wurde zurückgenommen; nichts geändert."
+    """Nach einem gescheiterten Commit: die Datei bekommt ihren alten Inhalt zurück (siehe
+    `schreibvorgang.zuruecknehmen`). Liefert einen Satz für die Meldung."""
+    from netzwerk_cli.aktionen import schreibvorgang
+
+    return schreibvorgang.zuruecknehmen(plan.vorgang())
 
 
 def _datum(text: str | None) -> str:

@@ -13,9 +13,12 @@ from netzwerk_cli.ausgabe import empfehlungen as darstellung
 from netzwerk_cli.ausgabe.konsole import konsole
 from netzwerk_cli.bestand import finde_wurzel, lade_bedarf
 from netzwerk_cli.cli.fehlerbehandlung import befehl
+from netzwerk_cli.cli import schreiben
 from netzwerk_cli.cli.optionen import Daten
 from netzwerk_cli.cli.rahmen import Befehl, aehnlich, beispiele, meinten_sie, unteranwendung
-from netzwerk_cli.grundlagen.fehler import Abgelehnt, EinrichtungsFehler, NetzwerkFehler
+from netzwerk_cli.grundlagen.fehler import Abgelehnt, EinrichtungsFehler
+from netzwerk_cli.cli.schreiben import MitAbhaengigen, Probelauf
+from netzwerk_cli.aktionen import schreibvorgang
 
 app = unteranwendung(
     "Handlungsempfehlungen auflisten, anlegen und durch den Lebenszyklus führen.",
@@ -41,7 +44,6 @@ Durch = Annotated[
     typer.Option("--durch", metavar="NAME", help="Wer den Schritt verantwortet; Standard: Git user.name.", show_default=False),
 ]
 Commit = Annotated[bool, typer.Option("--commit", help="Die geänderte Datei sofort committen (Git).")]
-Probelauf = Annotated[bool, typer.Option("--dry-run", help="Nur zeigen, was geschrieben würde (Diff); nichts ändern.")]
 
 
 def _bestand(daten):
@@ -107,46 +109,8 @@ def _durch(wurzel, durch: str | None) -> str | None:
     return git.benutzername(wurzel)
 
 
-def _ausfuehren(plan: empfehlungen.Plan, wurzel, dry_run: bool, commit: bool) -> int:
-    from netzwerk_cli.ausgabe.konsole import hinweis_melden
-
-    for hinweis in plan.hinweise:
-        hinweis_melden(hinweis)
-    if dry_run:
-        typer.echo(plan.diff(), nl=False)  # unverändert (kein Rich): lässt sich mit „git apply“ anwenden
-        konsole().print("(Probelauf: nichts geschrieben)")
-        return 0
-    _vorpruefen(plan, wurzel, commit)
-    empfehlungen.schreibe(plan)
-    return _abschliessen(plan, wurzel, commit)
-
-
-def _vorpruefen(plan: empfehlungen.Plan, wurzel, commit: bool) -> None:
-    """Mit --commit: vor dem Schreiben sicherstellen, dass der Commit genau diese Änderung enthält."""
-    if not commit:
-        return
-    from netzwerk_cli.quellen import git
-
-    git.commit_vorpruefen(wurzel)  # kein Repository, Merge/Rebase, index.lock, losgelöster HEAD
-    if plan.alt is not None and not git.unveraendert_seit_head(wurzel, plan.pfad):
-        raise Abgelehnt(f"--commit: {plan.datei} hat nicht committete Änderungen; bitte erst committen oder verwerfen. Nichts geschrieben")
-
-
-def _abschliessen(plan: empfehlungen.Plan, wurzel, commit: bool) -> int:
-    """Nach dem Schreiben: mit --commit committen (scheitert das, wird die Änderung zurückgenommen)."""
-    k = konsole()
-    if commit:
-        from netzwerk_cli.quellen import git
-
-        try:
-            sha = git.commit_dateien(wurzel, [plan.pfad], plan.commit_nachricht())
-        except NetzwerkFehler as e:
-            raise type(e)(f"{e}\n{empfehlungen.zuruecknehmen(plan)}") from None
-        k.print(f"{plan.betreff}  ({plan.datei})", markup=False)
-        k.print(f"Commit {sha[:10]}", markup=False)
-        return 0
-    k.print(f"{plan.betreff}  ({plan.datei})", markup=False)
-    return 0
+def _ausfuehren(plan: empfehlungen.Plan, wurzel, dry_run: bool, commit: bool, mit_abhaengigen: bool = False) -> int:
+    return schreiben.ausfuehren(plan.vorgang(), dry_run, commit, mit_abhaengigen)
 
 
 @app.command(
@@ -187,14 +151,20 @@ def neu(
         if dry_run:
             return _ausfuehren(plan, bestand.wurzel, dry_run, commit)
         if not plan.pfad.exists():
-            _vorpruefen(plan, bestand.wurzel, commit)
+            vorgang = plan.vorgang()
+            if commit:
+                schreibvorgang.git_vorpruefen(vorgang)
+            schreibvorgang.pruefen(vorgang)
+            if commit:
+                schreibvorgang.commit_vorpruefen(vorgang)
             try:
                 empfehlungen.schreibe(plan)
             except Abgelehnt:
                 if not plan.pfad.exists():
                     raise
             else:
-                return _abschliessen(plan, bestand.wurzel, commit)
+                schreiben.melden(vorgang, schreibvorgang.committen(vorgang) if commit else None)
+                return 0
         belegt.add(plan.id)  # inzwischen von einem anderen Vorgang angelegt
     raise Abgelehnt("keine freie id gefunden")
 
@@ -226,13 +196,14 @@ def weiter(
     notiz: Annotated[Optional[str], typer.Option("--notiz", metavar="TEXT", help="Notiz zum Schritt.", show_default=False)] = None,
     dry_run: Probelauf = False,
     commit: Commit = False,
+    mit_abhaengigen: MitAbhaengigen = False,
     daten: Daten = None,
 ) -> int:
     """Führt eine Empfehlung einen Schritt weiter (prüft alle Wächter, ändert nur Status und Verlauf)."""
     bestand = _bestand(daten)
     _adressaten_pruefen(bestand, adressat)
     plan = empfehlungen.plane_schritt(bestand, id, nach, sitzung, adressat, datum, _durch(bestand.wurzel, durch), notiz)
-    return _ausfuehren(plan, bestand.wurzel, dry_run, commit)
+    return _ausfuehren(plan, bestand.wurzel, dry_run, commit, mit_abhaengigen)
 
 
 def _adressaten_pruefen(bestand, adressaten: list[str] | None) -> None:

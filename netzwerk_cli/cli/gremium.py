@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import Enum
 from typing import Annotated, Optional
 
 import typer
@@ -12,11 +13,18 @@ from netzwerk_cli.berichte.gremium import gremiumsbericht
 from netzwerk_cli.berichte.grundlagen import laden_bedarf
 from netzwerk_cli.cli.berichtsoptionen import BerichtFormat, Format, Oeffentlich
 from netzwerk_cli.cli.fehlerbehandlung import befehl
+from netzwerk_cli.cli import schreiben
 from netzwerk_cli.cli.optionen import Daten, Stichtag
 from netzwerk_cli.cli.rahmen import Befehl, beispiele, unteranwendung
 from netzwerk_cli.validierung import stichtag_pruefen
 
-app = unteranwendung("Gremien anzeigen.", "netzwerk gremium show", "netzwerk gremium show steuerungsgruppe-beispielkreis")
+from netzwerk_cli.cli.schreiben import Commit, MitAbhaengigen, Probelauf
+
+app = unteranwendung(
+    "Gremien anzeigen und ihre Zusammensetzung ändern.",
+    "netzwerk gremium show",
+    "netzwerk gremium show steuerungsgruppe-beispielkreis",
+)
 
 
 @app.command(
@@ -82,3 +90,75 @@ def _gremien_auflisten(bestand, format: BerichtFormat) -> int:
             tabelle.add_row(Text(g["id"]), Text(g["name"] or "(fehlerhaft)"))
         konsole().print(tabelle)
     return 0
+
+
+
+class Art(str, Enum):
+    ordentlich = "ordentlich"
+    stellvertretung = "stellvertretung"
+
+
+mitglied = unteranwendung(
+    "Mitglieder eines Gremiums eintragen und beenden (mit Prüfung der Sitzregeln).",
+    "netzwerk gremium mitglied beenden steuerungsgruppe-beispielkreis felix-fiktiv --bis 2026-12-31 --nachfolge erika-beispiel",
+)
+app.add_typer(mitglied, name="mitglied")
+
+
+@mitglied.command(
+    "hinzufuegen",
+    cls=Befehl,
+    epilog=beispiele(
+        "netzwerk gremium mitglied hinzufuegen steuerungsgruppe-beispielkreis felix-fiktiv --sitzgruppe amtsleitungen --von 2027-01-01 --dry-run",
+        "netzwerk gremium mitglied hinzufuegen steuerungsgruppe-beispielkreis felix-fiktiv --sitzgruppe amtsleitungen --von 2027-01-01 --commit",
+    ),
+)
+@befehl
+def mitglied_hinzufuegen(
+    gremium: Annotated[str, typer.Argument(metavar="GREMIUM", help="id des Gremiums.", show_default=False)],
+    person: Annotated[str, typer.Argument(metavar="PERSON", help="id der Person.", show_default=False)],
+    sitzgruppe: Annotated[str, typer.Option("--sitzgruppe", metavar="SITZGRUPPE", help="id der Sitzgruppe (sitzgruppen[].id).", show_default=False)],
+    von: Annotated[str, typer.Option("--von", metavar="DATUM", help="Beginn der Mitgliedschaft (JJJJ-MM-TT).", show_default=False)],
+    art: Annotated[Art, typer.Option("--art", help="ordentlich oder stellvertretung (nicht gezählt, mit --vertritt).")] = Art.ordentlich,
+    vertritt: Annotated[Optional[str], typer.Option("--vertritt", metavar="PERSON", help="Bei Stellvertretung: vertretene Person (id).", show_default=False)] = None,
+    dry_run: Probelauf = False,
+    commit: Commit = False,
+    mit_abhaengigen: MitAbhaengigen = False,
+    daten: Daten = None,
+) -> int:
+    """Trägt eine Mitgliedschaft ein; prüft die Sitzregeln am Beginn und an jedem späteren Datum der Daten."""
+    from netzwerk_cli.aktionen import gremien
+    from netzwerk_cli.bestand import finde_wurzel, lade_bedarf
+
+    bestand = lade_bedarf(finde_wurzel(daten))
+    vorgang = gremien.plane_hinzufuegen(bestand, gremium, person, sitzgruppe, von, art.value, vertritt)
+    return schreiben.ausfuehren(vorgang, dry_run, commit, mit_abhaengigen)
+
+
+@mitglied.command(
+    "beenden",
+    cls=Befehl,
+    epilog=beispiele(
+        "netzwerk gremium mitglied beenden steuerungsgruppe-beispielkreis felix-fiktiv --bis 2026-12-31 --dry-run",
+        "netzwerk gremium mitglied beenden steuerungsgruppe-beispielkreis felix-fiktiv --bis 2026-12-31 --nachfolge erika-beispiel --commit",
+    ),
+)
+@befehl
+def mitglied_beenden(
+    gremium: Annotated[str, typer.Argument(metavar="GREMIUM", help="id des Gremiums.", show_default=False)],
+    person: Annotated[str, typer.Argument(metavar="PERSON", help="id der Person.", show_default=False)],
+    bis: Annotated[str, typer.Option("--bis", metavar="DATUM", help="Letzter Tag der Mitgliedschaft (JJJJ-MM-TT).", show_default=False)],
+    nachfolge: Annotated[Optional[str], typer.Option("--nachfolge", metavar="PERSON", help="Person (id), die den Sitz übernimmt.", show_default=False)] = None,
+    von: Annotated[Optional[str], typer.Option("--von", metavar="DATUM", help="Beginn der Nachfolge; Standard: der Tag nach --bis.", show_default=False)] = None,
+    dry_run: Probelauf = False,
+    commit: Commit = False,
+    mit_abhaengigen: MitAbhaengigen = False,
+    daten: Daten = None,
+) -> int:
+    """Beendet eine Mitgliedschaft (der Eintrag bleibt, mit „bis“); mit --nachfolge übernimmt die Nachfolge den Sitz in derselben Änderung."""
+    from netzwerk_cli.aktionen import gremien
+    from netzwerk_cli.bestand import finde_wurzel, lade_bedarf
+
+    bestand = lade_bedarf(finde_wurzel(daten))
+    vorgang = gremien.plane_beenden(bestand, gremium, person, bis, nachfolge, von)
+    return schreiben.ausfuehren(vorgang, dry_run, commit, mit_abhaengigen)

@@ -15,7 +15,11 @@ from netzwerk_cli.cli.fehlerbehandlung import befehl
 from netzwerk_cli.cli.optionen import Daten, Stichtag
 from netzwerk_cli.cli.rahmen import Befehl, beispiele, unteranwendung
 
-app = unteranwendung("Personen verwalten (Löschersuchen nach DSGVO).", "netzwerk person anonymisieren bernd-beleg --dry-run")
+app = unteranwendung(
+    "Personen anlegen, ausscheiden lassen und anonymisieren (Löschersuchen nach DSGVO).",
+    'netzwerk person neu --name "Jürgen Müller" --organisation beispielkreis-jugendamt --dry-run',
+    "netzwerk person anonymisieren bernd-beleg --dry-run",
+)
 
 
 class AusgabeFormat(str, Enum):
@@ -93,3 +97,53 @@ def anonymisieren(
     if commit_fehler:
         raise Abgelehnt(commit_fehler)
     return 0
+
+
+@app.command(
+    "neu",
+    cls=Befehl,
+    epilog=beispiele(
+        'netzwerk person neu --name "Jürgen Müller" --organisation beispielkreis-jugendamt --rolle amtsleitung --dry-run',
+        'netzwerk person neu --name "Jürgen Müller" --funktion "Leitung Jugendamt" --commit',
+    ),
+)
+@befehl
+def neu(
+    name: Annotated[str, typer.Option("--name", metavar="NAME", help="Vor- und Nachname (ohne Titel).", show_default=False)],
+    organisation: Annotated[Optional[str], typer.Option("--organisation", metavar="ORGANISATION", help="Organisation (id).", show_default=False)] = None,
+    funktion: Annotated[Optional[str], typer.Option("--funktion", metavar="TEXT", help="Funktion oder Amtsbezeichnung.", show_default=False)] = None,
+    rolle: Annotated[Optional[list[str]], typer.Option("--rolle", metavar="ROLLE", help="Rolle (für Sitzregeln), mehrfach möglich, z. B. amtsleitung.", show_default=False)] = None,
+    oeffentlich: Annotated[bool, typer.Option("--oeffentlich", help="Der Name darf öffentlich genannt werden (Standard: nicht öffentlich).")] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Nur zeigen, was geschrieben würde (Diff); nichts ändern.")] = False,
+    commit: Annotated[bool, typer.Option("--commit", help="Genau die geänderten Dateien sofort in einem Commit festhalten (Git).")] = False,
+    daten: Daten = None,
+) -> int:
+    """Legt eine Person an; die id wird aus dem Namen gebildet („Jürgen Müller“ → juergen-mueller, frei)."""
+    from netzwerk_cli.aktionen import personen
+    from netzwerk_cli.bestand import finde_wurzel, lade_bedarf
+    from netzwerk_cli.cli import schreiben
+
+    bestand = lade_bedarf(finde_wurzel(daten))
+    return schreiben.ausfuehren(personen.plane_neu(bestand, name, organisation, funktion, rolle, oeffentlich), dry_run, commit)
+
+
+@app.command(
+    "ausscheiden",
+    cls=Befehl,
+    epilog=beispiele("netzwerk person ausscheiden felix-fiktiv --bis 2026-12-31 --dry-run", "netzwerk person ausscheiden felix-fiktiv --bis 2026-12-31 --commit"),
+)
+@befehl
+def ausscheiden(
+    id_: Annotated[str, typer.Argument(metavar="PERSON", help="id der Person.", show_default=False)],
+    bis: Annotated[str, typer.Option("--bis", metavar="DATUM", help="Letzter Tag (JJJJ-MM-TT).", show_default=False)],
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Nur zeigen, was geschrieben würde (Diff); nichts ändern.")] = False,
+    commit: Annotated[bool, typer.Option("--commit", help="Genau die geänderten Dateien sofort in einem Commit festhalten (Git).")] = False,
+    daten: Daten = None,
+) -> int:
+    """Beendet in einer Änderung jede laufende Gremienmitgliedschaft, AG-Leitung und AG-Mitwirkung der Person."""
+    from netzwerk_cli.aktionen import personen
+    from netzwerk_cli.bestand import finde_wurzel, lade_bedarf
+    from netzwerk_cli.cli import schreiben
+
+    bestand = lade_bedarf(finde_wurzel(daten))
+    return schreiben.ausfuehren(personen.plane_ausscheiden(bestand, id_, bis), dry_run, commit)

@@ -276,6 +276,50 @@ def unveraendert_seit_head(wurzel: Path, datei: Path) -> bool:
         repo.close()
 
 
+def nicht_committet(wurzel: Path) -> list[str]:
+    """Dateien unter `wurzel`, die im Index oder Arbeitsbaum von HEAD abweichen (geändert, neu,
+    gelöscht, auch nur vorgemerkt), relativ zu `wurzel` mit „/“. Leer außerhalb eines Repositorys."""
+    git = _gitpython()
+    repo = _oeffne(Path(wurzel))
+    if repo is None:
+        return []
+    try:
+        praefix = _relativ(repo, wurzel)
+        praefix = f"{praefix}/" if praefix else ""
+        try:
+            ausgabe = repo.git.status("--porcelain=v1", "-z", "--untracked-files=all", "--no-renames", "--", praefix or ".")
+        except git.GitCommandError:
+            return []
+        dateien = []
+        for eintrag in ausgabe.split("\0"):
+            if len(eintrag) > 3 and eintrag[3:].startswith(praefix):
+                dateien.append(eintrag[3 + len(praefix):])
+        return sorted(set(dateien))
+    finally:
+        repo.close()
+
+
+def inhalt_am_head(wurzel: Path, datei: str) -> bytes | None:
+    """Inhalt einer Datei (relativ zu `wurzel`) im Commit HEAD; None, wenn es sie dort nicht gibt."""
+    repo = _oeffne(Path(wurzel))
+    if repo is None:
+        return None
+    try:
+        praefix = _relativ(repo, wurzel)
+        rel = f"{praefix}/{datei}" if praefix else datei
+        if not repo.head.is_valid():
+            return None
+        try:
+            eintrag = repo.head.commit.tree[rel]
+        except KeyError:
+            return None
+        if eintrag.type != "blob":
+            return None
+        return eintrag.data_stream.read()
+    finally:
+        repo.close()
+
+
 # --------------------------------------------------------------------------- Basis (validate --basis)
 
 

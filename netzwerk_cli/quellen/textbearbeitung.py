@@ -143,8 +143,104 @@ def _eintrag_zeilen(eintrag: dict | str, strich: int, schluessel: int, ende: str
     zeilen = []
     for i, (k, v) in enumerate(eintrag.items()):
         einzug = " " * strich + "- " if i == 0 else " " * schluessel
-        zeilen.append(f"{einzug}{k}: {skalar(v)}{ende}")
+        if isinstance(v, (dict, list)):
+            erste, *rest = wert_zeilen(k, v, schluessel, ende)
+            zeilen.append(einzug + erste.lstrip(" "))
+            zeilen.extend(rest)
+        else:
+            zeilen.append(f"{einzug}{k}: {skalar(v)}{ende}")
     return zeilen
+
+
+def _flow_tauglich(wert: dict) -> bool:
+    """Kleine Zuordnungen aus Zahlen (z. B. `abstimmung: {ja: 9, nein: 0, enthaltung: 1}`) stehen in einer Zeile."""
+    return bool(wert) and all(isinstance(v, int) and re.fullmatch(r"[a-z_]+", str(k)) for k, v in wert.items())
+
+
+def wert_zeilen(schluessel: str, wert: object, einzug: int, ende: str = "\n") -> list[str]:
+    """Die Zeilen für `schluessel: wert` mit `einzug` Leerzeichen (Listen und Zuordnungen als
+    Block, darunter um zwei eingerückt; Skalare über `skalar`)."""
+    vorne = " " * einzug
+    if isinstance(wert, dict):
+        if _flow_tauglich(wert):
+            return [f"{vorne}{schluessel}: {{" + ", ".join(f"{k}: {skalar(v)}" for k, v in wert.items()) + "}" + ende]
+        zeilen = [f"{vorne}{schluessel}:{ende}"]
+        for k, v in wert.items():
+            zeilen.extend(wert_zeilen(k, v, einzug + 2, ende))
+        return zeilen
+    if isinstance(wert, list):
+        if not wert:
+            return [f"{vorne}{schluessel}: []{ende}"]
+        zeilen = [f"{vorne}{schluessel}:{ende}"]
+        for e in wert:
+            zeilen.extend(_eintrag_zeilen(e, einzug + 2, einzug + 4, ende))
+        return zeilen
+    return [f"{vorne}{schluessel}: {skalar(wert)}{ende}"]
+
+
+def datensatz_text(daten: dict, kopf: list[str] | None = None, ende: str = "\n") -> str:
+    """Ein neuer Datensatz als YAML-Text (Kommentarzeilen `kopf` oben), im Stil der Beispieldaten."""
+    zeilen = [f"# {k}{ende}" for k in kopf or []]
+    for k, v in daten.items():
+        zeilen.extend(wert_zeilen(k, v, 0, ende))
+    return "".join(zeilen)
+
+
+def setze_wert(text: str, dok: yamlio.Dokument, pfad: tuple, wert: object, nach: str | None = None) -> str:
+    """Setzt den Wert an `pfad` (ein Schlüssel in einer Zuordnung, auch in einem Listeneintrag).
+
+    Gibt es den Schlüssel mit einem Skalarwert, wird nur dieser ersetzt (Kommentar dahinter und
+    Art der Anführungszeichen bleiben); steht nach „schluessel:“ nichts, wird der Wert ergänzt;
+    fehlt der Schlüssel, kommt eine neue Zeile hinzu – hinter den Block von `nach` (falls
+    vorhanden), sonst ans Ende der Zuordnung.
+    """
+    pfad = tuple(pfad)
+    ende = zeilenende(text)
+    zeilen = _zeilen(text)
+    eltern = dok.daten
+    for p in pfad[:-1]:
+        eltern = eltern[p]
+    if not isinstance(eltern, dict):
+        raise Abgelehnt(f"„{'.'.join(map(str, pfad[:-1]))}“ ist keine Zuordnung")
+    if pfad in dok.schluessel:
+        alt = eltern[pfad[-1]]
+        if isinstance(alt, (dict, list)) or isinstance(wert, (dict, list)):
+            raise Abgelehnt(f"„{pfad[-1]}“ ist keine einfache Angabe und lässt sich nicht gezielt ändern")
+        kz, ks = dok.schluessel[pfad]
+        zeile = zeilen[kz - 1]
+        m = re.match(r"(?:'(?:[^']|'')*'|\"(?:[^\"\\]|\\.)*\"|[^:#]*?)\s*:", zeile[ks - 1 :])
+        rest = zeile[ks - 1 + m.end() :] if m else ""
+        if alt is None and not rest.split("#", 1)[0].strip():
+            inhalt = zeile.rstrip("\r\n")
+            umbruch = zeile[len(inhalt) :]
+            kommentar = ""
+            if "#" in rest:
+                kommentar = "  " + rest[rest.index("#") :].rstrip("\r\n")
+            kopf = zeile[: ks - 1 + m.end()]
+            zeilen[kz - 1] = f"{kopf} {skalar(wert)}{kommentar}{umbruch or ende}"
+            return "".join(zeilen)
+        alter_text = zeile[dok.positionen[pfad][1] - 1 :] if pfad in dok.positionen else ""
+        roh = wert if isinstance(wert, str) and alter_text[:1] in ("'", '"') else skalar(wert)
+        return ersetze_skalar(text, dok, pfad, roh)
+    # Schlüssel fehlt: eine neue Zeile im Block der Zuordnung
+    geschwister = [(dok.schluessel[pfad[:-1] + (k,)], k) for k in eltern if pfad[:-1] + (k,) in dok.schluessel]
+    if not geschwister:
+        if pfad[:-1] == ():
+            return _einfuegen(zeilen, len(zeilen), wert_zeilen(pfad[-1], wert, 0, ende), ende)
+        raise Abgelehnt(f"„{pfad[-1]}“ lässt sich hier nicht ergänzen (leere Zuordnung)")
+    (z0, s0), _ = min(geschwister)
+    if "{" in zeilen[z0 - 1][: s0 - 1]:
+        raise Abgelehnt(
+            f"Zeile {z0} steht in Flow-Schreibweise ({{…}}); bitte als Block („schlüssel: wert“ je Zeile) schreiben, "
+            "dann kann netzwerk Angaben ergänzen"
+        )
+    einzug = s0 - 1
+    if nach is not None and pfad[:-1] + (nach,) in dok.schluessel:
+        bezug = dok.schluessel[pfad[:-1] + (nach,)][0]
+    else:
+        bezug = max(geschwister)[0][0]
+    letzte = _ende_des_eintrags(zeilen, bezug - 1, einzug)
+    return _einfuegen(zeilen, letzte + 1, wert_zeilen(pfad[-1], wert, einzug, ende), ende)
 
 
 def _einfuegen(zeilen: list[str], index: int, neu: list[str], ende: str) -> str:
@@ -226,3 +322,33 @@ def pruefe_lesbar(text: str) -> yamlio.Dokument:
     if dok is None or fehler:
         raise Abgelehnt("interne Änderung ergäbe kein gültiges YAML; es wurde nichts geschrieben")
     return dok
+
+
+def entferne_aus_liste(text: str, dok: yamlio.Dokument, pfad: tuple, index: int) -> str:
+    """Entfernt den Eintrag `index` aus der Liste an `pfad` (Blockliste: seine Zeilen; Flow-Liste
+    in einer Zeile: die Liste wird ohne ihn neu geschrieben). Wird die Liste leer, steht „[]“."""
+    pfad = tuple(pfad)
+    liste = dok.daten
+    for p in pfad:
+        liste = liste[p]
+    zeilen = _zeilen(text)
+    ende = zeilenende(text)
+    z, s = dok.positionen[pfad + (index,)]
+    vor = zeilen[z - 1][: s - 1]
+    if "[" in vor:
+        zl, sl = dok.positionen[pfad]
+        zeile = zeilen[zl - 1]
+        schluss = zeile.find("]", sl - 1)
+        if schluss < 0 or any(dok.positionen[pfad + (i,)][0] != zl for i in range(len(liste))):
+            raise Abgelehnt(f"Liste „{pfad[-1]}“ (Zeile {zl}) lässt sich nicht gezielt ändern; bitte von Hand bearbeiten")
+        rest = [skalar(v) for i, v in enumerate(liste) if i != index]
+        zeilen[zl - 1] = zeile[: sl - 1] + "[" + ", ".join(rest) + "]" + zeile[schluss + 1 :]
+        return "".join(zeilen)
+    strich = zeilen[z - 1].rfind("-", 0, s - 1)
+    letzte = _ende_des_eintrags(zeilen, z - 1, strich)
+    if len(liste) == 1:
+        kz, ks = dok.schluessel[pfad]
+        kopf = zeilen[kz - 1]
+        inhalt = kopf.rstrip("\r\n")
+        zeilen[kz - 1] = inhalt.rstrip() + " []" + (kopf[len(inhalt):] or ende)
+    return "".join(zeilen[: z - 1] + zeilen[letzte + 1 :])

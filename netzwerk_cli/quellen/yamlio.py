@@ -722,6 +722,56 @@ def loesche_wenn_unveraendert(pfad: Path, erwartet: bytes) -> None:
     _ordner_sichern(pfad.parent)
 
 
+def ersetze_alle_wenn_unveraendert(aenderungen: list[tuple[Path, bytes | None, bytes | None]]) -> None:
+    """Mehrere Dateien ganz oder gar nicht: je (pfad, erwartet, neu) – `erwartet` None: die Datei
+    darf es noch nicht geben; `neu` None: die Datei wird gelöscht.
+
+    Alle betroffenen Ordner werden gesperrt (in fester Reihenfolge), dann wird geprüft, dass jede
+    Datei noch genau `erwartet` enthält, erst danach wird geschrieben (jede Datei atomar).
+    Scheitert ein Schreibschritt, bekommen die schon geschriebenen Dateien ihren alten Inhalt zurück.
+    """
+    import contextlib
+
+    from netzwerk_cli.grundlagen.fehler import Abgelehnt
+
+    eintraege = [(Path(p), alt, neu) for p, alt, neu in aenderungen]
+    sperren = set()
+    for pfad, _, _ in eintraege:
+        ordner = pfad.parent
+        while not ordner.is_dir() and ordner.parent != ordner:
+            ordner = ordner.parent  # neuer Unterordner: den nächsten vorhandenen sperren
+        sperren.add(ordner)
+    with contextlib.ExitStack() as stapel:
+        for ordner in sorted(sperren):
+            stapel.enter_context(_ordner_sperre(ordner))
+        for pfad, alt, _ in eintraege:
+            if alt is None:
+                if pfad.exists() or pfad.is_symlink():
+                    raise Abgelehnt(f"„{pfad.name}“ gibt es inzwischen schon; nichts geschrieben – bitte erneut ausführen")
+            else:
+                _unveraendert_pruefen(pfad, alt, "nichts geschrieben")
+        erledigt: list[tuple[Path, bytes | None]] = []
+        try:
+            for pfad, alt, neu in eintraege:
+                if neu is None:
+                    os.unlink(pfad)
+                    _ordner_sichern(pfad.parent)
+                else:
+                    pfad.parent.mkdir(parents=True, exist_ok=True)
+                    schreibe_bytes_atomar(pfad, neu)
+                erledigt.append((pfad, alt))
+        except BaseException:
+            for pfad, alt in reversed(erledigt):
+                try:
+                    if alt is None:
+                        os.unlink(pfad)
+                    else:
+                        schreibe_bytes_atomar(pfad, alt)
+                except OSError:  # pragma: no cover - bestmöglich
+                    pass
+            raise
+
+
 def _ordner_sichern(ordner: Path) -> None:
     try:
         dfd = os.open(ordner, os.O_RDONLY)
