@@ -423,7 +423,7 @@ def test_keine_kontaktdaten_und_oeffentlich_keine_privaten(cli, vorlage, tmp_pat
             _kontaktfrei(text, f"{fall} → {datei}")
         if fall.schreibt and not fall.args[-1] == "--dry-run":
             assert geschrieben, "der Fall schreibt nichts – prüft also nichts Geschriebenes"
-    if fall.immer_oeffentlich:  # Exporte: jede geschriebene Datei ist öffentlich
+    if fall.immer_oeffentlich and fall.schreibt:  # Export ins Repository: jede geschriebene Datei ist öffentlich
         for datei, text in geschrieben.items():
             _ohne_private(f"{datei}\n{text}", f"{fall} → {datei}")
         ausgabe += "\n".join(geschrieben.values())  # für die Gegenprobe unten
