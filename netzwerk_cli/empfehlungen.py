@@ -130,11 +130,17 @@ class Plan:
         return f"{self.betreff}\n\n{trailer}\n"
 
 
+def _wurzel(plan: Plan) -> Path:
+    """Die Wurzel des Datenrepositorys: `pfad` ist `wurzel / datei`."""
+    return plan.pfad.parents[len(Path(plan.datei).parts) - 1]
+
+
 def schreibe(plan: Plan) -> None:
+    """Schreibt den Plan – nur innerhalb der Wurzel, nie über Verknüpfungen (yamlio)."""
     if plan.alt is None:
-        yamlio.erstelle_neu(plan.pfad, plan.neu)
+        yamlio.erstelle_neu(plan.pfad, plan.neu, wurzel=_wurzel(plan))
     else:
-        yamlio.ersetze_wenn_unveraendert(plan.pfad, plan.alt, plan.neu)
+        yamlio.ersetze_wenn_unveraendert(plan.pfad, plan.alt, plan.neu, wurzel=_wurzel(plan))
 
 
 def zuruecknehmen(plan: Plan) -> str:
@@ -143,7 +149,7 @@ def zuruecknehmen(plan: Plan) -> str:
     if plan.alt is None:
         return f"{plan.datei} wurde angelegt, aber nicht committet."
     try:
-        yamlio.ersetze_wenn_unveraendert(plan.pfad, plan.neu.encode("utf-8"), plan.alt.decode("utf-8"))
+        yamlio.ersetze_wenn_unveraendert(plan.pfad, plan.neu.encode("utf-8"), plan.alt.decode("utf-8"), wurzel=_wurzel(plan))
     except (Abgelehnt, OSError):
         return f"{plan.datei} ist geändert, aber nicht committet."
     return f"Die Änderung an {plan.datei} wurde zurückgenommen; nichts geändert."

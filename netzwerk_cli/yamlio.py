@@ -654,53 +654,119 @@ def lade_schnell(text: str) -> Any:
 
 # --------------------------------------------------------------------------- Schreiben
 
+# Jeder Schreibweg geht über `_ordner_sperre`: Sie prüft, dass der Zielordner innerhalb der
+# Wurzel liegt und kein Teil des Wegs von der Wurzel dorthin eine Verknüpfung ist, öffnet ihn
+# mit O_NOFOLLOW, sperrt ihn und prüft unter der Sperre und direkt vor dem Umbenennen erneut,
+# dass unter dem Pfad noch genau dieser Ordner liegt. Die Zieldatei selbst wird nie gefolgt:
+# gelesen wird sie mit O_NOFOLLOW relativ zum geöffneten Ordner, ersetzt per rename (das
+# eine Verknüpfung ersetzt, nicht ihr Ziel). So schreibt kein Befehl aus dem Repository hinaus,
+# auch wenn ein Ordner eine Verknüpfung ist oder zwischen Planen und Schreiben getauscht wird.
 
-def schreibe_atomar(pfad: Path, text: str) -> None:
-    """Schreibt Text atomar: temporäre Datei im selben Ordner, fsync, rename.
-
-    Die temporäre Datei beginnt mit einem Punkt und wird von `validate` nie gelesen.
-    """
-    schreibe_bytes_atomar(Path(pfad), text.encode("utf-8"))
-
-
-def schreibe_bytes_atomar(pfad: Path, daten: bytes, sichern: bool = True) -> None:
-    """Atomar schreiben. `sichern=False` (nur für Zwischenspeicher): ohne fsync – nach einem
-    Absturz ist die Datei alt, neu oder leer, nie halb; ein Zwischenspeicher erkennt „leer“."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{pfad.name}.", suffix=".tmp", dir=pfad.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(daten)
-            if sichern:
-                f.flush()
-                os.fsync(f.fileno())
-        try:
-            os.chmod(tmp, os.stat(pfad).st_mode & 0o777) if pfad.exists() else os.chmod(tmp, 0o644)
-        except OSError:
-            pass
-        os.replace(tmp, pfad)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    if sichern:
-        _ordner_sichern(pfad.parent)
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_DIRECTORY = getattr(os, "O_DIRECTORY", 0)
+_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 
 
-def _unveraendert_pruefen(pfad: Path, erwartet: bytes, sonst: str) -> None:
-    """Innerhalb der Ordnersperre: enthält die Datei noch genau `erwartet`?"""
+def _abgelehnt(meldung: str):
     from netzwerk_cli.fehler import Abgelehnt
 
+    return Abgelehnt(meldung)
+
+
+def _ordner_im_repository(wurzel: Path | None, ordner: Path, anlegen: bool = False, fehlend_ok: bool = False) -> tuple[int, int] | None:
+    """Prüft den Weg von `wurzel` zu `ordner`, Teil für Teil ohne Verknüpfungen zu folgen;
+    legt fehlende Ordner an (`anlegen`). Liefert (st_dev, st_ino) des Ordners; None, wenn er
+    fehlt und `fehlend_ok` gilt. Lehnt ab (Exit 1), wenn `ordner` außerhalb der Wurzel liegt
+    oder ein Teil des Wegs eine Verknüpfung oder kein Ordner ist. Ohne `wurzel` (Schreiben
+    außerhalb eines Datenrepositorys, z. B. der Zwischenspeicher) gilt der Ordner selbst als Grenze."""
+    if wurzel is None:
+        if anlegen:
+            Path(ordner).mkdir(parents=True, exist_ok=True)
+        st = os.stat(ordner)
+        return st.st_dev, st.st_ino
+    wurzel = Path(os.path.abspath(wurzel))
+    ordner = Path(os.path.abspath(ordner))  # löst „..“ auf, ohne Verknüpfungen zu folgen
     try:
-        jetzt = pfad.read_bytes()
-    except OSError:
+        rel = ordner.relative_to(wurzel)
+    except ValueError:
+        raise _abgelehnt(f"„{ordner}“ liegt außerhalb des Datenrepositorys „{wurzel}“; nichts geschrieben") from None
+    st = os.stat(wurzel)
+    ort = wurzel
+    teile = rel.parts
+    for i, teil in enumerate(teile):
+        ort = ort / teil
+        if anlegen and i == len(teile) - 1:
+            try:  # wie Path.mkdir(exist_ok=True): mkdir folgt keiner Verknüpfung am Ende
+                os.mkdir(ort)
+            except FileExistsError:
+                pass
+        try:
+            st = os.lstat(ort)
+        except FileNotFoundError:
+            if fehlend_ok:
+                return None
+            if not anlegen:
+                raise _abgelehnt(f"Ordner „{ort.relative_to(wurzel).as_posix()}“ fehlt; nichts geschrieben") from None
+            try:
+                os.mkdir(ort)
+            except FileExistsError:
+                pass
+            st = os.lstat(ort)
+        if stat.S_ISLNK(st.st_mode):
+            raise _abgelehnt(
+                f"„{ort.relative_to(wurzel).as_posix()}“ ist eine Verknüpfung; Befehle schreiben nie über "
+                "Verknüpfungen (sie könnten aus dem Datenrepository hinaus zeigen) – nichts geschrieben"
+            )
+        if not stat.S_ISDIR(st.st_mode):
+            raise _abgelehnt(f"„{ort.relative_to(wurzel).as_posix()}“ ist kein Ordner; nichts geschrieben")
+    return st.st_dev, st.st_ino
+
+
+def pruefe_schreibziel(wurzel: Path, pfad: Path) -> None:
+    """Vorab (ohne etwas anzulegen): liegt `pfad` innerhalb von `wurzel`, ohne Verknüpfung auf dem
+    Weg und ohne Verknüpfung als Datei? Für Befehle, die mehrere Dateien schreiben, bevor sie anfangen."""
+    pfad = Path(pfad)
+    _ordner_im_repository(wurzel, pfad.parent, fehlend_ok=True)
+    if os.path.islink(pfad):
+        raise _verknuepfte_datei(pfad)
+
+
+def _verknuepfte_datei(pfad: Path):
+    return _abgelehnt(f"„{Path(pfad).name}“ ist eine Verknüpfung; Befehle schreiben nie über Verknüpfungen – nichts geschrieben")
+
+
+def schreibe_atomar(pfad: Path, text: str, wurzel: Path | None = None) -> None:
+    """Schreibt Text atomar: temporäre Datei im selben Ordner, fsync, rename.
+
+    Die temporäre Datei beginnt mit einem Punkt und wird von `validate` nie gelesen. Mit
+    `wurzel` (dem Datenrepository) wird nur innerhalb der Wurzel und nie über Verknüpfungen
+    geschrieben (siehe `_ordner_sperre`).
+    """
+    schreibe_bytes_atomar(Path(pfad), text.encode("utf-8"), wurzel=wurzel)
+
+
+def schreibe_bytes_atomar(pfad: Path, daten: bytes, sichern: bool = True, wurzel: Path | None = None) -> None:
+    """Atomar schreiben. `sichern=False` (nur für Zwischenspeicher): ohne fsync – nach einem
+    Absturz ist die Datei alt, neu oder leer, nie halb; ein Zwischenspeicher erkennt „leer“."""
+    pfad = Path(pfad)
+    with _ordner_sperre(pfad.parent, wurzel, sperren=False) as ort:
+        ort.schreiben(pfad, daten, sichern)
+
+
+def _unveraendert_pruefen(ort: _ordner_sperre, pfad: Path, erwartet: bytes, sonst: str) -> None:
+    """Innerhalb der Ordnersperre: enthält die Datei noch genau `erwartet`? Gelesen ohne der
+    Datei zu folgen, falls sie eine Verknüpfung ist."""
+    try:
+        jetzt = ort.lies(pfad.name, len(erwartet) + 1)
+    except OSError:  # O_NOFOLLOW: die Datei ist eine Verknüpfung (ELOOP) oder nicht lesbar
+        if os.path.islink(pfad):
+            raise _verknuepfte_datei(pfad) from None
         jetzt = None
     if jetzt != erwartet:
-        raise Abgelehnt(f"„{pfad.name}“ wurde inzwischen von einem anderen Vorgang geändert; {sonst} – bitte erneut ausführen")
+        raise _abgelehnt(f"„{pfad.name}“ wurde inzwischen von einem anderen Vorgang geändert; {sonst} – bitte erneut ausführen")
 
 
-def ersetze_wenn_unveraendert(pfad: Path, erwartet: bytes, text: str) -> None:
+def ersetze_wenn_unveraendert(pfad: Path, erwartet: bytes, text: str, wurzel: Path | None = None) -> None:
     """Schreibt `text` atomar, aber nur, wenn die Datei noch genau `erwartet` enthält.
 
     Ein exklusives Lock auf den Ordner (fcntl.flock, vom Kernel beim Prozessende gelöst)
@@ -708,23 +774,24 @@ def ersetze_wenn_unveraendert(pfad: Path, erwartet: bytes, text: str) -> None:
     genau einer, der andere wird abgelehnt.
     """
     pfad = Path(pfad)
-    with _ordner_sperre(pfad.parent):
-        _unveraendert_pruefen(pfad, erwartet, "nichts geschrieben")
-        schreibe_atomar(pfad, text)
+    with _ordner_sperre(pfad.parent, wurzel) as ort:
+        _unveraendert_pruefen(ort, pfad, erwartet, "nichts geschrieben")
+        ort.schreiben(pfad, text.encode("utf-8"))
 
 
-def loesche_wenn_unveraendert(pfad: Path, erwartet: bytes) -> None:
+def loesche_wenn_unveraendert(pfad: Path, erwartet: bytes, wurzel: Path | None = None) -> None:
     """Löscht eine Datei, aber nur, wenn sie noch genau `erwartet` enthält (unter der Ordnersperre)."""
     pfad = Path(pfad)
-    with _ordner_sperre(pfad.parent):
-        _unveraendert_pruefen(pfad, erwartet, "nicht gelöscht")
-        os.unlink(pfad)
+    with _ordner_sperre(pfad.parent, wurzel) as ort:
+        _unveraendert_pruefen(ort, pfad, erwartet, "nicht gelöscht")
+        ort.nachpruefen()
+        os.unlink(pfad)  # unlink folgt keiner Verknüpfung am Ende
     _ordner_sichern(pfad.parent)
 
 
 def _ordner_sichern(ordner: Path) -> None:
     try:
-        dfd = os.open(ordner, os.O_RDONLY)
+        dfd = os.open(ordner, os.O_RDONLY | _NOFOLLOW | _CLOEXEC)
         try:
             os.fsync(dfd)
         finally:
@@ -733,40 +800,157 @@ def _ordner_sichern(ordner: Path) -> None:
         pass
 
 
-def erstelle_neu(pfad: Path, text: str) -> None:
+def erstelle_neu(pfad: Path, text: str, wurzel: Path | None = None) -> None:
     """Legt eine Datei atomar an; gibt es sie schon, wird abgelehnt (kein Überschreiben)."""
-    from netzwerk_cli.fehler import Abgelehnt
-
     pfad = Path(pfad)
-    pfad.parent.mkdir(parents=True, exist_ok=True)
-    with _ordner_sperre(pfad.parent):
-        if pfad.exists():
-            raise Abgelehnt(f"„{pfad}“ gibt es schon; nichts geschrieben")
-        schreibe_atomar(pfad, text)
+    with _ordner_sperre(pfad.parent, wurzel, anlegen=True) as ort:
+        if ort.gibt_es(pfad.name):
+            if os.path.islink(pfad):
+                raise _verknuepfte_datei(pfad)
+            raise _abgelehnt(f"„{pfad}“ gibt es schon; nichts geschrieben")
+        ort.schreiben(pfad, text.encode("utf-8"))
 
 
 class _ordner_sperre:
-    def __init__(self, ordner: Path):
-        self.ordner = ordner
+    """Der geprüfte, geöffnete und (mit `sperren`) exklusiv gesperrte Zielordner."""
+
+    def __init__(self, ordner: Path, wurzel: Path | None = None, anlegen: bool = False, sperren: bool = True):
+        self.ordner = Path(ordner)
+        self.wurzel = wurzel
+        self.anlegen = anlegen
+        self.sperren = sperren
         self.fd = None
+        self.kennung: tuple[int, int] | None = None
 
     def __enter__(self):
-        from netzwerk_cli.fehler import Abgelehnt
-
+        self.kennung = _ordner_im_repository(self.wurzel, self.ordner, anlegen=self.anlegen)
         try:
             import fcntl
         except ImportError:  # pragma: no cover - Windows: nur der Inhaltsvergleich schützt
+            fcntl = None
+        if fcntl is None and self.wurzel is None:  # pragma: no cover
             return self
-        self.fd = os.open(self.ordner, os.O_RDONLY)
         try:
-            fcntl.flock(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            self.fd = os.open(self.ordner, os.O_RDONLY | _NOFOLLOW | _DIRECTORY | _CLOEXEC)
         except OSError:
-            os.close(self.fd)
-            self.fd = None
-            raise Abgelehnt(f"„{self.ordner.name}/“ wird gerade von einem anderen Vorgang geschrieben; nichts geändert – bitte erneut ausführen") from None
+            if self.wurzel is not None and os.path.islink(self.ordner):  # eben getauscht
+                raise self._getauscht() from None
+            raise
+        if fcntl is not None and self.sperren:
+            try:
+                fcntl.flock(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                os.close(self.fd)
+                self.fd = None
+                raise _abgelehnt(f"„{self.ordner.name}/“ wird gerade von einem anderen Vorgang geschrieben; nichts geändert – bitte erneut ausführen") from None
+        try:
+            self.nachpruefen()  # unter der Sperre: ist es noch derselbe Ordner im Repository?
+        except BaseException:
+            self.__exit__()
+            raise
         return self
 
     def __exit__(self, *exc):
         if self.fd is not None:
             os.close(self.fd)  # löst das Lock
+            self.fd = None
         return False
+
+    def _getauscht(self):
+        rel = self.ordner.name
+        if self.wurzel is not None:
+            try:
+                rel = Path(os.path.abspath(self.ordner)).relative_to(os.path.abspath(self.wurzel)).as_posix()
+            except ValueError:
+                pass
+        return _abgelehnt(
+            f"„{rel}“ wurde während des Schreibens ersetzt (Verknüpfung oder verschobener Ordner); "
+            "Befehle schreiben nie über Verknüpfungen – nichts geschrieben"
+        )
+
+    def nachpruefen(self) -> None:
+        """Liegt unter dem Pfad (von der Wurzel aus, ohne Verknüpfungen) noch genau der geöffnete Ordner?"""
+        if self.fd is None:
+            return
+        from netzwerk_cli.fehler import NetzwerkFehler
+
+        info = os.fstat(self.fd)
+        try:  # von der Wurzel aus, Teil für Teil ohne Verknüpfungen (ohne Wurzel: der Pfad selbst)
+            kennung = _ordner_im_repository(self.wurzel, self.ordner)
+        except (OSError, NetzwerkFehler):  # Verknüpfung, fehlt, kein Ordner
+            raise self._getauscht() from None
+        if kennung != (info.st_dev, info.st_ino):
+            raise self._getauscht()
+
+    def gibt_es(self, name: str) -> bool:
+        try:
+            if self.fd is not None and os.stat in os.supports_dir_fd:
+                os.stat(name, dir_fd=self.fd, follow_symlinks=False)
+            else:  # pragma: no cover
+                os.lstat(self.ordner / name)
+        except FileNotFoundError:
+            return False
+        return True
+
+    def lies(self, name: str, hoechstens: int) -> bytes | None:
+        """Die Bytes der Datei `name` im geöffneten Ordner (ohne einer Verknüpfung zu folgen);
+        None, wenn sie fehlt oder keine gewöhnliche Datei ist."""
+        flags = os.O_RDONLY | _NOFOLLOW | _CLOEXEC | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+        try:
+            if self.fd is not None and os.open in os.supports_dir_fd:
+                fd = os.open(name, flags, dir_fd=self.fd)
+            else:  # pragma: no cover
+                fd = os.open(self.ordner / name, flags)
+        except FileNotFoundError:
+            return None
+        with open(fd, "rb", closefd=True) as f:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                return None
+            return f.read(hoechstens)
+
+    def _im_ordner(self, tmp: str, fd: int) -> bool:
+        """Liegt die temporäre Datei (offen als `fd`) wirklich im geöffneten Ordner?"""
+        if self.fd is None or os.stat not in os.supports_dir_fd:
+            return True  # pragma: no cover
+        try:
+            st = os.stat(os.path.basename(tmp), dir_fd=self.fd, follow_symlinks=False)
+        except OSError:
+            return False
+        info = os.fstat(fd)
+        return (st.st_dev, st.st_ino) == (info.st_dev, info.st_ino)
+
+    def schreiben(self, pfad: Path, daten: bytes, sichern: bool = True) -> None:
+        """Atomar in den geöffneten Ordner schreiben: temporäre Datei, fsync, rename."""
+        fd, tmp = tempfile.mkstemp(prefix=f".{pfad.name}.", suffix=".tmp", dir=pfad.parent)
+        try:
+            with os.fdopen(fd, "wb") as f:
+                if not self._im_ordner(tmp, f.fileno()):
+                    raise self._getauscht()
+                f.write(daten)
+                if sichern:
+                    f.flush()
+                    os.fsync(f.fileno())
+                try:
+                    alt = os.stat(pfad.name, dir_fd=self.fd, follow_symlinks=False) if self.fd is not None and os.stat in os.supports_dir_fd else os.lstat(pfad)
+                    modus = alt.st_mode & 0o777 if stat.S_ISREG(alt.st_mode) else 0o644
+                except OSError:
+                    modus = 0o644
+                try:
+                    if os.chmod in os.supports_fd:
+                        os.chmod(f.fileno(), modus)
+                    else:  # pragma: no cover
+                        os.chmod(tmp, modus)
+                except OSError:
+                    pass
+                self.nachpruefen()  # direkt vor dem Umbenennen: noch derselbe Ordner im Repository?
+                if not self._im_ordner(tmp, f.fileno()):
+                    raise self._getauscht()
+            os.replace(tmp, pfad)  # rename ersetzt eine Verknüpfung, folgt ihr nicht
+        except BaseException:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+            raise
+        if sichern:
+            _ordner_sichern(pfad.parent)
