@@ -38,16 +38,19 @@ class Ergebnis:
     lesbar: bool  # False: Lesefehler; weitere Prüfungen dieses Datensatzes entfallen
     gueltig: bool  # Schema erfüllt
     pruefsumme: str  # SHA-256 der Bytes ("" wenn nicht lesbar)
+    merkmale: tuple | None = None  # yamlio.MERKMALE der gelesenen Datei (für den Zwischenspeicher)
 
     def als_befunde(self, datei: str) -> list[Befund]:
         return [Befund(datei, *b) for b in self.befunde]
 
 
 def pruefe_datei(art: str, pfad: Path | str, wurzel: Path, datei: str) -> Ergebnis:
-    roh, probleme = yamlio.lies_roh(pfad, wurzel)
+    roh, probleme, merkmale = yamlio.lies_roh_mit_merkmalen(pfad, wurzel)
     if roh is None:
         return Ergebnis(None, tuple(_tupel(p) for p in probleme), False, False, "")
-    return pruefe_bytes(art, roh, datei, hashlib.sha256(roh).hexdigest())
+    erg = pruefe_bytes(art, roh, datei, hashlib.sha256(roh).hexdigest())
+    erg.merkmale = merkmale
+    return erg
 
 
 def pruefe_bytes(art: str, roh: bytes, datei: str, pruefsumme: str) -> Ergebnis:

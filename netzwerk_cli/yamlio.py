@@ -87,6 +87,26 @@ def lies_datei(pfad: Path, wurzel: Path) -> tuple[str | None, list[Problem]]:
 
 def lies_roh(pfad: Path | str, wurzel: Path) -> tuple[bytes | None, list[Problem]]:
     """Die Bytes einer Datensatzdatei; prüft Links und Größe (liest nie mehr als die Höchstgröße)."""
+    roh, probleme, _ = lies_roh_mit_merkmalen(pfad, wurzel)
+    return roh, probleme
+
+
+MERKMALE = ("st_size", "st_mtime_ns", "st_ino", "st_ctime_ns", "st_dev")  # Identität einer Datei (Zwischenspeicher)
+
+
+def merkmale(info: os.stat_result) -> tuple:
+    return (info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns, info.st_dev)
+
+
+def oeffne_datensatz(pfad: Path | str, wurzel: Path) -> tuple[int | None, list[Problem]]:
+    """Die EINE Stelle, die entscheidet, ob und wie eine Datensatzdatei geöffnet wird – für den
+    kalten Weg (`lies_roh`) wie für den Zwischenspeicher (`zwischenspeicher.abgleichen`).
+
+    Eine Verknüpfung wird nur gelesen, wenn ihr Ziel eine gewöhnliche Datei innerhalb der Wurzel
+    ist; geöffnet wird dann das aufgelöste Ziel. Geöffnet wird ohne der letzten Verknüpfung zu
+    folgen (O_NOFOLLOW) und ohne zu blockieren (O_NONBLOCK: eine FIFO oder ein Gerät unter dem
+    Namen einer .yaml-Datei hält nichts an); danach muss es eine gewöhnliche Datei von höchstens
+    MAX_DATEIGROESSE sein. Liefert (offener Dateideskriptor, []) oder (None, Probleme)."""
     try:
         if os.path.islink(pfad):
             pfad = Path(pfad)
@@ -100,20 +120,39 @@ def lies_roh(pfad: Path | str, wurzel: Path) -> tuple[bytes | None, list[Problem
                 return None, [Problem("datei-ungueltig", "Verknüpfung zeigt aus dem Datenrepository hinaus")]
             if not ziel.is_file():
                 return None, [Problem("datei-ungueltig", "Verknüpfung zeigt nicht auf eine Datei")]
-        # O_NONBLOCK: eine FIFO oder ein Gerät unter dem Namen einer .yaml-Datei blockiert nicht
-        fd = os.open(pfad, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-        with open(fd, "rb", closefd=True) as f:
-            info = os.fstat(fd)
-            if not stat.S_ISREG(info.st_mode):
-                return None, [Problem("datei-ungueltig", "keine gewöhnliche Datei (Gerät, FIFO oder Socket)")]
-            if info.st_size > MAX_DATEIGROESSE:
-                return None, [_zu_gross(info.st_size)]
-            roh = f.read(MAX_DATEIGROESSE + 1)
+            pfad = ziel
+        fd = os.open(pfad, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
     except OSError as e:
         return None, [Problem("datei-ungueltig", f"Datei nicht lesbar: {e.strerror or e}")]
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            problem = Problem("datei-ungueltig", "keine gewöhnliche Datei (Gerät, FIFO oder Socket)")
+        elif info.st_size > MAX_DATEIGROESSE:
+            problem = _zu_gross(info.st_size)
+        else:
+            return fd, []
+    except OSError as e:
+        problem = Problem("datei-ungueltig", f"Datei nicht lesbar: {e.strerror or e}")
+    os.close(fd)
+    return None, [problem]
+
+
+def lies_roh_mit_merkmalen(pfad: Path | str, wurzel: Path) -> tuple[bytes | None, list[Problem], tuple | None]:
+    """Wie `lies_roh`, dazu die Merkmale (`MERKMALE`) der gelesenen Datei, festgestellt nach dem
+    Lesen am offenen Deskriptor – sie gehören also zu genau diesen Bytes."""
+    fd, probleme = oeffne_datensatz(pfad, wurzel)
+    if fd is None:
+        return None, probleme, None
+    try:
+        with open(fd, "rb", closefd=True) as f:
+            roh = f.read(MAX_DATEIGROESSE + 1)
+            info = os.fstat(fd)
+    except OSError as e:
+        return None, [Problem("datei-ungueltig", f"Datei nicht lesbar: {e.strerror or e}")], None
     if len(roh) > MAX_DATEIGROESSE:  # während des Lesens gewachsen
-        return None, [_zu_gross(len(roh))]
-    return roh, []
+        return None, [_zu_gross(len(roh))], None
+    return roh, [], merkmale(info)
 
 
 def _zu_gross(groesse: int) -> Problem:
