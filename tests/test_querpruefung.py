@@ -277,8 +277,7 @@ def test_geaenderte_wiedervorlagefrist_prueft_alles_neu(beispiel, geprueft_subje
 def test_fremde_generation_fuehrt_zu_vollstaendiger_pruefung(beispiel, geprueft_subjekte):
     """Zwei Läufe schrieben zugleich: ein Teil der Abhängigkeiten passt nicht zu quer.bin."""
     validiere(beispiel, STICHTAG)
-    ordner = zwischenspeicher._ordner(beispiel)
-    speicher = zwischenspeicher.Speicher(ordner, dateipruefung.werkzeug_kennung())
+    speicher = zwischenspeicher.oeffnen(beispiel, dateipruefung.werkzeug_kennung())
     zustand = speicher.quer()
     assert zustand is not None
     zustand["generationen"] = [g + 1 for g in zustand["generationen"]]

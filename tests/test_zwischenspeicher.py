@@ -121,9 +121,9 @@ def test_gerade_geaenderte_datei_wird_ueber_pruefsumme_bestaetigt(repo, geprueft
     datei = repo / "organisationen" / "swr.yaml"
     datei.write_text(datei.read_text(encoding="utf-8") + "# frisch\n", encoding="utf-8")
     validiere(repo, STICHTAG)
-    teil = zwischenspeicher.Speicher(_speicherordner(repo), dateipruefung.werkzeug_kennung())
+    teil = zwischenspeicher.oeffnen(repo, dateipruefung.werkzeug_kennung())
     eintrag = teil._meta("organisationen/swr.yaml")["organisationen/swr.yaml"]
-    assert eintrag[0] == (-1, -1, -1, -1)  # Zeitstempel nicht als Beweis gespeichert
+    assert eintrag[0] == (-1, -1, -1, -1, -1)  # Merkmale nicht als Beweis gespeichert
 
 
 @pytest.mark.parametrize(

@@ -315,7 +315,7 @@ def anlegen(wurzel: Path, e: Entwurf) -> Path:
     ziel = wurzel / e.pfad
     if ziel.exists():
         raise Abgelehnt(f"{e.pfad} gibt es schon; nichts geschrieben.")
-    yamlio.erstelle_neu(ziel, e.text)  # Sperre und erneute Prüfung: ein gleichzeitiger Lauf überschreibt nichts
+    yamlio.erstelle_neu(ziel, e.text, wurzel=wurzel)  # Sperre und erneute Prüfung: ein gleichzeitiger Lauf überschreibt nichts
     return ziel
 
 

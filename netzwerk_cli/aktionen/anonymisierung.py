@@ -690,21 +690,26 @@ def ausfuehren(plan: Plan) -> None:
         raise Abgelehnt("der geplante Stand hätte neue Fehler; nichts geschrieben")
     alt_pfad = plan.wurzel / plan.alte_datei
     erwartet = plan._alt_person
+    # Vorab jedes Ziel prüfen (innerhalb der Wurzel, keine Verknüpfung auf dem Weg): sonst wäre
+    # schon die Marke geschrieben, bevor ein verknüpfter Ordner auffällt. Unter der Sperre prüft
+    # jeder Schreibvorgang noch einmal (ein Ordner kann inzwischen getauscht worden sein).
+    for pfad in (alt_pfad, *(plan.wurzel / a.datei for a in plan.aenderungen)):
+        yamlio.pruefe_schreibziel(plan.wurzel, pfad)
     if not plan.fortsetzung:
         text = plan._alt_person.decode("utf-8")
         bom = _BOM if text.startswith(_BOM) else ""
         markiert = bom + plan._marke + text.removeprefix(_BOM)
-        yamlio.ersetze_wenn_unveraendert(alt_pfad, plan._alt_person, markiert)
+        yamlio.ersetze_wenn_unveraendert(alt_pfad, plan._alt_person, markiert, wurzel=plan.wurzel)
         erwartet = markiert.encode("utf-8")
     for a in plan.aenderungen:
         pfad = plan.wurzel / a.datei
         if a.art == "neu":
             if not a.vorhanden:
-                yamlio.erstelle_neu(pfad, a.neu)
+                yamlio.erstelle_neu(pfad, a.neu, wurzel=plan.wurzel)
         elif a.art == "geaendert":
-            yamlio.ersetze_wenn_unveraendert(pfad, a.alt, a.neu)
+            yamlio.ersetze_wenn_unveraendert(pfad, a.alt, a.neu, wurzel=plan.wurzel)
         elif a.art == "geloescht":
-            yamlio.loesche_wenn_unveraendert(pfad, erwartet)
+            yamlio.loesche_wenn_unveraendert(pfad, erwartet, wurzel=plan.wurzel)
     _zwischenspeicher_auffrischen(plan.wurzel)
 
 

@@ -300,7 +300,7 @@ def _abhaengige(vorgang: Vorgang, mit_abhaengigen: bool, stichtag: str) -> list[
 
 def schreiben(vorgang: Vorgang) -> None:
     """Alle Änderungen ganz oder gar nicht (siehe `yamlio.ersetze_alle_wenn_unveraendert`)."""
-    yamlio.ersetze_alle_wenn_unveraendert([(vorgang.wurzel / a.datei, a.alt, a.neu) for a in vorgang.aenderungen])
+    yamlio.ersetze_alle_wenn_unveraendert([(vorgang.wurzel / a.datei, a.alt, a.neu) for a in vorgang.aenderungen], wurzel=vorgang.wurzel)
 
 
 def zuruecknehmen(vorgang: Vorgang) -> str:
@@ -310,7 +310,7 @@ def zuruecknehmen(vorgang: Vorgang) -> str:
     stehen = [a.datei for a in vorgang.aenderungen if a not in zurueck]
     namen = ", ".join(a.datei for a in zurueck)
     try:
-        yamlio.ersetze_alle_wenn_unveraendert([(vorgang.wurzel / a.datei, a.neu, a.alt) for a in reversed(zurueck)])
+        yamlio.ersetze_alle_wenn_unveraendert([(vorgang.wurzel / a.datei, a.neu, a.alt) for a in reversed(zurueck)], wurzel=vorgang.wurzel)
     except (Abgelehnt, OSError):
         return f"{', '.join(vorgang.dateien)}: geändert, aber nicht committet."
     saetze = [f"{d} wurde angelegt, aber nicht committet." for d in stehen]

@@ -37,6 +37,21 @@ def befehl(funktion: Callable[..., int | None]) -> Callable[..., None]:
                 raise
             fehler_melden(f"interner Fehler ({type(e).__name__}: {e}). Bitte mit NETZWERK_DEBUG=1 wiederholen und melden.")
             code = 2
+        _hinweise_ausgeben()
         raise typer.Exit(code)
 
     return huelle
+
+
+def _hinweise_ausgeben() -> None:
+    """Hinweise, die untere Schichten gesammelt haben (z. B. ein unsicherer Speicherordner), auf stderr."""
+    import sys
+
+    speicher = sys.modules.get("netzwerk_cli.quellen.zwischenspeicher")  # nur, wenn er geladen wurde
+    if speicher is None:
+        return
+    from netzwerk_cli.ausgabe.konsole import hinweis_melden
+
+    while speicher.HINWEISE:
+        hinweis_melden(speicher.HINWEISE.pop(0))
+

@@ -28,10 +28,12 @@ MAX_LESEBEFUNDE = 200  # je Datei einzeln gemeldete Lesebefunde (doppelte Schlü
 
 
 def pruefe_datei(art: str, pfad: Path | str, wurzel: Path, datei: str) -> Ergebnis:
-    roh, probleme = yamlio.lies_roh(pfad, wurzel)
+    roh, probleme, merkmale = yamlio.lies_roh_mit_merkmalen(pfad, wurzel)
     if roh is None:
         return Ergebnis(None, tuple(_tupel(p) for p in probleme), False, False, "")
-    return pruefe_bytes(art, roh, datei, hashlib.sha256(roh).hexdigest())
+    erg = pruefe_bytes(art, roh, datei, hashlib.sha256(roh).hexdigest())
+    erg.merkmale = merkmale
+    return erg
 
 
 def pruefe_bytes(art: str, roh: bytes, datei: str, pruefsumme: str) -> Ergebnis:

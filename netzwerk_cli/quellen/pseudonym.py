@@ -37,5 +37,5 @@ def schluessel_holen(wurzel: Path, anlegen: bool = False) -> tuple[bytes, bool]:
         raise EinrichtungsFehler(f"{DATEI.as_posix()} fehlt; `netzwerk export …` legt ihn beim ersten Lauf an")
     wert = secrets.token_bytes(32)
     (wurzel / DATEI.parent).mkdir(exist_ok=True)
-    schreibe_bytes_atomar(pfad, (wert.hex() + "\n").encode("ascii"))
+    schreibe_bytes_atomar(pfad, (wert.hex() + "\n").encode("ascii"), wurzel=wurzel)
     return wert, True

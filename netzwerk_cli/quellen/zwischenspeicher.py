@@ -24,27 +24,50 @@ Ort: `.git/netzwerk/` im Repository, sonst `$XDG_CACHE_HOME/netzwerk/` (bzw. `~/
 `NETZWERK_CACHE_ORDNER` legt ihn fest, `NETZWERK_KEIN_CACHE=1` oder `validate --kein-cache`
 schalten ihn ab. Ein beschädigter oder fremder Speicher wird still verworfen und neu gebaut;
 ein Speicher, der sich nicht schreiben lässt, wird übergangen.
+
+Wer den Speicherordner beschreiben kann, entscheidet nichts (Issue 15):
+
+* Jede Speicherdatei trägt einen HMAC-SHA-256 über Namen und Inhalt. Der Schlüssel wird aus
+  einem Geheimnis des Benutzers abgeleitet, das außerhalb des Speichers liegt
+  (`$XDG_CONFIG_HOME/netzwerk/cache-schluessel`, sonst `~/.config/…`, Rechte 0600), dazu aus
+  der Werkzeugkennung und der Identität der Repository-Wurzel (Pfad, Gerät, Inode): ein
+  kopierter oder geteilter Speicher gilt für kein anderes Repository. Erst nach geprüfter
+  Signatur wird der Inhalt mit `marshal` gelesen (nur Daten; Code-Objekte ab Python 3.13
+  ausdrücklich abgelehnt) – nie mit pickle.
+* Ein Speicherordner, den andere beschreiben können (für Gruppe oder alle beschreibbar ohne
+  Sticky-Bit, fremder Eigentümer, eine Verknüpfung), wird mit einem Hinweis übergangen.
+* Der warme Weg öffnet eine Datei nur über `yamlio.oeffne_datensatz` – dieselbe Prüfung von
+  Art, Verknüpfung und Größe wie der kalte Weg; nur gewöhnliche Dateien (lstat) kommen über
+  Zeitstempel und Prüfsumme aus dem Speicher, alles andere liest der kalte Weg.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import marshal
+import stat as _stat
 import os
+import sys
 import time
 import zlib
 from pathlib import Path
 from typing import Callable, Iterable
 
 from netzwerk_cli.grundlagen.ergebnis import Ergebnis
+from netzwerk_cli.quellen import yamlio
 from netzwerk_cli.quellen.yamlio import schreibe_bytes_atomar
 
-FORMAT = 2
+FORMAT = 3
 META_TEILE = 64
 DATEN_TEILE = 1024
 ABH_TEILE = 256
 _MAGIE = b"NWZS"
 _UNSICHER_NS = 2_000_000_000  # jünger als 2 s beim Speichern: Zeitstempel nicht trauen
+_UNBEKANNT = (-1, -1, -1, -1, -1)  # Merkmale nicht als Beweis gespeichert („racy“)
+MAX_TEIL = 512 * 1024 * 1024  # größere Speicherdateien werden nicht gelesen, sondern verworfen
+_MAC_LAENGE = 32
+SCHLUESSEL_DATEI = Path("netzwerk") / "cache-schluessel"
 
 
 def oeffnen(wurzel: Path, kennung: bytes) -> Speicher | None:
@@ -53,9 +76,157 @@ def oeffnen(wurzel: Path, kennung: bytes) -> Speicher | None:
     if os.environ.get("NETZWERK_KEIN_CACHE", "").strip() not in ("", "0"):
         return None
     try:
-        return Speicher(_ordner(wurzel), kennung)
+        ordner = _ordner(wurzel)
+        if not _ordner_sicher(ordner):
+            return None
+        schluessel = _schluessel(wurzel, kennung)
+        if schluessel is None:
+            return None
+        speicher = Speicher(ordner, kennung, schluessel)
+        speicher.wurzel = Path(wurzel)
+        return speicher
     except OSError:
         return None
+
+
+HINWEISE: list[str] = []  # gesammelte Hinweise; die Kommandozeile gibt sie auf stderr aus (cli/fehlerbehandlung)
+
+
+def _warnen(meldung: str) -> None:
+    """Ein Hinweis, einmal je Prozess (der Befund bleibt derselbe: ohne Speicher). Der Speicher ruft
+    nichts zurück und gibt nichts aus; er sammelt nur."""
+    if meldung not in HINWEISE:
+        HINWEISE.append(meldung)
+
+
+def _offen_fuer_andere(info: os.stat_result, gruppe: bool = True) -> bool:
+    """Können andere in diesem Ordner Einträge anlegen, umbenennen oder löschen?"""
+    schreibbar = info.st_mode & (0o022 if gruppe else 0o002)
+    return bool(schreibbar) and not info.st_mode & _stat.S_ISVTX
+
+
+def _eigen(info: os.stat_result) -> bool:
+    if not hasattr(os, "geteuid"):  # pragma: no cover - Windows
+        return True
+    return info.st_uid == os.geteuid()
+
+
+def _ordner_sicher(ordner: Path) -> bool:
+    """Darf der Speicher in `ordner` liegen? Nein (mit Hinweis), wenn andere ihn oder seinen
+    Basisordner beschreiben können (für Gruppe oder alle beschreibbar ohne Sticky-Bit, anderer
+    Eigentümer) oder der Ordner eine Verknüpfung ist; dann arbeitet der Befehl ohne Speicher.
+    Übergeordnete Ordner dürfen nicht fremd (außer root) oder für alle beschreibbar ohne
+    Sticky-Bit sein. Eigene, zu offene Ordner des Speichers (nicht NETZWERK_CACHE_ORDNER)
+    werden auf 0700 gesetzt."""
+    if os.name != "posix":  # pragma: no cover - Windows: Rechte nicht in dieser Form
+        return True
+    basis = ordner.parent
+    vorgegeben = bool(os.environ.get("NETZWERK_CACHE_ORDNER"))
+    hinweis = "Zwischenspeicher abgeschaltet (Prüfung läuft vollständig ohne ihn): "
+    try:
+        for ort in (ordner, basis):
+            try:
+                info = os.lstat(ort)
+            except FileNotFoundError:
+                continue
+            if _stat.S_ISLNK(info.st_mode) and ort == ordner or not (_stat.S_ISDIR(info.st_mode) or _stat.S_ISLNK(info.st_mode)):
+                _warnen(f"{hinweis}„{ort}“ ist eine Verknüpfung oder kein Ordner.")
+                return False
+            info = os.stat(ort)
+            if not _eigen(info):
+                _warnen(f"{hinweis}„{ort}“ gehört einem anderen Benutzer.")
+                return False
+            if _offen_fuer_andere(info) or (ort == ordner and info.st_mode & 0o077):
+                if vorgegeben and ort == basis:
+                    _warnen(f"{hinweis}„{ort}“ (NETZWERK_CACHE_ORDNER) ist für andere beschreibbar; bitte einen eigenen Ordner mit Rechten 0700 angeben (oder das Sticky-Bit setzen).")
+                    return False
+                os.chmod(ort, 0o700)  # eigener Ordner des Speichers: enger machen
+        ort = Path(os.path.realpath(basis))
+        for vorfahr in (ort, *ort.parents):
+            try:
+                info = os.stat(vorfahr)
+            except FileNotFoundError:
+                continue
+            if (not _eigen(info) and info.st_uid != 0) or _offen_fuer_andere(info, gruppe=False):
+                _warnen(f"{hinweis}„{vorfahr}“ ist für andere beschreibbar oder gehört einem anderen Benutzer.")
+                return False
+    except OSError:
+        return False
+    return True
+
+
+def _schluessel_pfad() -> Path:
+    basis = os.environ.get("XDG_CONFIG_HOME", "")
+    if not os.path.isabs(basis):  # XDG: relative Angaben gelten nicht
+        basis = str(Path.home() / ".config")
+    return Path(basis) / SCHLUESSEL_DATEI
+
+
+def _geheimnis() -> bytes | None:
+    """Das Geheimnis des Benutzers (32 zufällige Bytes, hexadezimal in `_schluessel_pfad()`,
+    Rechte 0600); beim ersten Mal angelegt. None (mit Hinweis), wenn es fehlt und sich nicht
+    anlegen lässt oder andere es lesen oder ändern könnten."""
+    import secrets
+    import tempfile
+
+    pfad = _schluessel_pfad()
+    hinweis = "Zwischenspeicher abgeschaltet (Prüfung läuft vollständig ohne ihn): "
+    for _ in range(2):
+        try:
+            fd = os.open(pfad, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+        except FileNotFoundError:
+            try:
+                pfad.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+                fd, tmp = tempfile.mkstemp(prefix=".cache-schluessel.", dir=pfad.parent)  # 0600
+                try:
+                    with os.fdopen(fd, "wb") as f:
+                        f.write((secrets.token_bytes(32).hex() + "\n").encode("ascii"))
+                        f.flush()
+                        os.fsync(f.fileno())
+                    try:
+                        os.link(tmp, pfad)  # legt nur an, wenn es die Datei noch nicht gibt
+                    except FileExistsError:
+                        pass
+                finally:
+                    os.unlink(tmp)
+            except OSError as e:
+                _warnen(f"{hinweis}Schlüssel „{pfad}“ lässt sich nicht anlegen ({e.strerror or e}).")
+                return None
+            continue
+        except OSError as e:
+            _warnen(f"{hinweis}Schlüssel „{pfad}“ ist nicht lesbar ({e.strerror or e}; eine Verknüpfung?).")
+            return None
+        with open(fd, "rb", closefd=True) as f:
+            info = os.fstat(fd)
+            roh = f.read(1024) if _stat.S_ISREG(info.st_mode) else b""
+        if os.name == "posix" and (not _eigen(info) or info.st_mode & 0o077):
+            _warnen(f"{hinweis}Schlüssel „{pfad}“ ist für andere les- oder schreibbar oder gehört einem anderen Benutzer (erwartet: eigene Datei mit Rechten 0600).")
+            return None
+        try:
+            wert = bytes.fromhex(roh.decode("ascii").strip())
+        except (UnicodeDecodeError, ValueError):
+            wert = b""
+        if len(wert) < 32:
+            _warnen(f"{hinweis}Schlüssel „{pfad}“ ist ungültig (64 Hex-Zeichen erwartet); Datei löschen, dann wird ein neuer angelegt.")
+            return None
+        return wert
+    return None  # pragma: no cover
+
+
+_schluessel_cache: dict = {}
+
+
+def _schluessel(wurzel: Path, kennung: bytes) -> bytes | None:
+    """Der HMAC-Schlüssel für den Speicher dieses Repositorys: aus dem Geheimnis des Benutzers,
+    der Werkzeugkennung und der Identität der Wurzel (Pfad, Gerät, Inode)."""
+    info = os.stat(wurzel)
+    bindung = f"{Path(wurzel).resolve()}\0{info.st_dev}\0{info.st_ino}".encode("utf-8", "surrogatepass")
+    if "geheimnis" not in _schluessel_cache:
+        _schluessel_cache["geheimnis"] = _geheimnis()
+    geheimnis = _schluessel_cache["geheimnis"]
+    if geheimnis is None:
+        return None
+    return hmac.new(geheimnis, b"netzwerk-zwischenspeicher\0" + kennung + bindung, hashlib.sha256).digest()
 
 
 def _ordner(wurzel: Path) -> Path:
@@ -78,32 +249,53 @@ def _nummer(text: str, teile: int) -> int:
 
 
 class Speicher:
-    def __init__(self, ordner: Path, kennung_: bytes):
+    def __init__(self, ordner: Path, kennung_: bytes, schluessel: bytes):
         self.ordner = ordner
         self.kennung = kennung_
+        self.schluessel = schluessel
+        self.wurzel: Path | None = None  # Wurzel des Repositorys (für oeffne_datensatz)
         self._geladen: dict[str, object] = {}  # Dateiname -> Inhalt
         self.geaendert: set[str] = set()
         self._neuaufbau = False  # fremder/kaputter Speicher: beim Schreiben alles Alte löschen
 
     # ----------------------------------------------------------------- Dateien des Speichers
 
+    def _mac(self, name: str, nutzlast) -> bytes:
+        h = hmac.new(self.schluessel, name.encode("ascii") + b"\0", hashlib.sha256)
+        h.update(nutzlast)
+        return h.digest()
+
     def _lies(self, name: str) -> object | None:
-        """Inhalt einer Speicherdatei; None, wenn sie fehlt, fremd oder kaputt ist."""
+        """Inhalt einer Speicherdatei; None, wenn sie fehlt, fremd, kaputt, zu groß oder nicht
+        mit dem Schlüssel dieses Benutzers und Repositorys signiert ist. Gelesen wird ohne einer
+        Verknüpfung zu folgen und ohne zu blockieren; geladen erst nach geprüfter Signatur."""
         try:
-            with open(self.ordner / name, "rb") as f:
-                roh = f.read()
+            fd = os.open(self.ordner / name, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
+        except FileNotFoundError:
+            return None
         except OSError:
-            return None
-        kopf = len(_MAGIE) + len(self.kennung) + 4
-        if len(roh) < kopf or roh[: len(_MAGIE)] != _MAGIE or roh[len(_MAGIE) : kopf - 4] != self.kennung:
-            self._neuaufbau = True  # fremd oder veraltet
-            return None
-        nutzlast = memoryview(roh)[kopf:]
-        if zlib.crc32(nutzlast) != int.from_bytes(roh[kopf - 4 : kopf], "big"):
             self._neuaufbau = True
             return None
         try:
-            return marshal.loads(nutzlast)
+            with open(fd, "rb", closefd=True) as f:
+                info = os.fstat(fd)
+                if not _stat.S_ISREG(info.st_mode) or info.st_size > MAX_TEIL:
+                    self._neuaufbau = True
+                    return None
+                roh = f.read(MAX_TEIL + 1)
+        except OSError:
+            self._neuaufbau = True
+            return None
+        kopf = len(_MAGIE) + len(self.kennung) + _MAC_LAENGE
+        if len(roh) < kopf or len(roh) > MAX_TEIL or roh[: len(_MAGIE)] != _MAGIE or roh[len(_MAGIE) : kopf - _MAC_LAENGE] != self.kennung:
+            self._neuaufbau = True  # fremd oder veraltet
+            return None
+        nutzlast = memoryview(roh)[kopf:]
+        if not hmac.compare_digest(self._mac(name, nutzlast), roh[kopf - _MAC_LAENGE : kopf]):
+            self._neuaufbau = True  # kaputt, gefälscht oder aus einem anderen Repository
+            return None
+        try:
+            return _marshal_laden(nutzlast)
         except (ValueError, EOFError, TypeError):
             self._neuaufbau = True
             return None
@@ -127,15 +319,22 @@ class Speicher:
         if not self.geaendert:
             return
         try:
-            self.ordner.mkdir(parents=True, exist_ok=True)
+            self.ordner.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            try:
+                os.mkdir(self.ordner, 0o700)
+            except FileExistsError:
+                pass
+            if not _ordner_sicher(self.ordner):  # z. B. eben gegen eine Verknüpfung getauscht
+                self.geaendert.clear()
+                return
             if self._neuaufbau:
                 self._altes_loeschen()
             elif (self.ordner / "teil-00.bin").exists():  # Format 1: ganz ersetzen
                 self._altes_loeschen()
             for name in sorted(self.geaendert, key=lambda n: n == "quer.bin"):
                 nutzlast = marshal.dumps(self._geladen[name])
-                kopf = _MAGIE + self.kennung + zlib.crc32(nutzlast).to_bytes(4, "big")
-                schreibe_bytes_atomar(self.ordner / name, kopf + nutzlast, sichern=False)
+                kopf = _MAGIE + self.kennung + self._mac(name, nutzlast)
+                schreibe_bytes_atomar(self.ordner / name, kopf + nutzlast, sichern=False, wurzel=self.ordner)
         except (OSError, ValueError):
             pass
         self.geaendert.clear()
@@ -143,12 +342,17 @@ class Speicher:
     def _altes_loeschen(self) -> None:
         """Nach einem fremden oder kaputten Teil: alle nicht neu geschriebenen Dateien löschen
         (sonst blieben z. B. Daten gelöschter Datensätze in unberührten Teilen liegen)."""
-        for eintrag in os.scandir(self.ordner):
-            if eintrag.name.endswith(".bin") and eintrag.name not in self.geaendert:
-                try:
-                    os.unlink(eintrag.path)
-                except OSError:
-                    pass
+        dfd = os.open(self.ordner, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0))
+        try:  # über den geöffneten Ordner: eine untergeschobene Verknüpfung löscht nichts woanders
+            namen = [e.name for e in os.scandir(dfd)] if os.scandir in os.supports_fd else os.listdir(self.ordner)
+            for name in namen:
+                if name.endswith(".bin") and name not in self.geaendert:
+                    try:
+                        os.unlink(name, dir_fd=dfd) if os.unlink in os.supports_dir_fd else os.unlink(self.ordner / name)
+                    except OSError:
+                        pass
+        finally:
+            os.close(dfd)
         self._neuaufbau = False
 
     # ----------------------------------------------------------------- Dateiprüfung
@@ -177,22 +381,28 @@ class Speicher:
         offen: list[int] = []
         jetzt = time.time_ns()
         metas = [self._dict(self._meta_name(nr)) for nr in range(META_TEILE)]
-        crc32, stat = zlib.crc32, os.stat
+        crc32, lstat, regulaer = zlib.crc32, os.lstat, _stat.S_ISREG
         for i, (_, pfad, datei) in enumerate(auftraege):
             try:
-                st = stat(pfad)
+                st = lstat(pfad)  # folgt keiner Verknüpfung
             except OSError:
                 offen.append(i)
                 continue
-            stat_ = stats[i] = (st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns)
+            if not regulaer(st.st_mode):
+                # Verknüpfung, FIFO, Gerät, Ordner …: immer der kalte Weg (dieselbe Prüfung, dasselbe Urteil)
+                offen.append(i)
+                continue
+            stat_ = stats[i] = (st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns, st.st_dev)
             meta = metas[crc32(datei.encode("utf-8", "surrogatepass")) % META_TEILE]
             e = meta.get(datei)
             if e.__class__ is tuple and len(e) == 6 and e[0] == stat_:
                 eintraege[i] = e
-            elif self._inhalt_gleich(e, pfad):
+                continue
+            gelesen = self._inhalt_gleich(e, pfad, datei)
+            if gelesen is not None:
                 eintraege[i] = e
-                if not self._jung(stat_, jetzt):
-                    meta[datei] = (stat_, *e[1:])  # Inhalt gleich, Zeitstempel neu
+                if not self._jung(gelesen, jetzt):
+                    meta[datei] = (gelesen, *e[1:])  # Inhalt gleich, Zeitstempel neu
                     self.geaendert.add(self._meta_name(_nummer(datei, META_TEILE)))
             else:
                 offen.append(i)
@@ -200,8 +410,9 @@ class Speicher:
         if offen:
             for i, erg in zip(offen, rechne([auftraege[i] for i in offen])):
                 art, _, datei = auftraege[i]
-                stat_ = stats[i]
-                gespeichert = (-1, -1, -1, -1) if stat_ is None or self._jung(stat_, jetzt) else stat_
+                stat_ = stats[i]  # None: keine gewöhnliche Datei (lstat) – nichts speichern
+                gelesen = erg.merkmale  # Merkmale der Datei, deren Bytes geprüft wurden
+                gespeichert = _UNBEKANNT if stat_ is None or gelesen is None or self._jung(gelesen, jetzt) else gelesen
                 e = eintraege[i] = (gespeichert, erg.pruefsumme, erg.befunde, erg.lesbar, erg.gueltig, indexwerte(art, erg.daten))
                 frisch[datei] = erg
                 if stat_ is not None and erg.pruefsumme:
@@ -212,16 +423,23 @@ class Speicher:
             self._aufraeumen({datei for _, _, datei in auftraege})
         return eintraege, frisch  # type: ignore[return-value]
 
-    @staticmethod
-    def _inhalt_gleich(e: object, pfad: str) -> bool:
-        """Zeitstempel anders (git checkout, touch) oder gespeichert als „zu jung“: Inhalt vergleichen."""
+    def _inhalt_gleich(self, e: object, pfad: str, datei: str) -> tuple | None:
+        """Zeitstempel anders (git checkout, touch) oder gespeichert als „zu jung“: Inhalt
+        vergleichen. Geöffnet wird nur über `yamlio.oeffne_datensatz` (dieselben Prüfungen von
+        Art, Verknüpfung und Größe wie auf dem kalten Weg). Liefert die Merkmale der gelesenen
+        Datei, wenn ihr Inhalt die gespeicherte Prüfsumme hat, sonst None."""
         if e.__class__ is not tuple or len(e) != 6 or not e[1]:  # type: ignore[arg-type]
-            return False
-        try:
-            with open(pfad, "rb") as f:
-                return hashlib.sha256(f.read()).hexdigest() == e[1]  # type: ignore[index]
-        except OSError:
-            return False
+            return None
+        wurzel = self.wurzel if self.wurzel is not None else self._wurzel_von(pfad, datei)
+        roh, _, gelesen = yamlio.lies_roh_mit_merkmalen(pfad, wurzel)
+        if roh is None or hashlib.sha256(roh).hexdigest() != e[1]:  # type: ignore[index]
+            return None
+        return gelesen
+
+    @staticmethod
+    def _wurzel_von(pfad: str, datei: str) -> Path:
+        """Die Wurzel zu einem Auftrag: `pfad` ist `wurzel/datei`."""
+        return Path(pfad[: len(pfad) - len(datei)] or ".")
 
     @staticmethod
     def _jung(stat_: tuple, jetzt: int) -> bool:
@@ -354,3 +572,11 @@ class Speicher:
 
 def _generation() -> int:
     return int.from_bytes(os.urandom(7), "big")
+
+
+def _marshal_laden(nutzlast) -> object:
+    """marshal liest nur Daten; Code-Objekte lehnt es ab Python 3.13 auf Wunsch ab. Geladen wird
+    ohnehin nur, was mit dem Schlüssel dieses Benutzers signiert ist."""
+    if sys.version_info >= (3, 13):
+        return marshal.loads(nutzlast, allow_code=False)
+    return marshal.loads(nutzlast)
