@@ -16,7 +16,7 @@ import pytest
 
 from empfehlung_hilfen import ADRESSATEN, DATEI, ENTSCHEIDUNG, ID, repo_im_zustand
 from netzwerk_cli.aktionen import anonymisierung
-from netzwerk_cli.aktionen import empfehlungen
+from netzwerk_cli.aktionen import schreibvorgang
 from netzwerk_cli.quellen import yamlio
 from netzwerk_cli.aktionen import agenda
 from netzwerk_cli.grundlagen.fehler import Abgelehnt
@@ -129,7 +129,7 @@ def _tausch_vor(monkeypatch, modul, name: str, wurzel: Path, rel: str, anderswo:
 def test_new_ordner_getauscht_zwischen_planen_und_schreiben(cli, beispiel, tmp_path, monkeypatch):
     anderswo = tmp_path / "anderswo"
     vorher = inhalt(beispiel / "empfehlungen" / "2026")
-    _tausch_vor(monkeypatch, empfehlungen, "schreibe", beispiel, "empfehlungen/2026", anderswo)
+    _tausch_vor(monkeypatch, schreibvorgang, "schreiben", beispiel, "empfehlungen/2026", anderswo)
     abgelehnt(cli(*NEU, "--daten", beispiel))
     assert inhalt(anderswo) == vorher
 
@@ -144,7 +144,7 @@ def test_advance_und_umsetzung_ordner_getauscht(cli, beispiel, tmp_path, monkeyp
         args = ("empfehlung", "umsetzung", ID, "--adressat", ADRESSATEN[0], "--stand", "offen", "--bericht", "läuft", "--datum", "2026-05-10")
     anderswo = tmp_path / "anderswo"
     vorher = inhalt(beispiel / "empfehlungen" / "2026")
-    _tausch_vor(monkeypatch, empfehlungen, "schreibe", beispiel, "empfehlungen/2026", anderswo)
+    _tausch_vor(monkeypatch, schreibvorgang, "schreiben", beispiel, "empfehlungen/2026", anderswo)
     abgelehnt(cli(*args, "--daten", beispiel))
     assert inhalt(anderswo) == vorher
     assert (anderswo / Path(DATEI).name).exists()

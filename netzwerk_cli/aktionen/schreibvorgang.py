@@ -338,6 +338,13 @@ class Ergebnis:
     commit: str | None = None
 
 
+def ziele_pruefen(vorgang: Vorgang) -> None:
+    """Jedes Ziel innerhalb des Repositorys, ohne Verknüpfung auf dem Weg – vor der teuren Prüfung
+    des geplanten Stands (das Schreiben selbst prüft es unter der Sperre noch einmal)."""
+    for a in vorgang.aenderungen:
+        yamlio.pruefe_schreibziel(vorgang.wurzel, vorgang.wurzel / a.datei)
+
+
 def ausfuehren(
     vorgang: Vorgang,
     dry_run: bool = False,
@@ -354,6 +361,8 @@ def ausfuehren(
         raise EinrichtungsFehler("--mit-abhaengigen gilt nur zusammen mit --commit")
     if commit and not dry_run:
         git_vorpruefen(vorgang)  # zuerst: lehnt Git ab, wird nichts gelesen oder geschrieben
+    if not dry_run:
+        ziele_pruefen(vorgang)
     if pruefe_stand:
         pruefen(vorgang, stichtag)
     if dry_run:

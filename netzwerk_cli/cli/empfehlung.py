@@ -154,6 +154,7 @@ def neu(
             vorgang = plan.vorgang()
             if commit:
                 schreibvorgang.git_vorpruefen(vorgang)
+            schreibvorgang.ziele_pruefen(vorgang)
             schreibvorgang.pruefen(vorgang)
             if commit:
                 schreibvorgang.commit_vorpruefen(vorgang)
