@@ -95,6 +95,8 @@ def _vorpruefen(plan: empfehlungen.Plan, wurzel, commit: bool) -> None:
 
 def _abschliessen(plan: empfehlungen.Plan, wurzel, commit: bool) -> int:
     """Nach dem Schreiben: mit --commit committen (scheitert das, wird die Änderung zurückgenommen)."""
+    from netzwerk_cli.ausgabe.escape import terminal
+
     k = konsole()
     if commit:
         from netzwerk_cli import git
@@ -103,10 +105,10 @@ def _abschliessen(plan: empfehlungen.Plan, wurzel, commit: bool) -> int:
             sha = git.commit_dateien(wurzel, [plan.pfad], plan.commit_nachricht())
         except NetzwerkFehler as e:
             raise type(e)(f"{e}\n{empfehlungen.zuruecknehmen(plan)}") from None
-        k.print(f"{plan.betreff}  ({plan.datei})", markup=False)
+        k.print(terminal(f"{plan.betreff}  ({plan.datei})"), markup=False)
         k.print(f"Commit {sha[:10]}", markup=False)
         return 0
-    k.print(f"{plan.betreff}  ({plan.datei})", markup=False)
+    k.print(terminal(f"{plan.betreff}  ({plan.datei})"), markup=False)
     return 0
 
 
