@@ -123,6 +123,15 @@ def zeilenanfang(wert: str) -> str:
     return "./" + wert if wert.lstrip().startswith(("::", "##")) else wert
 
 
+_BEFEHLSZEILE = re.compile(r"(?m)^((?:\x1b\[[0-9;]*m|[ \t])*)(:(?=:)|#(?=#\[))")
+
+
+def befehlszeilen(ausgabe: str) -> str:
+    """Fertige Terminalausgabe: keine Zeile beginnt (nach Leerraum und Farbcodes) mit `::` oder
+    `##[`; das erste Zeichen wird sichtbar maskiert (`\x3a:error…`)."""
+    return _BEFEHLSZEILE.sub(lambda m: m.group(1) + sichtbar(m.group(2)), ausgabe)
+
+
 # --------------------------------------------------------------------------- Markdown
 
 # Zeichen, die in GFM etwas auszeichnen können (Backslash-maskierbar, CommonMark: ASCII-Satzzeichen)
@@ -143,8 +152,6 @@ def zaun(inhalt: str, zeichen: str = "`", mindestens: int = 3) -> str:
 def _code_spanne(wort: str, tabelle: bool) -> str:
     z = zaun(wort, mindestens=1)
     innen = f" {wort} " if wort.startswith("`") or wort.endswith("`") else wort
-    if tabelle:
-        innen = innen.replace("|", "\\|")  # GFM: `\|` trennt auch in Code-Spannen keine Zelle
     return f"{z}{innen}{z}"
 
 
@@ -155,9 +162,13 @@ def markdown(wert: object, tabelle: bool = False) -> str:
     if not s:
         return " " if tabelle else ""
     teile = []
-    for wort in re.split(r"( )", s):
+    # `|` steht nie in einer Code-Spanne: dort wäre ein Backslash davor wörtlich, und ob `\\|`
+    # eine Zelle trennt, lesen Markdown-Programme verschieden. Außerhalb ist es immer `\|`.
+    for wort in re.split(r"( |\|)", s):
         if wort == " " or not wort:
             teile.append(wort)
+        elif wort == "|":
+            teile.append("\\|")
         elif _MD_VERWEIS.search(wort):
             teile.append(_code_spanne(wort, tabelle))
         else:

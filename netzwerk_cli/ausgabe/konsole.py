@@ -3,7 +3,9 @@
 Sicherheitsnetz: Die Konsole macht in allem, was sie als Text schreibt, Steuerzeichen sichtbar
 (ausgabe/escape.py) – auch wenn ein Darsteller einen Wert einmal nicht maskiert hätte, kommt
 kein ESC, keine Bidi-Steuerung und kein Wagenrücklauf aus den Daten ans Terminal. Eigene
-Steuerfolgen von Rich (Farben, Stile) bleiben, weil sie erst danach entstehen.
+Steuerfolgen von Rich (Farben, Stile) bleiben, weil sie erst danach entstehen. Eine Zeile, die
+mit `::` oder `##[` begänne (Workflow-Befehl in CI-Protokollen), beginnt stattdessen mit `\x3a:`
+bzw. `\x23#[` – die Konsole schreibt selbst nie Workflow-Befehle (die schreibt `--format github`).
 """
 
 from __future__ import annotations
@@ -20,9 +22,10 @@ from netzwerk_cli.ausgabe import escape
 
 class _SichereKonsole(Console):
     def _render_buffer(self, buffer: Iterable[Segment]) -> str:
-        return super()._render_buffer(
+        roh = super()._render_buffer(
             s if s.control else Segment(escape.terminal_zeilen(s.text), s.style, s.control) for s in buffer
         )
+        return escape.befehlszeilen(roh)
 
 
 def konsole(stderr: bool = False) -> Console:
