@@ -73,8 +73,10 @@ def vergleiche(bestand: Bestand, ref: str) -> list[Befund]:
 
     befunde: list[Befund] = []
     for a, ds in paare:
-        if not ds.lesbar or not isinstance(a.daten, dict):
-            continue  # Lesefehler meldet die normale Prüfung; unlesbare alte Fassung: kein Vergleich
+        if not ds.lesbar or not isinstance(a.daten, dict) or not isinstance(ds.daten, dict):
+            # Lese- und Schemafehler der neuen Fassung meldet die normale Prüfung; eine alte Fassung,
+            # die kein Mapping ist, lässt sich nicht vergleichen
+            continue
         if ds.art == "empfehlung":
             befunde.extend(verlauf_befunde(a.daten, ds, basis.ref))
         elif ds.art == "gremium":
@@ -366,6 +368,10 @@ def _statuswechsel(
 # --------------------------------------------------------------------------- Gremien
 
 
+def _person_schluessel(person: Any) -> str | None:
+    return person if person is None or isinstance(person, str) else _schluessel(person)
+
+
 def mitglieder_befunde(alt: dict, ds: Datensatz, ref: str) -> list[Befund]:
     """`mitglieder-entfernt`: mehr als ein Viertel der Mitgliedereinträge auf einmal gelöscht."""
 
@@ -373,7 +379,9 @@ def mitglieder_befunde(alt: dict, ds: Datensatz, ref: str) -> list[Befund]:
         eintraege = daten.get("mitglieder")
         if not isinstance(eintraege, list):
             return []
-        return [e.get("person") if isinstance(e, dict) else _schluessel(e) for e in eintraege]
+        # schema-ungültige Einträge (Person als Liste oder Mapping, Eintrag ohne Mapping) zählen mit
+        # ihrer Textform, damit der Vergleich nie an nicht hashbaren Werten scheitert
+        return [_person_schluessel(e.get("person") if isinstance(e, dict) else e) for e in eintraege]
 
     vorher = personen(alt)
     if not vorher:

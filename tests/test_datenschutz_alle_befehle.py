@@ -240,7 +240,7 @@ SCHRITT = ("empfehlung", "advance", "2026-002", "--datum", "2026-11-20", "--durc
 BERICHT = ("empfehlung", "umsetzung", "2026-002", "--adressat", "amt-a", "--stand", "vollstaendig", "--bericht", "Fertig.", "--datum", "2026-11-20")
 
 FAELLE: dict[tuple[str, ...], list[Fall]] = {
-    ("validate",): [Fall(("validate", "--format", f, "--stichtag", STICHTAG), exit_codes=(1,)) for f in ("text", "json", "github", "gitlab")]
+    ("validate",): [Fall(("validate", "--format", f, "--stichtag", STICHTAG), exit_codes=(1,)) for f in ("text", "json", "github", "gitlab", "markdown")]
     + [Fall(("validate", "{daten}/personen", "--streng", "--stichtag", STICHTAG), exit_codes=(1,))],
     ("status",): _berichte(("status",), ("text", "markdown", "json"), ausfuehrlich=True),
     ("gremium", "show"): _berichte(("gremium", "show", "testgremium"), ("text", "markdown", "json")),
@@ -489,7 +489,7 @@ FEHLERHAFTE_KONTAKTE = {
 FEHLERHAFTE_MARKEN = ["ella-kontakt-ohne-at", "4711007", "07531471100", "4711009", "karl.kontakt@marke-zehn.invalid", "4711010"]
 
 
-@pytest.mark.parametrize("format", ["text", "json", "github", "gitlab"])
+@pytest.mark.parametrize("format", ["text", "json", "github", "gitlab", "markdown"])
 def test_validate_zitiert_fehlerhafte_kontaktdaten_nicht(cli, tmp_path, format):
     repo = minimal_repo(tmp_path / "r", FEHLERHAFTE_KONTAKTE)
     r = cli("validate", "--daten", repo, "--format", format, "--stichtag", STICHTAG)

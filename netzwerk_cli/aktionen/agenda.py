@@ -10,13 +10,10 @@ die Prüfung ohne Fehler besteht; eine vorhandene Datei wird nie überschrieben.
 from __future__ import annotations
 
 import json
-import re
 from functools import partial
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-
-import yaml
 
 from netzwerk_cli.regelwerk import lebenszyklus
 from netzwerk_cli.regelwerk import sitzregeln
@@ -27,6 +24,7 @@ from netzwerk_cli.berichte.gremium import gremium_pruefen
 from netzwerk_cli.bestand import Bestand, Datensatz, lade_bestand
 from netzwerk_cli.grundlagen.arten import ID_MAX
 from netzwerk_cli.grundlagen.fehler import Abgelehnt, NetzwerkFehler
+from netzwerk_cli.quellen.textbearbeitung import doppelt_zitiert, skalar
 from netzwerk_cli.validierung import pruefe_bestand
 from netzwerk_cli.querpruefung.regeln import kontext_fuer
 from netzwerk_cli.grundlagen.datum import deutsch
@@ -235,33 +233,15 @@ def _kuerzen(text: str) -> str:
 # --------------------------------------------------------------------------- YAML
 
 
-_YAML11_WOERTER = {"y", "n", "yes", "no", "on", "off", "true", "false", "null", "~"}
-
-
-def _skalar(wert) -> str:
-    """Ein Wert als YAML-Skalar: schlicht, wo das eindeutig ist, sonst in doppelten Anführungszeichen."""
-    if isinstance(wert, bool):
-        return "true" if wert else "false"
-    if isinstance(wert, int):
-        return str(wert)
-    s = str(wert)
-    schlicht = (
-        re.fullmatch(r"[A-Za-zÄÖÜäöüß„(][^\n\t\"'#]*", s) is not None
-        and ": " not in s
-        and not s.endswith((":", " "))
-        and s.lower() not in _YAML11_WOERTER
-    )
-    if schlicht:
-        try:
-            schlicht = yaml.safe_load(s) == s
-        except yaml.YAMLError:
-            schlicht = False
-    return s if schlicht else json.dumps(s, ensure_ascii=False)
+def _kommentar(text: str) -> str:
+    """Ein Wert in einer Kommentarzeile: bleibt eine Zeile mit nur druckbaren Zeichen (ein
+    Zeilenumbruch im Namen beendete sonst den Kommentar und schriebe YAML in die Datei)."""
+    return text if text.isprintable() else doppelt_zitiert(text)
 
 
 def yaml_text(e: Entwurf, heute: str) -> str:
     z = [
-        f"# Geplante Sitzung: {e.gremium_name} am {_de(e.datum)}.",
+        f"# Geplante Sitzung: {_kommentar(e.gremium_name)} am {_de(e.datum)}.",
         f"# Entwurf der Tagesordnung, angelegt mit `netzwerk sitzung vorbereiten` am {_de(heute)}.",
         "# Bitte prüfen und ergänzen (Ort, Beginn, Vorlagen, Berichterstattung). Nach der Sitzung:",
         "# status: durchgefuehrt, anwesend/entschuldigt und je Punkt den beschluss eintragen.",
@@ -269,7 +249,7 @@ def yaml_text(e: Entwurf, heute: str) -> str:
         f"datum: {e.datum}",
     ]
     if e.ort:
-        z.append(f"ort: {_skalar(e.ort)}")
+        z.append(f"ort: {skalar(e.ort)}")
     z.append("status: geplant")
     z.append("tagesordnung:")
     for p in e.punkte:
@@ -281,9 +261,9 @@ def yaml_text(e: Entwurf, heute: str) -> str:
             if isinstance(wert, list):
                 z.append(f"{einzug}{schluessel}:")
                 # ids von Empfehlungen („2024-001“) stets in Anführungszeichen, wie in den Beispieldaten
-                z.extend(f"      - {json.dumps(w) if schluessel == 'empfehlungen' else _skalar(w)}" for w in wert)
+                z.extend(f"      - {json.dumps(w) if schluessel == 'empfehlungen' else skalar(w)}" for w in wert)
             else:
-                z.append(f"{einzug}{schluessel}: {_skalar(wert)}")
+                z.append(f"{einzug}{schluessel}: {skalar(wert)}")
     if e.beispiel:
         z.append("beispiel: true  # Gremium ist ein erfundenes Beispiel")
     return "\n".join(z) + "\n"

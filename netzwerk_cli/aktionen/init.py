@@ -410,9 +410,9 @@ def editor_einstellungen() -> dict:
 
 def _md_titel(name: str) -> str:
     """Der Name als Text einer Markdown-Überschrift (Zeichen mit Bedeutung maskiert, auch `#`)."""
-    from netzwerk_cli.ausgabe.format import md_text
+    from netzwerk_cli.grundlagen.escape import markdown
 
-    return md_text(name).replace("#", "\\#")
+    return markdown(name).replace("#", "\\#")
 
 
 def _schreibe(ziel: Path, text: str) -> None:

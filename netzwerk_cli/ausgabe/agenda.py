@@ -3,31 +3,31 @@
 from __future__ import annotations
 
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
+from netzwerk_cli.grundlagen import escape
 from netzwerk_cli.ausgabe.format import datum
-from netzwerk_cli.ausgabe.layout import aufzaehlung, druck, text
+from netzwerk_cli.ausgabe.layout import Tabelle, aufzaehlung, druck, text
 from netzwerk_cli.aktionen.agenda import Entwurf
 
 
 def als_text(e: Entwurf, konsole: Console) -> None:
-    druck(konsole, Text.assemble(("Sitzung angelegt: ", "bold green"), (e.pfad, "")))
+    druck(konsole, Text.assemble(("Sitzung angelegt: ", "bold green"), (escape.einzeilig(e.pfad), "")))
     druck(konsole)
-    kopf = f"{e.gremium_name} – Sitzung am {datum(e.datum)}" + (f", {e.ort}" if e.ort else "")
+    kopf = escape.einzeilig(f"{e.gremium_name} – Sitzung am {datum(e.datum)}" + (f", {e.ort}" if e.ort else ""))
     druck(konsole, text(kopf, "bold"))
     druck(konsole, text("Tagesordnung (Entwurf)", "bold"))
-    t = Table.grid(padding=(0, 1))
+    t = Tabelle.grid(padding=(0, 1))
     t.add_column(justify="right", no_wrap=True)
     t.add_column(overflow="fold")
     for p in e.punkte:
-        zelle = Text(p.titel)
+        zelle = Text(escape.einzeilig(p.titel))
         details = [x for x in (p.vorlage_art, f"Berichterstattung: {p.berichterstattung}" if p.berichterstattung else None) if x]
         if details:
-            zelle.append("\n" + " · ".join(details), style="dim")
+            zelle.append("\n" + escape.einzeilig(" · ".join(details)), style="dim")
         t.add_row(f"{p.nummer}.", zelle)
     druck(konsole, t)
-    hinweise = [*e.hinweise, f"Datei prüfen und ergänzen, dann „netzwerk validate“ und committen ({e.pfad})."]
+    hinweise = [*map(escape.einzeilig, e.hinweise), f"Datei prüfen und ergänzen, dann „netzwerk validate“ und committen ({escape.einzeilig(e.pfad)})."]
     druck(konsole)
     druck(konsole, text("Hinweise", "bold"))
     druck(konsole, aufzaehlung(hinweise))

@@ -6,9 +6,8 @@ geschwärzt aus dem Kern. Die alte id erscheint (sie steht im Aufruf), der Name 
 
 from __future__ import annotations
 
-import json
-
-from rich.markup import escape
+from netzwerk_cli.grundlagen.escape import json_text
+from netzwerk_cli.grundlagen.escape import rich as escape
 
 from netzwerk_cli.aktionen.anonymisierung import ARTEN_TEXT, NEUTRALER_NAME, Geschichte, Plan
 
@@ -148,4 +147,4 @@ def als_json(plan: Plan, geschichte: Geschichte | None, geschrieben: bool, commi
     }
     if diff:
         daten["diff"] = plan.diff()
-    return json.dumps(daten, ensure_ascii=False, indent=2)
+    return json_text(daten)

@@ -1,11 +1,10 @@
-"""Befunde darstellen: `text` (Rich), `json` (stabile Struktur), `github` (Workflow-Annotationen)."""
+"""Befunde darstellen: `text` (Rich), `json` (stabile Struktur), `github` (Workflow-Annotationen),
+`markdown` (Zusammenfassung eines CI-Laufs). Werte gehen durch ausgabe/escape.py: je Befund
+genau eine Zeile, kein Steuerzeichen roh, keine Zeile beginnt mit einem Workflow-Befehl."""
 
 from __future__ import annotations
 
-import json
-
-from rich.markup import escape
-
+from netzwerk_cli.grundlagen import escape
 from netzwerk_cli.grundlagen.befunde import FEHLER, Bericht
 
 
@@ -19,34 +18,44 @@ def zusammenfassung(bericht: Bericht) -> str:
     return f"{dateien} geprüft: {fehler}, {warnungen}"
 
 
+def zeile(b) -> str:
+    """Ein Befund als eine Zeile schlichter Text (ohne Markup)."""
+    datei = escape.zeilenanfang(escape.terminal(b.datei))
+    return f"{datei}:{b.zeile}:{b.spalte}: {b.schwere} [{escape.terminal(b.regel)}] {escape.terminal(b.meldung)}"
+
+
 def als_text(bericht: Bericht, konsole) -> None:
     for b in bericht.sortiert():
         farbe = "red" if b.schwere == FEHLER else "yellow"
+        datei = escape.zeilenanfang(escape.terminal(b.datei))
         konsole.print(
-            f"[bold]{escape(b.datei)}:{b.zeile}:{b.spalte}:[/] [{farbe}]{b.schwere}[/] "
-            f"[dim]\\[{b.regel}][/] {escape(b.meldung)}"
+            f"[bold]{escape.rich(datei)}:{b.zeile}:{b.spalte}:[/] [{farbe}]{b.schwere}[/] "
+            f"[dim]\\[{escape.rich(b.regel)}][/] {escape.rich(b.meldung)}"
         )
     farbe = "red" if bericht.fehler else ("yellow" if bericht.warnungen else "green")
-    konsole.print(f"[bold {farbe}]{escape(zusammenfassung(bericht))}[/]")
+    konsole.print(f"[bold {farbe}]{escape.rich(zusammenfassung(bericht))}[/]")
+
+
+def als_markdown(bericht: Bericht) -> str:
+    """Für die Zusammenfassung eines CI-Laufs (Job Summary, Kommentar): die Textzeilen in einem
+    Codeblock, dessen Zaun länger ist als jede Backtick-Folge darin (darin wird nichts verlinkt
+    und nichts erwähnt)."""
+    inhalt = "\n".join([*(zeile(b) for b in bericht.sortiert()), zusammenfassung(bericht)])
+    z = escape.zaun(inhalt)
+    return f"## netzwerk validate\n\n{z}text\n{inhalt}\n{z}\n"
 
 
 def als_json(bericht: Bericht) -> str:
-    return json.dumps(
+    return escape.json_text(
         {
             "befunde": [b.als_dict() for b in bericht.sortiert()],
             "zusammenfassung": {"dateien": bericht.dateien, "fehler": bericht.fehler, "warnungen": bericht.warnungen},
-        },
-        ensure_ascii=False,
-        indent=2,
+        }
     )
 
 
-def _daten(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _eigenschaft(text: str) -> str:
-    return _daten(text).replace(":", "%3A").replace(",", "%2C")
+_daten = escape.github_daten
+_eigenschaft = escape.github_eigenschaft
 
 
 def als_github(bericht: Bericht, praefix: str = "") -> str:

@@ -8,8 +8,8 @@ Befund nach dem Verschieben von Zeilen als derselbe erkannt wird.
 from __future__ import annotations
 
 import hashlib
-import json
 
+from netzwerk_cli.grundlagen import escape
 from netzwerk_cli.grundlagen.befunde import FEHLER, Bericht
 
 SCHWERE = {FEHLER: "major"}  # Warnungen: "minor"
@@ -26,11 +26,11 @@ def als_codequality(bericht: Bericht, praefix: str = "") -> str:
         fingerabdruck = hashlib.sha256(f"{grund}\0{nummer}".encode()).hexdigest()[:32]
         eintraege.append(
             {
-                "description": f"[{b.regel}] {b.meldung}",
-                "check_name": f"netzwerk/{b.regel}",
+                "description": escape.terminal(f"[{b.regel}] {b.meldung}"),  # eine Zeile, Steuerzeichen sichtbar
+                "check_name": f"netzwerk/{escape.terminal(b.regel)}",
                 "fingerprint": fingerabdruck,
                 "severity": SCHWERE.get(b.schwere, "minor"),
                 "location": {"path": datei, "lines": {"begin": max(b.zeile, 1)}},
             }
         )
-    return json.dumps(eintraege, ensure_ascii=False, indent=2)
+    return escape.json_text(eintraege)

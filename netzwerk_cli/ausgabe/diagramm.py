@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from netzwerk_cli.grundlagen import escape
 from netzwerk_cli.berichte.diagramm import Knoten, Netzwerkgraph
 
 _MERMAID_FORM = {"gremium": ('["', '"]'), "arbeitsgruppe": ('[["', '"]]'), "organisation": ('(["', '"])')}
@@ -16,9 +17,7 @@ def _mermaid_id(schluessel: str) -> str:
     return f"{art[0].upper()}_{re.sub(r'[^A-Za-z0-9]', '_', id_)}"
 
 
-def _mermaid_text(text: str) -> str:
-    """Text in Anführungszeichen eines Mermaid-Labels: " und Sonderzeichen als Entitäten."""
-    return text.replace("&", "#amp;").replace('"', "#quot;").replace("<", "#lt;").replace(">", "#gt;")
+_mermaid_text = escape.mermaid  # eine Zeile, kein %%, Sonderzeichen als #NN;
 
 
 def _label(k: Knoten) -> str:
@@ -27,7 +26,7 @@ def _label(k: Knoten) -> str:
 
 
 def als_mermaid(graph: Netzwerkgraph) -> str:
-    z = ["flowchart LR", f"  %% {graph.titel.replace(chr(10), ' ')} – Struktur (netzwerk diagramm)"]
+    z = ["flowchart LR", f"  %% {escape.mermaid_kommentar(graph.titel)} – Struktur (netzwerk diagramm)"]
     for k in graph.knoten:
         auf, zu = _MERMAID_FORM[k.art]
         klasse = "ag_zu" if k.abgeschlossen else {"arbeitsgruppe": "ag"}.get(k.art, k.art)
@@ -44,8 +43,7 @@ def als_mermaid(graph: Netzwerkgraph) -> str:
     return "\n".join(z) + "\n"
 
 
-def _dot_text(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+_dot_text = escape.dot  # "…", eine Zeile, \\ und " maskiert
 
 
 _DOT_FORM = {

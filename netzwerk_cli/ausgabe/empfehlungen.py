@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict
 
 from rich import box
-from rich.markup import escape
 from rich.table import Table
 
 from netzwerk_cli.regelwerk import lebenszyklus
+from netzwerk_cli.grundlagen.escape import json_text, rich_zeilen
+from netzwerk_cli.grundlagen.escape import rich as escape
 from netzwerk_cli.aktionen.empfehlungen import Zeile, umsetzungsstand
 
 STAND_TEXT = {"offen": "offen", "teilweise": "teilweise umgesetzt", "vollstaendig": "vollständig umgesetzt", "abgelehnt": "abgelehnt"}
@@ -29,25 +29,26 @@ def liste_text(zeilen: list[Zeile], konsole) -> None:
         titel = escape(z.titel) + (" [dim](Beispiel)[/]" if z.beispiel else "") + f" [dim]({escape(z.herkunft)})[/]"
         naechster = "Entscheidung" if z.naechster_schritt.startswith("Entscheidung") else z.naechster_schritt
         naechster = "–" if naechster.startswith("–") else naechster
-        tabelle.add_row(z.id, z.status, z.seit or "–", escape(naechster), titel)
+        tabelle.add_row(escape(z.id), escape(z.status), escape(z.seit or "–"), escape(naechster), titel)
     konsole.print(tabelle)
     konsole.print(f"{len(zeilen)} Empfehlung{'en' if len(zeilen) != 1 else ''}")
 
 
 def liste_json(zeilen: list[Zeile]) -> str:
-    return json.dumps([asdict(z) for z in zeilen], ensure_ascii=False, indent=2)
+    return json_text([asdict(z) for z in zeilen])
 
 
 def einzeln_text(id_: str, datei: str, e: dict, konsole) -> None:
     t = lebenszyklus.tabelle()
     konsole.print(f"[bold]Empfehlung {escape(id_)}[/]: {escape(e.get('titel', ''))}" + ("  [dim](Beispiel)[/]" if e.get("beispiel") else ""))
     konsole.print(f"Datei: {escape(datei)}")
-    konsole.print(f"Status: [bold]{e['status']}[/] ({t.beschreibung(e['status'])})")
+    konsole.print(f"Status: [bold]{escape(e['status'])}[/] ({escape(t.beschreibung(e['status']))})")
     herkunft = f"Arbeitsgruppe {e['arbeitsgruppe']}" if e.get("arbeitsgruppe") else f"Gremium {e.get('gremium', '–')}"
     konsole.print(f"Herkunft: {escape(herkunft)}; entscheidet: {escape(e.get('entscheidungsgremium') or '–')}")
     if e.get("text"):
         konsole.print()
-        konsole.print(escape(e["text"].strip()))
+        # mehrzeilig; jede Zeile eingerückt, damit keine Zeile mit einem Wert aus den Daten beginnt
+        konsole.print("\n".join("  " + z for z in rich_zeilen(e["text"].strip()).split("\n")))
     konsole.print()
     konsole.print("[bold]Verlauf[/]")
     for v in e.get("verlauf") or []:
@@ -57,7 +58,7 @@ def einzeln_text(id_: str, datei: str, e: dict, konsole) -> None:
         if v.get("durch"):
             extra.append(f"durch {v['durch']}")
         zusatz = f" ({', '.join(extra)})" if extra else ""
-        konsole.print(f"  {v['datum']}  ● {v['status']}{escape(zusatz)}")
+        konsole.print(f"  {escape(v['datum'])}  ● {escape(v['status'])}{escape(zusatz)}")
         if v.get("notiz"):
             konsole.print(f"              {escape(v['notiz'])}")
     if e.get("adressaten"):
@@ -73,6 +74,6 @@ def einzeln_text(id_: str, datei: str, e: dict, konsole) -> None:
     haupt = t.hauptpfad(e["status"])
     if naechste:
         hinweis = f"; ohne --nach: {haupt}" if haupt else "; Entscheidung nötig (--nach)"
-        konsole.print(f"Nächste mögliche Schritte: {', '.join(naechste)}{hinweis}")
+        konsole.print(f"Nächste mögliche Schritte: {escape(', '.join(naechste))}{escape(hinweis)}")
     else:
         konsole.print("Endzustand – keine weiteren Schritte.")

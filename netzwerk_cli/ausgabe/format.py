@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import json
-import re
 from netzwerk_cli.grundlagen.datum import deutsch
+
+from netzwerk_cli.grundlagen import escape
 
 
 datum = deutsch  # '2026-11-21' → '21.11.2026' (grundlagen.datum)
@@ -15,25 +15,20 @@ def mehrzahl(n: int, eins: str, viele: str) -> str:
 
 
 def als_json(daten: dict) -> str:
-    return json.dumps(daten, ensure_ascii=False, indent=2)
+    return escape.json_text(daten)
 
 
 # --------------------------------------------------------------------------- Markdown
 
 
 def md_zelle(text: object) -> str:
-    """Text für eine Zelle einer GitHub/GitLab-Tabelle: keine Zeilenumbrüche, `|` maskiert,
-    Markdown-Zeichen entschärft."""
-    s = "" if text is None else str(text)
-    s = re.sub(r"\s+", " ", s).strip()
-    s = s.replace("\\", "\\\\").replace("|", "\\|")
-    s = re.sub(r"([*_`<>\[\]])", r"\\\1", s)
-    return s or " "
+    """Text für eine Zelle einer GitHub/GitLab-Tabelle (ausgabe/escape.py `markdown`)."""
+    return escape.markdown(text, tabelle=True)
 
 
 def md_text(text: object) -> str:
-    """Fließtext außerhalb von Tabellen: eine Zeile, Markdown-Zeichen entschärft."""
-    return md_zelle(text).replace("\\|", "|")
+    """Fließtext außerhalb von Tabellen: eine Zeile, nichts wird Auszeichnung, Link oder Erwähnung."""
+    return escape.markdown(text)
 
 
 def md_tabelle(kopf: list[str], zeilen: list[list[object]], rechts: set[int] = frozenset()) -> str:

@@ -5,11 +5,11 @@ from __future__ import annotations
 from rich import box
 from rich.console import Console
 from rich.panel import Panel
-from rich.table import Table
 from rich.text import Text
 
+from netzwerk_cli.grundlagen import escape
 from netzwerk_cli.ausgabe.format import als_json, datum, md_tabelle, md_text
-from netzwerk_cli.ausgabe.layout import aufzaehlung, druck, tabelle, text
+from netzwerk_cli.ausgabe.layout import Tabelle, aufzaehlung, druck, tabelle, text
 from netzwerk_cli.ausgabe.status import beispiel, besetzt_text, fassung, sitze_zusammenfassung
 
 NICHT_OEFFENTLICH = "(Name nicht öffentlich)"
@@ -86,8 +86,9 @@ def _gruppen_zeilen(bericht: dict) -> list[tuple[dict | None, list[dict]]]:
 
 
 def als_text(bericht: dict, konsole: Console) -> None:
+    bericht = escape.tief(bericht)  # einzeilig, Steuerzeichen sichtbar (ausgabe/escape.py)
     gr = bericht["gremium"]
-    kopf = Table.grid(padding=(0, 2))
+    kopf = Tabelle.grid(padding=(0, 2))
     kopf.add_column(style="bold", no_wrap=True)
     kopf.add_column(overflow="fold")
     for k, v in kopfzeilen(bericht):

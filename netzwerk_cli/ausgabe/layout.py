@@ -11,14 +11,25 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from netzwerk_cli.grundlagen import escape
+
+
+class Tabelle(Table):
+    """Rich-Tabelle, deren Zellen aus Zeichenketten nie als Markup gelesen werden: eine
+    Zeichenkette wird zu `escape.text` (Steuerzeichen sichtbar, `[…]` bleibt Text)."""
+
+    def add_row(self, *zellen, **optionen) -> None:
+        super().add_row(*(escape.text(z) if isinstance(z, str) else z for z in zellen), **optionen)
+
 
 def text(inhalt: str | None, stil: str = "") -> Text:
-    """Daten immer als Text, nie als Rich-Markup (eckige Klammern in Titeln bleiben, wie sie sind)."""
-    return Text(inhalt or "", style=stil)
+    """Daten immer als Text, nie als Rich-Markup (eckige Klammern in Titeln bleiben, wie sie sind);
+    Steuerzeichen sichtbar. Zeilenumbrüche aus den Daten entfernt vorher `escape.tief` (Berichte)."""
+    return escape.text(inhalt or "", stil)
 
 
 def tabelle(*spalten: tuple[str, dict], **optionen) -> Table:
-    t = Table(**{"box": box.SIMPLE_HEAD, "expand": True, "pad_edge": False, "show_edge": False, "header_style": "bold", **optionen})
+    t = Tabelle(**{"box": box.SIMPLE_HEAD, "expand": True, "pad_edge": False, "show_edge": False, "header_style": "bold", **optionen})
     for name, opt in spalten:
         t.add_column(name, **{"overflow": "fold", **opt})
     return t
@@ -30,11 +41,11 @@ def zahl() -> dict:
 
 def aufzaehlung(punkte: list[str | Text]) -> Table:
     """Liste mit hängendem Einzug."""
-    t = Table.grid(padding=(0, 1))
+    t = Tabelle.grid(padding=(0, 1))
     t.add_column(no_wrap=True)
     t.add_column(overflow="fold")
     for p in punkte:
-        t.add_row("•", p if isinstance(p, Text) else Text(p))
+        t.add_row("•", p if isinstance(p, Text) else escape.text(p))
     return t
 
 
@@ -44,7 +55,7 @@ class Einzeilig:
     Eintrag; die Spalte sollte `ratio` haben, damit sie den übrigen Platz bekommt."""
 
     def __init__(self, haupt: str | None, zusatz: str = "", stil: str = "", zusatz_stil: str = "", mindestens: int = 12):
-        self.haupt, self.zusatz = haupt or "", zusatz
+        self.haupt, self.zusatz = escape.einzeilig(haupt or ""), escape.einzeilig(zusatz)
         self.stil, self.zusatz_stil, self.mindestens = stil, zusatz_stil, mindestens
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:

@@ -15,8 +15,9 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from netzwerk_cli.grundlagen import escape
 from netzwerk_cli.ausgabe.format import als_json, datum, md_tabelle, md_text, mehrzahl
-from netzwerk_cli.ausgabe.layout import Einzeilig, aufzaehlung, eingerueckt
+from netzwerk_cli.ausgabe.layout import Tabelle, Einzeilig, aufzaehlung, eingerueckt
 from netzwerk_cli.ausgabe.layout import druck as _druck
 from netzwerk_cli.ausgabe.layout import tabelle as _tabelle
 from netzwerk_cli.ausgabe.layout import text as _t
@@ -297,7 +298,9 @@ def weitere_text(n: int) -> str:
 
 
 def als_text(bericht: dict, konsole: Console, ausfuehrlich: bool = False, zusatz: dict | None = None) -> None:
-    """Textbericht; `zusatz` aus `berichte.status.uebersicht_zusatz` (nur die kompakte Übersicht braucht ihn)."""
+    """Textbericht; `zusatz` aus `berichte.status.uebersicht_zusatz` (nur die kompakte Übersicht braucht ihn).
+    Alle Werte werden vorab einzeilig und ohne rohe Steuerzeichen (ausgabe/escape.py)."""
+    bericht = escape.tief(bericht)
     if ausfuehrlich:
         _als_text_ausfuehrlich(bericht, konsole)
     else:
@@ -490,7 +493,7 @@ def _als_text_kompakt(bericht: dict, konsole: Console, zusatz: dict) -> None:
 
 def _liste(spalten: int, einzeilig: int):
     """Tabelle ohne Kopf, eine Zeile je Eintrag; Spalte `einzeilig` bekommt den übrigen Platz."""
-    t = Table.grid(padding=(0, 2), expand=True)
+    t = Tabelle.grid(padding=(0, 2), expand=True)
     for i in range(spalten):
         t.add_column(ratio=1 if i == einzeilig else None, no_wrap=True)
     return t
@@ -577,7 +580,7 @@ def als_markdown(bericht: dict, ausfuehrlich: bool = False, zusatz: dict | None 
 def _kopf_markdown(bericht: dict) -> list[str]:
     z: list[str] = [f"# Status: {md_text(titel(bericht))}", "", f"Stand am {datum(bericht['stichtag'])} · {fassung(bericht)}", ""]
     for h in bericht["hinweise"]:
-        z += [f"> **Hinweis:** {h}", ""]  # eigener Text des Werkzeugs
+        z += [f"> **Hinweis:** {h}", ""]  # eigener Text des Werkzeugs (nur Zahlen, keine Daten)
     return z
 
 

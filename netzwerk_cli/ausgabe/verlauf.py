@@ -3,17 +3,16 @@ Spalten ohne Rahmen und Umbrüche bei Umleitung) und JSON."""
 
 from __future__ import annotations
 
-import json
-
 from rich import box
-from rich.markup import escape
+from netzwerk_cli.grundlagen.escape import json_text, terminal
+from netzwerk_cli.grundlagen.escape import rich as escape
 from rich.table import Table
 
 from netzwerk_cli.historie import Historie
 
 
 def als_json(h: Historie) -> str:
-    return json.dumps(h.als_dict(), ensure_ascii=False, indent=2)
+    return json_text(h.als_dict())
 
 
 def _datum(iso: str) -> str:
@@ -28,11 +27,11 @@ def zeilen(h: Historie) -> tuple[list[str], list[list[str]]]:
     ergebnis = []
     for e in h.eintraege:
         aenderung = f"{e.aenderung} (vorher {e.alte_datei})" if e.alte_datei else e.aenderung
-        zeile = [_datum(e.datum), e.autor, e.commit[:8], e.betreff]
+        zeile = [_datum(e.datum), e.autor, e.commit[:8], e.betreff]  # Werte aus Git: in als_text maskiert
         if mit_status:
             zeile.append(e.statuswechsel or "–")
         zeile.append(aenderung)
-        ergebnis.append(zeile)
+        ergebnis.append([terminal(x) for x in zeile])
     return kopf, ergebnis
 
 

@@ -38,7 +38,7 @@ def init(
 ) -> int:
     """Legt ein neues Datenrepository an (Git, Ordner, README, CI-Vorlagen, pre-commit,
     Editor-Einstellungen) und prüft es sofort."""
-    from rich.markup import escape
+    from netzwerk_cli.grundlagen.escape import rich as escape
 
     from netzwerk_cli.ausgabe import befunde as darstellung
     from netzwerk_cli.ausgabe.konsole import konsole

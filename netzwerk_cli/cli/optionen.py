@@ -30,6 +30,7 @@ class PruefFormat(str, Enum):
     json = "json"
     github = "github"
     gitlab = "gitlab"  # Code-Quality-Bericht (JSON) für GitLab CI
+    markdown = "markdown"  # Zusammenfassung eines CI-Laufs (Job Summary), Codeblock mit sicherem Zaun
 
 
 Format = Annotated[PruefFormat, typer.Option("--format", help="Ausgabeformat.")]

@@ -9,6 +9,7 @@ import typer
 
 from netzwerk_cli.aktionen import schreibvorgang
 from netzwerk_cli.ausgabe.konsole import hinweis_melden, konsole
+from netzwerk_cli.grundlagen.escape import terminal
 
 Probelauf = Annotated[bool, typer.Option("--dry-run", help="Nur zeigen, was geschrieben würde (Diff); nichts ändern.")]
 Commit = Annotated[bool, typer.Option("--commit", help="Genau die geänderten Dateien sofort in einem Commit festhalten (Git).")]
@@ -37,8 +38,8 @@ def ausfuehren(vorgang: schreibvorgang.Vorgang, dry_run: bool, commit: bool, mit
 
 def melden(vorgang: schreibvorgang.Vorgang, sha: str | None) -> None:
     k = konsole()
-    k.print(f"{vorgang.betreff}  ({', '.join(vorgang.dateien)})", markup=False)
+    k.print(terminal(f"{vorgang.betreff}  ({', '.join(vorgang.dateien)})"), markup=False)
     if vorgang.abhaengige:
-        k.print(f"mitcommittet: {', '.join(vorgang.abhaengige)}", markup=False)
+        k.print(terminal(f"mitcommittet: {', '.join(vorgang.abhaengige)}"), markup=False)
     if sha:
         k.print(f"Commit {sha[:10]}", markup=False)

@@ -58,6 +58,8 @@ def validate(
         typer.echo(darstellung.als_json(bericht))
     elif format is PruefFormat.github:
         typer.echo(darstellung.als_github(bericht, _praefix(wurzel)))
+    elif format is PruefFormat.markdown:
+        typer.echo(darstellung.als_markdown(bericht), nl=False)
     elif format is PruefFormat.gitlab:
         from netzwerk_cli.ausgabe.codequality import als_codequality
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -428,12 +429,45 @@ class Aenderung:
     inhalt: bytes | None = None  # Inhalt nach dem Commit (None: gelöscht, zu groß oder nicht erbeten)
 
 
-_FELD = "\x1f"
-_SATZ = "\x1e"
+_SHA = re.compile(r"[0-9a-f]{40}(?:[0-9a-f]{24})?")
+_STATUS = re.compile(r"[ACDMRTUXB][0-9]*")
+# Git-Ausgaben werden nur an NUL getrennt (`-z`, `%x00`): NUL kann in keinem Namen, Betreff oder
+# Pfad stehen. Früher trennten \x1f/\x1e – ein Commit-Betreff mit diesen Zeichen fügte Einträge hinzu.
+_KOPF = "--format=%H%x00%an%x00%aI%x00%s%x00"
 
 
 def _ohne_praefix(pfad: str, praefix: str) -> str:
     return pfad[len(praefix):] if praefix and pfad.startswith(praefix) else pfad
+
+
+def _log_mit_status(roh: str) -> list[tuple[str, str, str, str, list[tuple[str, list[str]]]]]:
+    """Zerlegt `git log -z --format=%H%x00%an%x00%aI%x00%s%x00 --name-status`:
+    je Commit (sha, autor, datum, betreff, [(status, [pfade…])])."""
+    teile = roh.split("\0")
+    ergebnis: list = []
+    i = 0
+    while i < len(teile):
+        sha = teile[i].lstrip("\n")
+        if not sha:
+            i += 1
+            continue
+        if not _SHA.fullmatch(sha) or i + 3 >= len(teile):
+            raise EinrichtungsFehler("Git-Verlauf nicht lesbar: unerwartete Ausgabe von „git log“.")
+        autor, datum, betreff = teile[i + 1], teile[i + 2], teile[i + 3]
+        i += 4
+        eintraege: list[tuple[str, list[str]]] = []
+        while i < len(teile):
+            feld = teile[i].lstrip("\n")
+            if not feld:
+                i += 1
+                continue
+            if _SHA.fullmatch(feld) or not _STATUS.fullmatch(feld):
+                break
+            anzahl = 2 if feld[0] in "RC" else 1
+            eintraege.append((feld, teile[i + 1 : i + 1 + anzahl]))
+            i += 1 + anzahl
+        ergebnis.append((sha, autor, datum, betreff, eintraege))
+    return ergebnis
 
 
 def dateiverlauf(wurzel: Path, datei: str, mit_inhalt: bool = False, hoechstens: int = 1024 * 1024) -> list[Aenderung]:
@@ -449,33 +483,19 @@ def dateiverlauf(wurzel: Path, datei: str, mit_inhalt: bool = False, hoechstens:
         if not repo.head.is_valid():
             return []
         try:
-            roh = repo.git(c="core.quotepath=off").log(
-                "--follow",
-                "-M",
-                f"--format={_SATZ}%H{_FELD}%an{_FELD}%aI{_FELD}%s",
-                "--name-status",
-                "--",
-                praefix + datei,
-            )
+            roh = repo.git(c="core.quotepath=off").log("--follow", "-M", "-z", _KOPF, "--name-status", "--", praefix + datei)
         except git.GitCommandError as e:
             text = _stderr(e)
             raise EinrichtungsFehler(f"Git-Verlauf nicht lesbar: {text}{_zusatz_hinweis(text)}") from None
         ergebnis = []
-        for satz in roh.split(_SATZ):
-            if not satz.strip():
-                continue
-            kopf, _, rest = satz.partition("\n")
-            sha, autor, datum, betreff = (kopf.split(_FELD) + ["", "", "", ""])[:4]
+        for sha, autor, datum, betreff, eintraege in _log_mit_status(roh):
             art, pfad, alter = "M", praefix + datei, None
-            for zeile in rest.splitlines():
-                teile = zeile.split("\t")
-                if len(teile) >= 2 and teile[0]:
-                    art = teile[0][0]
-                    if art in "RC" and len(teile) >= 3:
-                        alter, pfad = teile[1], teile[2]
-                    else:
-                        pfad = teile[1]
-                    break
+            for status, pfade in eintraege[:1]:
+                art = status[0]
+                if art in "RC" and len(pfade) >= 2:
+                    alter, pfad = pfade[0], pfade[1]
+                elif pfade:
+                    pfad = pfade[0]
             inhalt = None
             if mit_inhalt and art != "D":
                 try:
@@ -511,13 +531,13 @@ def geloeschte_dateien(wurzel: Path, muster: list[str]) -> list[str]:
         praefix = f"{praefix}/" if praefix else ""
         try:
             roh = repo.git(c="core.quotepath=off").log(
-                "--diff-filter=D", "--name-only", "--format=", "--", *(f":(glob){praefix}{m}" for m in muster)
+                "-z", "--diff-filter=D", "--name-only", "--format=", "--", *(f":(glob){praefix}{m}" for m in muster)
             )
         except git.GitCommandError:
             return []
         gesehen: list[str] = []
-        for zeile in roh.splitlines():
-            zeile = _ohne_praefix(zeile.strip(), praefix)
+        for zeile in roh.split("\0"):  # Pfade dürfen Zeilenumbrüche enthalten, NUL nie
+            zeile = _ohne_praefix(zeile.lstrip("\n"), praefix)
             if zeile and zeile not in gesehen:
                 gesehen.append(zeile)
         return gesehen
@@ -587,23 +607,25 @@ def commits_mit_text(wurzel: Path, begriffe: dict[str, str]) -> list[Fundcommit]
     try:
         if not repo.head.is_valid() and not repo.refs:
             return []
-        format_ = f"--format={_SATZ}%H{_FELD}%aI{_FELD}%an{_FELD}%at{_FELD}%s"
+        format_ = "--format=%H%x00%aI%x00%an%x00%at%x00%s"  # mit -z: Commits durch NUL getrennt
         funde: dict[str, dict] = {}
         for art, text in begriffe.items():
             if not text or "\0" in text:
                 continue
             for wie in ("inhalt", "nachricht"):
-                argumente = ["--all", format_]
+                argumente = ["--all", "-z", format_]
                 argumente += [f"-S{text}"] if wie == "inhalt" else ["--fixed-strings", "--regexp-ignore-case", f"--grep={text}"]
                 try:
                     roh = repo.git(c="core.quotepath=off").log(*argumente)
                 except git.GitCommandError as e:
                     text_ = _stderr(e)
                     raise EinrichtungsFehler(f"Git-Geschichte nicht lesbar: {text_}{_zusatz_hinweis(text_)}") from None
-                for satz in roh.split(_SATZ):
-                    if not satz.strip():
-                        continue
-                    sha, datum, autor, zeit, betreff = (satz.rstrip("\n").split(_FELD) + ["", "", "", "", ""])[:5]
+                roh = roh[:-1] if roh.endswith("\0") else roh  # -z schließt jeden Commit mit NUL ab
+                felder = roh.split("\0") if roh else []
+                if len(felder) % 5 or not all(_SHA.fullmatch(f) for f in felder[0::5]):
+                    raise EinrichtungsFehler("Git-Geschichte nicht lesbar: unerwartete Ausgabe von „git log“.")
+                for n in range(0, len(felder), 5):
+                    sha, datum, autor, zeit, betreff = felder[n : n + 5]
                     if sha not in funde:
                         zeitpunkt = int(zeit) if zeit.isdigit() else 0
                         funde[sha] = {"datum": datum, "autor": autor, "betreff": betreff, "inhalt": [], "nachricht": [], "zeit": zeitpunkt}
@@ -650,7 +672,7 @@ def zeitstempel(wurzel: Path) -> Zeitstempel | None:
             return Zeitstempel({}, None, frozenset())
         try:
             roh = repo.git(c="core.quotepath=off").log(
-                "--reverse", "-M", "--no-merges", f"--format={_SATZ}%cI", "--name-status", "--", praefix or "."
+                "--reverse", "-M", "--no-merges", "-z", "--format=%H%x00%an%x00%cI%x00%s%x00", "--name-status", "--", praefix or "."
             )
             status = repo.git(c="core.quotepath=off").status("--porcelain=v1", "-z", "--untracked-files=all", "--", praefix or ".")
             head = repo.head.commit.committed_datetime.isoformat()
@@ -658,24 +680,19 @@ def zeitstempel(wurzel: Path) -> Zeitstempel | None:
             text = _stderr(e)
             raise EinrichtungsFehler(f"Git-Verlauf nicht lesbar: {text}{_zusatz_hinweis(text)}") from None
         zeiten: dict[str, tuple[str, str]] = {}
-        for satz in roh.split(_SATZ):
-            if not satz.strip():
-                continue
-            datum, _, rest = satz.partition("\n")
-            datum = datum.strip()
-            for zeile in rest.splitlines():
-                teile = zeile.split("\t")
-                if len(teile) < 2 or not teile[0]:
-                    continue
-                art = teile[0][0]
-                if art in "RC" and len(teile) >= 3:
-                    alt, neu = _ohne_praefix(teile[1], praefix), _ohne_praefix(teile[2], praefix)
+        for _sha, _autor, datum, _betreff, eintraege in _log_mit_status(roh):  # nur an NUL zerlegt
+            for status_, pfade in eintraege:
+                art = status_[0]
+                if art in "RC" and len(pfade) >= 2:
+                    alt, neu = _ohne_praefix(pfade[0], praefix), _ohne_praefix(pfade[1], praefix)
                     erstes = zeiten.pop(alt, (datum, datum))[0] if art == "R" else datum
                     zeiten[neu] = (erstes, datum)
+                elif not pfade:
+                    continue
                 elif art == "D":
-                    zeiten.pop(_ohne_praefix(teile[1], praefix), None)
+                    zeiten.pop(_ohne_praefix(pfade[0], praefix), None)
                 else:
-                    pfad = _ohne_praefix(teile[1], praefix)
+                    pfad = _ohne_praefix(pfade[0], praefix)
                     zeiten[pfad] = (zeiten.get(pfad, (datum, datum))[0], datum)
         geaendert = set()
         eintraege = status.split("\0")
