@@ -14,6 +14,7 @@ import textwrap
 
 from netzwerk_cli.quellen.textbearbeitung import skalar, wert_zeilen
 
+# Der Pfad im Kommentar bleibt „bench/generate.py“: er steht in jeder Datei, eine Änderung wäre nur Rauschen.
 KOPF = "# Synthetische Messdaten (bench/generate.py): erfundene Personen, Orte und Beschlüsse.\n"
 FLOW_LISTEN = {"rollen", "organisationstyp", "benannt_von"}
 FLOW_MAPS = {"abstimmung", "sitzungen_pro_jahr"}  # nur diese in einer Zeile, wie in data/
