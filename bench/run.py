@@ -138,7 +138,10 @@ class Reihe:
 
 
 def generator_schluessel(n: int, seed: int) -> str:
-    h = hashlib.sha256((HIER / "generate.py").read_bytes()).hexdigest()[:10]
+    summe = hashlib.sha256()
+    for datei in sorted((HIER / "generate").glob("*.py")):  # der Generator ist ein Paket aus mehreren Modulen
+        summe.update(datei.name.encode() + b"\0" + datei.read_bytes())
+    h = summe.hexdigest()[:10]
     return f"daten-n{n}-s{seed}-v{generate.GENERATOR_VERSION}-{h}"
 
 

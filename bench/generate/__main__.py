@@ -1,0 +1,7 @@
+"""`python -m bench.generate …` (siehe haupt.py)."""
+
+import sys
+
+from bench.generate.haupt import main
+
+sys.exit(main())
