@@ -4,6 +4,8 @@ genau eine Zeile, kein Steuerzeichen roh, keine Zeile beginnt mit einem Workflow
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from netzwerk_cli.grundlagen import escape
 from netzwerk_cli.grundlagen.befunde import FEHLER, Bericht
 
@@ -70,3 +72,20 @@ def als_github(bericht: Bericht, praefix: str = "") -> str:
         )
     zeilen.append(zusammenfassung(bericht))
     return "\n".join(zeilen)
+
+
+def _codequality(bericht: Bericht, praefix: str) -> str:
+    from netzwerk_cli.ausgabe.codequality import als_codequality
+
+    return als_codequality(bericht, praefix)
+
+
+# Zeichenketten-Formate von `validate --format` (Text geht über die Rich-Konsole: `als_text`).
+# Jeder Renderer bekommt den Bericht und das Präfix der Datenwurzel relativ zum Arbeitsordner.
+RENDERER: dict[str, Callable[[Bericht, str], str]] = {
+    "json": lambda bericht, praefix: als_json(bericht),
+    "github": als_github,
+    "gitlab": _codequality,
+    "markdown": lambda bericht, praefix: als_markdown(bericht),
+}
+

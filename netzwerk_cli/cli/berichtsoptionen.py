@@ -2,21 +2,11 @@
 
 from __future__ import annotations
 
-from enum import Enum
 from typing import Annotated
 
 import typer
 
-
-class BerichtFormat(str, Enum):
-    text = "text"
-    markdown = "markdown"
-    json = "json"
-
-
-class DiagrammFormat(str, Enum):
-    mermaid = "mermaid"
-    dot = "dot"
+from netzwerk_cli.cli.optionen import BerichtFormat, DiagrammFormat  # noqa: F401 - die Formate der Berichtsbefehle
 
 
 Format = Annotated[

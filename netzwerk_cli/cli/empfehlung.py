@@ -14,7 +14,7 @@ from netzwerk_cli.ausgabe.konsole import konsole
 from netzwerk_cli.bestand import finde_wurzel, lade_bedarf
 from netzwerk_cli.cli.fehlerbehandlung import befehl
 from netzwerk_cli.cli import schreiben
-from netzwerk_cli.cli.optionen import Daten
+from netzwerk_cli.cli.optionen import Daten, DatenFormat
 from netzwerk_cli.cli.rahmen import Befehl, aehnlich, beispiele, meinten_sie, unteranwendung
 from netzwerk_cli.grundlagen.fehler import Abgelehnt, EinrichtungsFehler
 from netzwerk_cli.cli.schreiben import MitAbhaengigen, Probelauf
@@ -27,11 +27,6 @@ app = unteranwendung(
 )
 
 STATUS = tuple(lebenszyklus.tabelle().zustaende)  # aus regeln/lebenszyklus.yaml
-
-
-class ListenFormat(str, Enum):
-    text = "text"
-    json = "json"
 
 
 Stand = Enum("Stand", {s: s for s in empfehlungen.STAENDE}, type=str)  # offen, teilweise, vollstaendig, abgelehnt
@@ -76,7 +71,7 @@ def liste(
     arbeitsgruppe: Annotated[
         Optional[str], typer.Option("--arbeitsgruppe", metavar="ID", help="Nur aus dieser Arbeitsgruppe.", show_default=False)
     ] = None,
-    format: Annotated[ListenFormat, typer.Option("--format", help="Ausgabeformat.")] = ListenFormat.text,
+    format: Annotated[DatenFormat, typer.Option("--format", help="Ausgabeformat.")] = DatenFormat.text,
     daten: Daten = None,
 ) -> int:
     """Listet Empfehlungen mit Status, Datum des letzten Schritts und nächstem Schritt."""
@@ -85,7 +80,7 @@ def liste(
     _bekannt(gremium, bestand.ids("gremium"), "Gremium")
     _bekannt(arbeitsgruppe, bestand.ids("arbeitsgruppe"), "Arbeitsgruppe")
     zeilen = empfehlungen.liste(bestand, status, gremium, arbeitsgruppe)
-    if format is ListenFormat.json:
+    if format is DatenFormat.json:
         typer.echo(darstellung.liste_json(zeilen))
     else:
         darstellung.liste_text(zeilen, konsole())

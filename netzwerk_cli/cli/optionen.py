@@ -25,7 +25,39 @@ Stichtag = Annotated[
 ]
 
 
+# Je Art von Ausgabe genau ein Format-Enum (die Renderer-Tabellen in ausgabe/ sind nach dem Wert geschlüsselt).
+
+
+class DatenFormat(str, Enum):
+    """Listen und Einzelansichten: für Menschen oder für Werkzeuge."""
+
+    text = "text"
+    json = "json"
+
+
+class BerichtFormat(str, Enum):
+    """Berichte (status, gremium show): zusätzlich Markdown für Wiki und PR-Kommentar."""
+
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+class DiagrammFormat(str, Enum):
+    mermaid = "mermaid"
+    dot = "dot"
+
+
+class DokumentFormat(str, Enum):
+    """Sitzungsunterlagen zum Versenden und Drucken."""
+
+    markdown = "markdown"
+    html = "html"
+
+
 class PruefFormat(str, Enum):
+    """Befunde von validate."""
+
     text = "text"
     json = "json"
     github = "github"

@@ -6,13 +6,12 @@ die Darstellung in `netzwerk_cli.ausgabe.anonymisierung`; beide werden erst im B
 
 from __future__ import annotations
 
-from enum import Enum
 from typing import Annotated, Optional
 
 import typer
 
 from netzwerk_cli.cli.fehlerbehandlung import befehl
-from netzwerk_cli.cli.optionen import Daten, Stichtag
+from netzwerk_cli.cli.optionen import Daten, DatenFormat, Stichtag
 from netzwerk_cli.cli.rahmen import Befehl, beispiele, unteranwendung
 
 app = unteranwendung(
@@ -20,11 +19,6 @@ app = unteranwendung(
     'netzwerk person neu --name "Jürgen Müller" --organisation beispielkreis-jugendamt --dry-run',
     "netzwerk person anonymisieren bernd-beleg --dry-run",
 )
-
-
-class AusgabeFormat(str, Enum):
-    text = "text"
-    json = "json"
 
 
 @app.command(
@@ -49,7 +43,7 @@ def anonymisieren(
     stichtag: Stichtag = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Nur zeigen, was geändert würde (geschwärzter Diff); nichts ändern.")] = False,
     commit: Annotated[bool, typer.Option("--commit", help="Alle geänderten Dateien sofort in einem Commit festhalten (Git).")] = False,
-    format: Annotated[AusgabeFormat, typer.Option("--format", help="Ausgabeformat.")] = AusgabeFormat.text,
+    format: Annotated[DatenFormat, typer.Option("--format", help="Ausgabeformat.")] = DatenFormat.text,
     daten: Daten = None,
 ) -> int:
     """Anonymisiert eine Person: neutraler Name, Kontaktdaten entfernt, neue neutrale id, alle
@@ -64,7 +58,7 @@ def anonymisieren(
     if dry_run and commit:
         raise EinrichtungsFehler("--dry-run und --commit schließen sich aus")
     plan = anonymisierung.plane(finde_wurzel(daten), id_, neue_id, amt_entfernen, stichtag)
-    json_ausgabe = format is AusgabeFormat.json
+    json_ausgabe = format is DatenFormat.json
     if plan.befunde:
         if json_ausgabe:
             typer.echo(darstellung.als_json(plan, None, geschrieben=False))

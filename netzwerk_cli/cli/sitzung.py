@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from enum import Enum
 from typing import Annotated, Optional
 
 import typer
@@ -13,7 +12,7 @@ from netzwerk_cli.ausgabe.konsole import konsole
 from netzwerk_cli.aktionen import agenda
 from netzwerk_cli.berichte.grundlagen import laden
 from netzwerk_cli.cli.fehlerbehandlung import befehl
-from netzwerk_cli.cli.optionen import Daten
+from netzwerk_cli.cli.optionen import Daten, DokumentFormat
 from netzwerk_cli.cli.rahmen import Befehl, beispiele, unteranwendung
 from netzwerk_cli.validierung import stichtag_pruefen
 
@@ -48,21 +47,16 @@ def vorbereiten(
     return 0
 
 
-class UnterlagenFormat(str, Enum):
-    markdown = "markdown"
-    html = "html"
-
-
-UFormat = Annotated[UnterlagenFormat, typer.Option("--format", help="Ausgabeformat: markdown oder html (HTML druckt auf A4).")]
+UFormat = Annotated[DokumentFormat, typer.Option("--format", help="Ausgabeformat: markdown oder html (HTML druckt auf A4).")]
 SitzungId = Annotated[str, typer.Argument(metavar="SITZUNG", help="id der Sitzung, z. B. steuerungsgruppe-beispielkreis-2023-06-21.", show_default=False)]
 
 
-def _unterlagen(art: str, sitzung: str, format: UnterlagenFormat, daten) -> int:
+def _unterlagen(art: str, sitzung: str, format: DokumentFormat, daten) -> int:
     from netzwerk_cli.export import sitzungsunterlagen as su
 
     repo = laden(daten, date.today().isoformat(), pruefen=False)
     dok = getattr(su, art)(repo.bestand, sitzung)
-    typer.echo(su.als_html(dok) if format is UnterlagenFormat.html else su.als_markdown(dok), nl=False)
+    typer.echo(su.als_html(dok) if format is DokumentFormat.html else su.als_markdown(dok), nl=False)
     return 0
 
 
@@ -75,7 +69,7 @@ def _unterlagen(art: str, sitzung: str, format: UnterlagenFormat, daten) -> int:
     ),
 )
 @befehl
-def einladung(sitzung: SitzungId, format: UFormat = UnterlagenFormat.markdown, daten: Daten = None) -> int:
+def einladung(sitzung: SitzungId, format: UFormat = DokumentFormat.markdown, daten: Daten = None) -> int:
     """Einladung: Termin, Ort, Tagesordnung mit Unterlagen, Empfehlungen zur Beschlussfassung (öffentliche Fassung)."""
     return _unterlagen("einladung", sitzung, format, daten)
 
@@ -89,6 +83,6 @@ def einladung(sitzung: SitzungId, format: UFormat = UnterlagenFormat.markdown, d
     ),
 )
 @befehl
-def niederschrift(sitzung: SitzungId, format: UFormat = UnterlagenFormat.markdown, daten: Daten = None) -> int:
+def niederschrift(sitzung: SitzungId, format: UFormat = DokumentFormat.markdown, daten: Daten = None) -> int:
     """Ergebnisniederschrift: Anwesenheit, Beschlüsse und Abstimmungen je Punkt (öffentliche Fassung)."""
     return _unterlagen("niederschrift", sitzung, format, daten)

@@ -54,18 +54,10 @@ def validate(
             from netzwerk_cli.ausgabe.konsole import hinweis_melden
 
             hinweis_melden(f"„{pfad}“ gibt es nicht (gelöscht oder vertippt?); dazu gibt es keine Befunde.")
-    if format is PruefFormat.json:
-        typer.echo(darstellung.als_json(bericht))
-    elif format is PruefFormat.github:
-        typer.echo(darstellung.als_github(bericht, _praefix(wurzel)))
-    elif format is PruefFormat.markdown:
-        typer.echo(darstellung.als_markdown(bericht), nl=False)
-    elif format is PruefFormat.gitlab:
-        from netzwerk_cli.ausgabe.codequality import als_codequality
-
-        typer.echo(als_codequality(bericht, _praefix(wurzel)))
-    else:
+    if format is PruefFormat.text:
         darstellung.als_text(bericht, konsole())
+    else:  # Markdown endet schon mit einem Zeilenumbruch
+        typer.echo(darstellung.RENDERER[format.value](bericht, _praefix(wurzel)), nl=format is not PruefFormat.markdown)
     return bericht.exit_code(streng)
 
 

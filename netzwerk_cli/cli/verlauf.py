@@ -10,15 +10,11 @@ import typer
 from netzwerk_cli.bestand import finde_wurzel
 from netzwerk_cli.grundlagen.arten import ARTEN
 from netzwerk_cli.cli.fehlerbehandlung import befehl
-from netzwerk_cli.cli.optionen import Daten
+from netzwerk_cli.cli.optionen import Daten, DatenFormat
 from netzwerk_cli.cli.rahmen import beispiele
 
 Art = Enum("Art", {a: a for a in ARTEN}, type=str)  # netzwerk, organisation, person, …
 
-
-class VerlaufFormat(str, Enum):
-    text = "text"
-    json = "json"
 
 BEISPIELE = beispiele("netzwerk verlauf 2025-001", "netzwerk verlauf steuerungsgruppe-beispielkreis --art gremium --format json")
 
@@ -31,7 +27,7 @@ def verlauf(
         typer.Option("--art", "--kind", help="Art des Datensatzes, falls die id in mehreren Arten vorkommt.", show_default=False),
     ] = None,
     daten: Daten = None,
-    format: Annotated[VerlaufFormat, typer.Option("--format", help="Ausgabeformat.")] = VerlaufFormat.text,
+    format: Annotated[DatenFormat, typer.Option("--format", help="Ausgabeformat.")] = DatenFormat.text,
 ) -> int:
     """Die Geschichte eines Datensatzes aus Git: Datum, Autor/in, Commit-Betreff und bei
     Empfehlungen der Statuswechsel je Commit (auch über Umbenennungen hinweg)."""
@@ -41,7 +37,7 @@ def verlauf(
 
     wurzel = finde_wurzel(daten)
     h = historie(wurzel, id_, art.value if art is not None else None)
-    if format is VerlaufFormat.json:
+    if format is DatenFormat.json:
         typer.echo(darstellung.als_json(h))
     else:
         darstellung.als_text(h, konsole())

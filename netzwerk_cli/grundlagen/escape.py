@@ -143,7 +143,7 @@ _MD_ZEICHEN = re.compile(r"([\\`*_\[\]<>#!|~&$])")
 # Wörter, die GitHub/GitLab nach dem Markdown verlinken: @erwähnung, #1, !1, ~1, %1, $1, &1,
 # owner/repo#1, GH-1, URLs (scheme://, www.), E-Mail, Commit-Hashes
 _MD_VERWEIS = re.compile(
-    r"[@#!~%$&^][^\s]|://|(?i:www\.)|(?i:\bgh-\d)|(?<![0-9a-zA-Z])(?=[0-9a-f]*[a-f])[0-9a-f]{7,64}(?![0-9a-zA-Z])|(?i:mailto:)"
+    r"[@#!~%$&^][^\s]|://|(?i:www\.)|(?i:gh-\d)|(?<![0-9a-zA-Z])(?=[0-9a-f]*[a-f])[0-9a-f]{7,64}(?![0-9a-zA-Z])|(?i:mailto:)"
 )
 
 
@@ -168,16 +168,17 @@ def markdown(wert: object, tabelle: bool = False) -> str:
     teile = []
     # `|` steht nie in einer Code-Spanne: dort wäre ein Backslash davor wörtlich, und ob `\\|`
     # eine Zelle trennt, lesen Markdown-Programme verschieden. Außerhalb ist es immer `\|`.
-    for wort in re.split(r"( |\|)", s):
-        if wort == " " or not wort:
-            teile.append(wort)
-        elif wort == "|":
-            teile.append("\\|")
-        elif _MD_VERWEIS.search(wort):
-            teile.append(_code_spanne(wort, tabelle))
-        else:
-            teile.append(_MD_ZEICHEN.sub(r"\\\1", wort))
-    return "".join(teile)
+    for wort in s.split(" "):
+        # Verweis oder Erwähnung? Beurteilt am Wort ohne `|` (ein Leser könnte `@\|1` als `@1` lesen):
+        # dann kommt jeder Teil zwischen den `|` in eine eigene Code-Spanne.
+        verweis = _MD_VERWEIS.search(wort.replace("|", "")) is not None
+        for teil in re.split(r"(\|)", wort):
+            if teil == "|":
+                teile.append("\\|")
+            elif teil:
+                teile.append(_code_spanne(teil, tabelle) if verweis else _MD_ZEICHEN.sub(r"\\\1", teil))
+        teile.append(" ")
+    return "".join(teile)[:-1]
 
 
 # --------------------------------------------------------------------------- Mermaid
