@@ -286,6 +286,11 @@ FAELLE.update(
         ],
         ("person", "ausscheiden"): [Fall(("person", "ausscheiden", "xaver-privat", "--bis", "2026-12-31", *z), schreibt=True) for z in ((), ("--dry-run",))],
         ("organisation", "neu"): [Fall(("organisation", "neu", "--name", "Amt C", "--typ", "amt", "--uebergeordnet", "kreis", *z), schreibt=True) for z in ((), ("--dry-run",))],
+        ("sitzung", "protokoll"): [
+            Fall(("sitzung", "protokoll", "testgremium-2026-12-02", "--anwesend", "xaver-privat,yvonne-privat", "--entschuldigt", "paula-offen",
+                  "--gast", "Gast von Yvonne Privatfrau", "--stichtag", "2026-12-03", *z), schreibt=True)
+            for z in ((), ("--dry-run",), ("--commit",))
+        ],
     }
 )
 
