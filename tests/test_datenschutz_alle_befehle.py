@@ -291,6 +291,14 @@ FAELLE.update(
                   "--gast", "Gast von Yvonne Privatfrau", "--stichtag", "2026-12-03", *z), schreibt=True)
             for z in ((), ("--dry-run",), ("--commit",))
         ],
+        ("ag", "einsetzen"): [
+            Fall(("ag", "einsetzen", "--gremium", "testgremium", "--sitzung", "testgremium-2026-12-02", "--name", "AG Neu von Xaver Privatmann",
+                  "--thema", "Thema", "--leitung", "xaver-privat", *z), schreibt=True)
+            for z in ((), ("--dry-run",), ("--commit",))
+        ],
+        ("ag", "abschliessen"): [
+            Fall(("ag", "abschliessen", "ag-test", "--am", "2026-11-20", *z), schreibt=True) for z in ((), ("--dry-run",), ("--commit",))
+        ],
     }
 )
 

@@ -30,6 +30,7 @@ VERZEICHNIS: tuple[tuple[str, str, str, str, bool], ...] = (
     ("empfehlung", "empfehlung", "app", "Handlungsempfehlungen auflisten, anlegen und durch den Lebenszyklus führen.", True),
     ("person", "person", "app", "Personen anlegen, ausscheiden lassen und anonymisieren (Löschersuchen nach DSGVO).", True),
     ("organisation", "organisation", "app", "Organisationen anlegen.", True),
+    ("ag", "ag", "app", "Arbeitsgruppen einsetzen und abschließen.", True),
     ("export", "export", "app", "Veröffentlichen: statische Website, OParl 1.1, Kalender.", True),
 )
 
