@@ -245,7 +245,10 @@ FAELLE: dict[tuple[str, ...], list[Fall]] = {
     ("status",): _berichte(("status",), ("text", "markdown", "json"), ausfuehrlich=True),
     ("gremium", "show"): _berichte(("gremium", "show", "testgremium"), ("text", "markdown", "json")),
     ("diagramm",): _berichte(("diagramm",), ("mermaid", "dot"), stichtag=False),
-    ("sitzung", "vorbereiten"): [Fall(("sitzung", "vorbereiten", "testgremium", "--datum", "2027-02-10", "--ort", "Kreishaus"), schreibt=True)],
+    ("sitzung", "vorbereiten"): [
+        Fall(("sitzung", "vorbereiten", "testgremium", "--datum", "2027-02-10", "--ort", "Kreishaus", *z), schreibt=True)
+        for z in ((), ("--dry-run",), ("--commit",))
+    ],
     ("empfehlung", "list"): [Fall(("empfehlung", "list", "--format", f)) for f in ("text", "json")],
     ("empfehlung", "show"): [Fall(("empfehlung", "show", i)) for i in ("2026-001", "2026-002")],
     ("empfehlung", "new"): [Fall((*NEU, "--dry-run")), Fall(NEU, schreibt=True)],

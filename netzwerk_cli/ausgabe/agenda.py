@@ -11,7 +11,7 @@ from netzwerk_cli.ausgabe.layout import aufzaehlung, druck, text
 from netzwerk_cli.aktionen.agenda import Entwurf
 
 
-def als_text(e: Entwurf, konsole: Console) -> None:
+def als_text(e: Entwurf, konsole: Console, commit: str | None = None) -> None:
     druck(konsole, Text.assemble(("Sitzung angelegt: ", "bold green"), (e.pfad, "")))
     druck(konsole)
     kopf = f"{e.gremium_name} – Sitzung am {datum(e.datum)}" + (f", {e.ort}" if e.ort else "")
@@ -27,7 +27,10 @@ def als_text(e: Entwurf, konsole: Console) -> None:
             zelle.append("\n" + " · ".join(details), style="dim")
         t.add_row(f"{p.nummer}.", zelle)
     druck(konsole, t)
-    hinweise = [*e.hinweise, f"Datei prüfen und ergänzen, dann „netzwerk validate“ und committen ({e.pfad})."]
+    if commit:
+        hinweise = [*e.hinweise, f"Committet ({commit[:10]}); Änderungen an {e.pfad} danach prüfen („netzwerk validate“) und committen."]
+    else:
+        hinweise = [*e.hinweise, f"Datei prüfen und ergänzen, dann „netzwerk validate“ und committen ({e.pfad})."]
     druck(konsole)
     druck(konsole, text("Hinweise", "bold"))
     druck(konsole, aufzaehlung(hinweise))

@@ -32,7 +32,8 @@ app = unteranwendung(
     cls=Befehl,
     epilog=beispiele(
         "netzwerk sitzung vorbereiten steuerungsgruppe-beispielkreis --datum 2026-03-18",
-        'netzwerk sitzung vorbereiten steuerungsgruppe-beispielkreis --datum 2026-03-18 --ort "Rathaus, Saal 2"',
+        'netzwerk sitzung vorbereiten steuerungsgruppe-beispielkreis --datum 2026-03-18 --ort "Rathaus, Saal 2" --dry-run',
+        "netzwerk sitzung vorbereiten steuerungsgruppe-beispielkreis --datum 2026-03-18 --commit",
     ),
 )
 @befehl
@@ -40,14 +41,28 @@ def vorbereiten(
     gremium: Annotated[str, typer.Argument(metavar="GREMIUM", help="id des Gremiums, z. B. steuerungsgruppe-beispielkreis.", show_default=False)],
     datum: Annotated[str, typer.Option("--datum", metavar="DATUM", help="Tag der Sitzung (JJJJ-MM-TT).", show_default=False)],
     ort: Annotated[str | None, typer.Option("--ort", metavar="TEXT", help="Ort der Sitzung.", show_default=False)] = None,
+    dry_run: Probelauf = False,
+    commit: Commit = False,
+    mit_abhaengigen: MitAbhaengigen = False,
     daten: Daten = None,
 ) -> int:
     """Legt eine geplante Sitzung mit Entwurf der Tagesordnung an (sitzungen/JAHR/GREMIUM-DATUM.yaml)."""
+    from netzwerk_cli.aktionen import schreibvorgang
+
     tag = stichtag_pruefen(datum)
     heute = date.today().isoformat()
     repo = laden(daten, heute, pruefen=False)
-    entwurf = agenda.vorbereiten(repo, gremium, tag, ort, heute)
-    darstellung.als_text(entwurf, konsole())
+    entwurf, vorgang = agenda.plane_vorbereiten(repo.bestand, gremium, tag, ort, heute)
+    ergebnis = schreibvorgang.ausfuehren(vorgang, dry_run, commit, mit_abhaengigen, stichtag=heute)
+    if not ergebnis.geschrieben:
+        typer.echo(vorgang.diff(), nl=False)  # unverändert (kein Rich): lässt sich mit „git apply“ anwenden
+        konsole().print("(Probelauf: nichts geschrieben)")
+        return 0
+    darstellung.als_text(entwurf, konsole(), ergebnis.commit)
+    if vorgang.abhaengige:
+        konsole().print(f"mitcommittet: {', '.join(vorgang.abhaengige)}", markup=False)
+    if ergebnis.commit:
+        konsole().print(f"Commit {ergebnis.commit[:10]}", markup=False)
     return 0
 
 
