@@ -29,7 +29,7 @@ def fehler_am_head(repo: Path, tmp_path: Path, stichtag: str = STICHTAG) -> list
     return [f"{b.datei}: [{b.regel}] {b.meldung}" for b in bericht.befunde if b.schwere == "fehler"]
 
 
-def ein_commit(cli, repo: Path, tmp_path: Path, args: list, dateien: list[str]) -> str:
+def ein_commit(cli, repo: Path, tmp_path: Path, args: list, dateien: list[str], stichtag: str = STICHTAG) -> str:
     """Führt `args … --commit` aus: Exit 0, genau ein neuer Commit mit genau `dateien`, sauberer
     Arbeitsbaum, und der committete Stand hat keine Fehler. Liefert die Ausgabe."""
     vorher = commits(repo)
@@ -39,7 +39,7 @@ def ein_commit(cli, repo: Path, tmp_path: Path, args: list, dateien: list[str]) 
     assert nachher[1:] == vorher, "genau ein neuer Commit"
     assert dateien_im_commit(repo) == sorted(dateien)
     assert git(repo, "status", "--porcelain") == ""
-    assert fehler_am_head(repo, tmp_path) == []
+    assert fehler_am_head(repo, tmp_path, stichtag) == []
     return r.stdout
 
 

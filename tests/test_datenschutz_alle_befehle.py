@@ -245,7 +245,10 @@ FAELLE: dict[tuple[str, ...], list[Fall]] = {
     ("status",): _berichte(("status",), ("text", "markdown", "json"), ausfuehrlich=True),
     ("gremium", "show"): _berichte(("gremium", "show", "testgremium"), ("text", "markdown", "json")),
     ("diagramm",): _berichte(("diagramm",), ("mermaid", "dot"), stichtag=False),
-    ("sitzung", "vorbereiten"): [Fall(("sitzung", "vorbereiten", "testgremium", "--datum", "2027-02-10", "--ort", "Kreishaus"), schreibt=True)],
+    ("sitzung", "vorbereiten"): [
+        Fall(("sitzung", "vorbereiten", "testgremium", "--datum", "2027-02-10", "--ort", "Kreishaus", *z), schreibt=True)
+        for z in ((), ("--dry-run",), ("--commit",))
+    ],
     ("empfehlung", "list"): [Fall(("empfehlung", "list", "--format", f)) for f in ("text", "json")],
     ("empfehlung", "show"): [Fall(("empfehlung", "show", i)) for i in ("2026-001", "2026-002")],
     ("empfehlung", "new"): [Fall((*NEU, "--dry-run")), Fall(NEU, schreibt=True)],
@@ -286,6 +289,19 @@ FAELLE.update(
         ],
         ("person", "ausscheiden"): [Fall(("person", "ausscheiden", "xaver-privat", "--bis", "2026-12-31", *z), schreibt=True) for z in ((), ("--dry-run",))],
         ("organisation", "neu"): [Fall(("organisation", "neu", "--name", "Amt C", "--typ", "amt", "--uebergeordnet", "kreis", *z), schreibt=True) for z in ((), ("--dry-run",))],
+        ("sitzung", "protokoll"): [
+            Fall(("sitzung", "protokoll", "testgremium-2026-12-02", "--anwesend", "xaver-privat,yvonne-privat", "--entschuldigt", "paula-offen",
+                  "--gast", "Gast von Yvonne Privatfrau", "--stichtag", "2026-12-03", *z), schreibt=True)
+            for z in ((), ("--dry-run",), ("--commit",))
+        ],
+        ("ag", "einsetzen"): [
+            Fall(("ag", "einsetzen", "--gremium", "testgremium", "--sitzung", "testgremium-2026-12-02", "--name", "AG Neu von Xaver Privatmann",
+                  "--thema", "Thema", "--leitung", "xaver-privat", *z), schreibt=True)
+            for z in ((), ("--dry-run",), ("--commit",))
+        ],
+        ("ag", "abschliessen"): [
+            Fall(("ag", "abschliessen", "ag-test", "--am", "2026-11-20", *z), schreibt=True) for z in ((), ("--dry-run",), ("--commit",))
+        ],
     }
 )
 

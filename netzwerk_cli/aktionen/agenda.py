@@ -299,6 +299,26 @@ def anlegen(wurzel: Path, e: Entwurf) -> Path:
     return ziel
 
 
+def plane_vorbereiten(bestand: Bestand, gremium_id: str, datum: str, ort: str | None, heute: str | None = None):
+    """Entwurf und Vorgang des gemeinsamen Schreibwegs (`aktionen/schreibvorgang.py`): eine neue
+    Sitzungsdatei. Prüfen, zeigen (--dry-run), schreiben und committen (--commit) übernimmt der
+    Schreibweg; eine vorhandene Datei wird nie überschrieben."""
+    from netzwerk_cli.aktionen.schreibvorgang import Vorgang, aenderung
+
+    heute = heute or date.today().isoformat()
+    e = entwurf(bestand, gremium_id, datum, ort, heute)
+    ziel = bestand.wurzel / e.pfad
+    if ziel.exists() or ziel.is_symlink():
+        raise Abgelehnt(f"{e.pfad} gibt es schon; nichts geschrieben.")
+    vorgang = Vorgang(
+        bestand.wurzel,
+        [aenderung(bestand.wurzel, e.pfad, e.text, neu_datei=True)],
+        f"sitzung {e.sitzung_id}: geplant, Tagesordnung mit {len(e.punkte)} Punkten",
+        {"Sitzung": e.sitzung_id, "Gremium": gremium_id},
+    )
+    return e, vorgang
+
+
 def vorbereiten(repo: g.GeprueftesRepo, gremium_id: str, datum: str, ort: str | None, heute: str | None = None) -> Entwurf:
     """Entwurf bauen, prüfen, schreiben. Liefert den geschriebenen Entwurf."""
     heute = heute or date.today().isoformat()

@@ -11,7 +11,7 @@ from netzwerk_cli.ausgabe.layout import Tabelle, aufzaehlung, druck, text
 from netzwerk_cli.aktionen.agenda import Entwurf
 
 
-def als_text(e: Entwurf, konsole: Console) -> None:
+def als_text(e: Entwurf, konsole: Console, commit: str | None = None) -> None:
     druck(konsole, Text.assemble(("Sitzung angelegt: ", "bold green"), (escape.einzeilig(e.pfad), "")))
     druck(konsole)
     kopf = escape.einzeilig(f"{e.gremium_name} – Sitzung am {datum(e.datum)}" + (f", {e.ort}" if e.ort else ""))
@@ -27,7 +27,11 @@ def als_text(e: Entwurf, konsole: Console) -> None:
             zelle.append("\n" + escape.einzeilig(" · ".join(details)), style="dim")
         t.add_row(f"{p.nummer}.", zelle)
     druck(konsole, t)
-    hinweise = [*map(escape.einzeilig, e.hinweise), f"Datei prüfen und ergänzen, dann „netzwerk validate“ und committen ({escape.einzeilig(e.pfad)})."]
+    pfad = escape.einzeilig(e.pfad)
+    if commit:
+        hinweise = [*map(escape.einzeilig, e.hinweise), f"Committet ({commit[:10]}); Änderungen an {pfad} danach prüfen („netzwerk validate“) und committen."]
+    else:
+        hinweise = [*map(escape.einzeilig, e.hinweise), f"Datei prüfen und ergänzen, dann „netzwerk validate“ und committen ({pfad})."]
     druck(konsole)
     druck(konsole, text("Hinweise", "bold"))
     druck(konsole, aufzaehlung(hinweise))

@@ -152,7 +152,8 @@ def aehnlich(wert: str, moeglich, n: int = 1) -> list[str]:
     """Die `n` ähnlichsten Namen (für „Meinten Sie …?“), die ähnlichsten zuerst."""
     import difflib
 
-    return difflib.get_close_matches(wert, sorted(moeglich), n=n, cutoff=0.6)
+    # kurze Namen („ag“): ein vertauschter Buchstabe ergibt nur 0,5 – trotzdem vorschlagen
+    return difflib.get_close_matches(wert, sorted(moeglich), n=n, cutoff=0.5 if len(wert) <= 3 else 0.6)
 
 
 def meinten_sie(vorschlaege: list[str] | tuple[str, ...]) -> str:

@@ -22,11 +22,13 @@ MitAbhaengigen = Annotated[
 ]
 
 
-def ausfuehren(vorgang: schreibvorgang.Vorgang, dry_run: bool, commit: bool, mit_abhaengigen: bool = False, pruefe_stand: bool = True) -> int:
-    """Prüft, zeigt (--dry-run) oder schreibt (und committet) einen Vorgang und meldet das Ergebnis."""
+def ausfuehren(
+    vorgang: schreibvorgang.Vorgang, dry_run: bool, commit: bool, mit_abhaengigen: bool = False, pruefe_stand: bool = True, stichtag: str | None = None
+) -> int:
+    """Prüft (am Stichtag, Standard heute), zeigt (--dry-run) oder schreibt (und committet) einen Vorgang und meldet das Ergebnis."""
     for hinweis in vorgang.hinweise:
         hinweis_melden(hinweis)
-    ergebnis = schreibvorgang.ausfuehren(vorgang, dry_run, commit, mit_abhaengigen, pruefe_stand)
+    ergebnis = schreibvorgang.ausfuehren(vorgang, dry_run, commit, mit_abhaengigen, pruefe_stand, stichtag)
     k = konsole()
     if not ergebnis.geschrieben:
         typer.echo(vorgang.diff(), nl=False)  # unverändert (kein Rich): lässt sich mit „git apply“ anwenden

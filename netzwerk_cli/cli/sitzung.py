@@ -1,24 +1,27 @@
-"""`netzwerk sitzung vorbereiten GREMIUM --datum D [--ort O]`, `sitzung einladung|niederschrift SITZUNG`"""
+"""`netzwerk sitzung vorbereiten GREMIUM --datum D [--ort O]`, `sitzung protokoll SITZUNG --anwesend P …`,
+`sitzung einladung|niederschrift SITZUNG`"""
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
+from netzwerk_cli.aktionen import agenda
 from netzwerk_cli.ausgabe import agenda as darstellung
 from netzwerk_cli.ausgabe.konsole import konsole
-from netzwerk_cli.aktionen import agenda
 from netzwerk_cli.berichte.grundlagen import laden
 from netzwerk_cli.cli.fehlerbehandlung import befehl
-from netzwerk_cli.cli.optionen import Daten, DokumentFormat
+from netzwerk_cli.cli.optionen import Daten, DokumentFormat, Stichtag
 from netzwerk_cli.cli.rahmen import Befehl, beispiele, unteranwendung
+from netzwerk_cli.cli.schreiben import Commit, MitAbhaengigen, Probelauf
 from netzwerk_cli.validierung import stichtag_pruefen
 
 app = unteranwendung(
-    "Sitzungen vorbereiten; Einladung und Niederschrift.",
+    "Sitzungen vorbereiten, Protokoll erfassen; Einladung und Niederschrift.",
     "netzwerk sitzung vorbereiten steuerungsgruppe-beispielkreis --datum 2026-03-18",
+    "netzwerk sitzung protokoll steuerungsgruppe-beispielkreis-2027-03-17 --anwesend paula-probe,karl-exempel --beschluss 1:angenommen --dry-run",
     "netzwerk sitzung einladung steuerungsgruppe-beispielkreis-2023-06-21 --format html > einladung.html",
 )
 
@@ -28,22 +31,37 @@ app = unteranwendung(
     cls=Befehl,
     epilog=beispiele(
         "netzwerk sitzung vorbereiten steuerungsgruppe-beispielkreis --datum 2026-03-18",
-        'netzwerk sitzung vorbereiten steuerungsgruppe-beispielkreis --datum 2026-03-18 --ort "Rathaus, Saal 2"',
+        'netzwerk sitzung vorbereiten steuerungsgruppe-beispielkreis --datum 2026-03-18 --ort "Rathaus, Saal 2" --dry-run',
+        "netzwerk sitzung vorbereiten steuerungsgruppe-beispielkreis --datum 2026-03-18 --commit",
     ),
 )
 @befehl
 def vorbereiten(
     gremium: Annotated[str, typer.Argument(metavar="GREMIUM", help="id des Gremiums, z. B. steuerungsgruppe-beispielkreis.", show_default=False)],
     datum: Annotated[str, typer.Option("--datum", metavar="DATUM", help="Tag der Sitzung (JJJJ-MM-TT).", show_default=False)],
-    ort: Annotated[Optional[str], typer.Option("--ort", metavar="TEXT", help="Ort der Sitzung.", show_default=False)] = None,
+    ort: Annotated[str | None, typer.Option("--ort", metavar="TEXT", help="Ort der Sitzung.", show_default=False)] = None,
+    dry_run: Probelauf = False,
+    commit: Commit = False,
+    mit_abhaengigen: MitAbhaengigen = False,
     daten: Daten = None,
 ) -> int:
     """Legt eine geplante Sitzung mit Entwurf der Tagesordnung an (sitzungen/JAHR/GREMIUM-DATUM.yaml)."""
+    from netzwerk_cli.aktionen import schreibvorgang
+
     tag = stichtag_pruefen(datum)
     heute = date.today().isoformat()
     repo = laden(daten, heute, pruefen=False)
-    entwurf = agenda.vorbereiten(repo, gremium, tag, ort, heute)
-    darstellung.als_text(entwurf, konsole())
+    entwurf, vorgang = agenda.plane_vorbereiten(repo.bestand, gremium, tag, ort, heute)
+    ergebnis = schreibvorgang.ausfuehren(vorgang, dry_run, commit, mit_abhaengigen, stichtag=heute)
+    if not ergebnis.geschrieben:
+        typer.echo(vorgang.diff(), nl=False)  # unverändert (kein Rich): lässt sich mit „git apply“ anwenden
+        konsole().print("(Probelauf: nichts geschrieben)")
+        return 0
+    darstellung.als_text(entwurf, konsole(), ergebnis.commit)
+    if vorgang.abhaengige:
+        konsole().print(f"mitcommittet: {', '.join(vorgang.abhaengige)}", markup=False)
+    if ergebnis.commit:
+        konsole().print(f"Commit {ergebnis.commit[:10]}", markup=False)
     return 0
 
 
@@ -86,3 +104,62 @@ def einladung(sitzung: SitzungId, format: UFormat = DokumentFormat.markdown, dat
 def niederschrift(sitzung: SitzungId, format: UFormat = DokumentFormat.markdown, daten: Daten = None) -> int:
     """Ergebnisniederschrift: Anwesenheit, Beschlüsse und Abstimmungen je Punkt (öffentliche Fassung)."""
     return _unterlagen("niederschrift", sitzung, format, daten)
+
+
+@app.command(
+    "protokoll",
+    cls=Befehl,
+    epilog=beispiele(
+        "netzwerk sitzung protokoll steuerungsgruppe-beispielkreis-2027-03-17 --anwesend paula-probe,otto-platzhalter,karl-exempel "
+        "--entschuldigt tom-test --beschluss 1:angenommen:3:0:0 --dry-run",
+        'netzwerk sitzung protokoll steuerungsgruppe-beispielkreis-2027-03-17 --anwesend paula-probe --gast "Vertretung der Agentur für Arbeit" '
+        "--beschluss 1:zurueckverwiesen --beschluss 2:zur_kenntnis_genommen --commit",
+    ),
+)
+@befehl
+def protokoll(
+    sitzung: SitzungId,
+    anwesend: Annotated[
+        list[str],
+        typer.Option("--anwesend", metavar="PERSON", help="Anwesendes Mitglied (id); mehrfach oder mit Kommas: a,b,c.", show_default=False),
+    ],
+    entschuldigt: Annotated[
+        list[str] | None,
+        typer.Option("--entschuldigt", metavar="PERSON", help="Entschuldigtes Mitglied (id); mehrfach oder mit Kommas.", show_default=False),
+    ] = None,
+    gast: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--gast",
+            metavar="GAST",
+            help="Gast (nicht stimmberechtigt): eine Bezeichnung oder die id einer Person (dann Name, Organisation, Funktion aus dem Datensatz); mehrfach möglich.",
+            show_default=False,
+        ),
+    ] = None,
+    beschluss: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--beschluss",
+            metavar="BESCHLUSS",
+            help="Beschluss als NR:ERGEBNIS[:JA:NEIN:ENTHALTUNG] zum Tagesordnungspunkt NR (ab 1 gezählt), z. B. 1:angenommen:9:0:1; "
+            "Ergebnis: angenommen, abgelehnt, zurueckverwiesen, vertagt, zur_kenntnis_genommen. Mehrfach möglich.",
+            show_default=False,
+        ),
+    ] = None,
+    stichtag: Stichtag = None,
+    dry_run: Probelauf = False,
+    commit: Commit = False,
+    mit_abhaengigen: MitAbhaengigen = False,
+    daten: Daten = None,
+) -> int:
+    """Erfasst Anwesenheit und Beschlüsse, setzt die Sitzung auf „durchgefuehrt“ und führt jede dort
+    entschiedene Empfehlung in derselben Änderung weiter (angenommen → beschlossen, abgelehnt →
+    abgelehnt, zurueckverwiesen → entwurf)."""
+    from netzwerk_cli.aktionen import protokoll as kern
+    from netzwerk_cli.bestand import finde_wurzel, lade_bedarf
+    from netzwerk_cli.cli import schreiben
+
+    tag = stichtag_pruefen(stichtag)
+    bestand = lade_bedarf(finde_wurzel(daten))
+    vorgang = kern.plane_protokoll(bestand, sitzung, anwesend, entschuldigt, gast, beschluss, tag)
+    return schreiben.ausfuehren(vorgang, dry_run, commit, mit_abhaengigen, stichtag=tag)

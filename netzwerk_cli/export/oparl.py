@@ -50,7 +50,7 @@ LISTEN = {  # Body-Eigenschaft → Dateiname der Objektliste
     "legislativeTermList": "legislativeterm",
     "membership": "membership",
 }
-ERGEBNIS = {"angenommen": "angenommen", "abgelehnt": "abgelehnt", "vertagt": "vertagt", "zur_kenntnis_genommen": "zur Kenntnis genommen"}
+ERGEBNIS = {"angenommen": "angenommen", "abgelehnt": "abgelehnt", "zurueckverwiesen": "zurückverwiesen", "vertagt": "vertagt", "zur_kenntnis_genommen": "zur Kenntnis genommen"}
 BERATUNGSROLLE = {
     "beschlossen": "Beschlussfassung",
     "abgelehnt": "Beschlussfassung",

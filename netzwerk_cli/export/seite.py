@@ -33,7 +33,7 @@ BARRIEREFREIHEIT_DATEI = Path(".netzwerk") / "barrierefreiheit.yaml"
 DOT_ZEITLIMIT = 60  # Sekunden
 
 MASSNAHME_STATUS = {"geplant": "geplant", "ausgewaehlt": "ausgewählt", "in_umsetzung": "in Umsetzung", "umgesetzt": "umgesetzt", "verworfen": "verworfen"}
-ERGEBNIS = {"angenommen": "angenommen", "abgelehnt": "abgelehnt", "vertagt": "vertagt", "zur_kenntnis_genommen": "zur Kenntnis genommen"}
+ERGEBNIS = {"angenommen": "angenommen", "abgelehnt": "abgelehnt", "zurueckverwiesen": "zurückverwiesen", "vertagt": "vertagt", "zur_kenntnis_genommen": "zur Kenntnis genommen"}
 VERANSTALTUNG_ART = {
     "fachtag": "Fachtag",
     "informationsveranstaltung": "Informationsveranstaltung",

@@ -23,7 +23,7 @@ from netzwerk_cli.grundlagen.fehler import Abgelehnt
 
 VORLAGEN = Path(__file__).parent / "unterlagen_vorlagen"
 WOCHENTAG = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag")
-ERGEBNIS = {"angenommen": "angenommen", "abgelehnt": "abgelehnt", "vertagt": "vertagt", "zur_kenntnis_genommen": "zur Kenntnis genommen"}
+ERGEBNIS = {"angenommen": "angenommen", "abgelehnt": "abgelehnt", "zurueckverwiesen": "zurückverwiesen", "vertagt": "vertagt", "zur_kenntnis_genommen": "zur Kenntnis genommen"}
 
 
 def _sitzung(bestand: Bestand, sid: str) -> dict:

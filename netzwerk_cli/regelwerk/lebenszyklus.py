@@ -119,12 +119,17 @@ def _sitzung_pruefen(s: Schritt, bezug_status: str, zweck: str) -> list[tuple[tu
     punkte = [p for p in sitzung.get("tagesordnung") or [] if s.id in (p.get("empfehlungen") or [])]
     if not punkte:
         probleme.append((hier, f"die Tagesordnung der Sitzung „{sitzung_id}“ führt die Empfehlung „{s.id}“ nicht auf"))
-    ergebnis_soll = {"beschlossen": "angenommen", "abgelehnt": "abgelehnt"}.get(s.eintrag.get("status"))
+    ergebnis_soll = {status: ergebnis for ergebnis, status in ENTSCHEIDUNG.items()}.get(s.eintrag.get("status"))
     for p in punkte:
         ergebnis = (p.get("beschluss") or {}).get("ergebnis")
-        if ergebnis_soll and ergebnis and ergebnis in ("angenommen", "abgelehnt") and ergebnis != ergebnis_soll:
+        if ergebnis_soll and ergebnis and ergebnis in ENTSCHEIDUNG and ergebnis != ergebnis_soll:
             probleme.append((hier, f"laut Tagesordnung der Sitzung „{sitzung_id}“ wurde die Empfehlung {ergebnis}, der Verlauf sagt „{s.eintrag.get('status')}“"))
     return probleme
+
+
+# Ergebnis eines Tagesordnungspunkts → Schritt der dort behandelten Empfehlungen (`sitzung protokoll`);
+# andere Ergebnisse (vertagt, zur_kenntnis_genommen) ändern den Status nicht.
+ENTSCHEIDUNG = {"angenommen": "beschlossen", "abgelehnt": "abgelehnt", "zurueckverwiesen": "entwurf"}
 
 
 def _entscheidungssitzung(s: Schritt) -> list[tuple[tuple, str]]:
