@@ -22,7 +22,6 @@ Keine Ausgabe hier; die Darstellung macht `cli/schreiben.py`.
 from __future__ import annotations
 
 import difflib
-import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
