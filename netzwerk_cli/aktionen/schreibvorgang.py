@@ -22,7 +22,6 @@ Keine Ausgabe hier; die Darstellung macht `cli/schreiben.py`.
 from __future__ import annotations
 
 import difflib
-import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -136,65 +135,25 @@ def neue_fehler(vorher: list[Befund], nachher: list[Befund], schluessel: Callabl
 
 
 def _art_der_datei(datei: str) -> str | None:
-    from netzwerk_cli.grundlagen.arten import NETZWERK_DATEI, ORDNER
+    from netzwerk_cli.bestand.ueberlagerung import art_der_datei
 
-    if datei == NETZWERK_DATEI:
-        return "netzwerk"
-    ordner = datei.split("/", 1)[0]
-    if "/" in datei and datei.endswith(".yaml") and ordner in ORDNER:
-        return ORDNER[ordner]
-    return None
+    return art_der_datei(datei)
 
 
 def ueberlagert(bestand, dateien: dict[str, bytes | None]):
     """Ein neuer Bestand: `bestand` mit diesen Dateien (Bytes; None = gelöscht) an Stelle der
     gelesenen. `bestand` selbst bleibt unverändert (die Datensätze werden geteilt, nicht verändert)."""
-    from netzwerk_cli import dateipruefung
-    from netzwerk_cli.bestand import Bestand, Datensatz
-    from netzwerk_cli.grundlagen.arten import datensatz_id, pruefe_id
+    from netzwerk_cli.bestand import Bestand
+    from netzwerk_cli.bestand.ueberlagerung import ueberlagern
 
     neu = Bestand(
         wurzel=bestand.wurzel,
         netzwerk=bestand.netzwerk,
         arten={a: dict(s) for a, s in bestand.arten.items()},
-        befunde=[b for b in bestand.befunde if b.datei not in dateien],
+        befunde=list(bestand.befunde),
         dateien=bestand.dateien,
     )
-    for datei, roh in dateien.items():
-        art = _art_der_datei(datei)
-        if art is None:
-            continue  # keine Datensatzdatei (z. B. README): für validate ohne Bedeutung
-        id_ = datensatz_id(art, datei)
-        if art == "netzwerk":
-            vorhanden = neu.netzwerk
-        else:
-            vorhanden = neu.arten[art].get(id_)
-        if vorhanden is not None and vorhanden.datei == datei:
-            if art == "netzwerk":
-                neu.netzwerk = None
-            else:
-                del neu.arten[art][id_]
-            neu.dateien -= 1
-        if roh is None:
-            continue
-        neu.dateien += 1
-        erg = dateipruefung.pruefe_bytes(art, roh, datei, hashlib.sha256(roh).hexdigest())
-        neu.befunde.extend(erg.als_befunde(datei))
-        dok = None
-        if erg.lesbar:
-            text, _ = yamlio.dekodiere(roh)
-            dok, _ = yamlio.lade_text(text) if text is not None else (None, [])
-        ds = Datensatz(art, id_, datei, dok, erg.lesbar, erg.gueltig, erg.daten, None, geprueft=True)
-        if art == "netzwerk":
-            neu.netzwerk = ds
-            continue
-        grund = pruefe_id(id_)
-        if grund:
-            neu.befunde.append(ds.befund("id-ungueltig", grund))
-        if id_ in neu.arten[art]:
-            neu.befunde.append(ds.befund("id-ungueltig", f"id „{id_}“ gibt es schon: {neu.arten[art][id_].datei}"))
-            continue
-        neu.arten[art][id_] = ds
+    ueberlagern(neu, dateien)
     return neu
 
 
@@ -215,17 +174,44 @@ def _ablehnung(kopf: str, fehler: list[Befund], wie_viele: int = 12) -> Abgelehn
     return Abgelehnt(kopf + "\n" + "\n".join(zeilen))
 
 
-def pruefen(vorgang: Vorgang, stichtag: str | None = None, bestand=None) -> None:
-    """Lehnt ab, wenn der geplante Stand Fehler hätte, die der jetzige nicht hat."""
+def pruefen(vorgang: Vorgang, stichtag: str | None = None, bestand=None, zwischenspeicher_schreiben: bool = False) -> None:
+    """Lehnt ab, wenn der geplante Stand Fehler hätte, die der jetzige nicht hat.
+
+    Ohne `bestand` über den Zwischenspeicher von `validate` (`querpruefung.geplant`: nur was die
+    Änderung berührt, wird neu geprüft); ohne nutzbaren Speicher vollständig. Beide Wege
+    entscheiden gleich (tests/test_schreibvorgang_schnell.py). Den Speicher schreibt der Weg nur
+    mit `zwischenspeicher_schreiben` (Probelauf): ein schreibender Befehl fasst neben seinen
+    Dateien nichts an."""
+    stichtag = stichtag or date.today().isoformat()
+    fehler = _neue_fehler_schnell(vorgang, stichtag, zwischenspeicher_schreiben) if bestand is None else None
+    if fehler is None:
+        fehler = _neue_fehler_voll(vorgang, stichtag, bestand)
+    if fehler:
+        raise _ablehnung("Die Änderung ergäbe einen Stand mit neuen Fehlern (wie „netzwerk validate“ sie meldet); nichts geschrieben:", fehler)
+
+
+def _neue_fehler_voll(vorgang: Vorgang, stichtag: str, bestand=None) -> list[Befund]:
+    """Der vollständige Weg: alle Prüfungen über den jetzigen und den geplanten Stand."""
     from netzwerk_cli.bestand import lade_bestand
 
-    stichtag = stichtag or date.today().isoformat()
     bestand = bestand if bestand is not None else lade_bestand(vorgang.wurzel, zwischenspeicher=False)
     vorher = _befunde(bestand, stichtag)
     nachher = _befunde(ueberlagert(bestand, _geplant(vorgang)), stichtag)
-    fehler = neue_fehler(vorher, nachher, vorgang.schluessel)
-    if fehler:
-        raise _ablehnung("Die Änderung ergäbe einen Stand mit neuen Fehlern (wie „netzwerk validate“ sie meldet); nichts geschrieben:", fehler)
+    return neue_fehler(vorher, nachher, vorgang.schluessel)
+
+
+def _neue_fehler_schnell(vorgang: Vorgang, stichtag: str, schreiben: bool = False) -> list[Befund] | None:
+    """Der schnelle Weg über den Zwischenspeicher; None, wenn er nicht geht (dann vollständig)."""
+    from netzwerk_cli.querpruefung import geplant
+    from netzwerk_cli.validierung import _begrenzt
+
+    stand = geplant.oeffnen(vorgang.wurzel, stichtag, schreiben)
+    if stand is None:
+        return None
+    nachher = stand.mit(_geplant(vorgang))
+    if nachher is None:
+        return None
+    return neue_fehler(_begrenzt(stand.jetzt()), _begrenzt(nachher), vorgang.schluessel)
 
 
 # --------------------------------------------------------------------------- Git
@@ -256,23 +242,21 @@ def _abhaengige(vorgang: Vorgang, mit_abhaengigen: bool, stichtag: str) -> list[
     """Der Commit enthält HEAD plus die geänderten Dateien. Hat dieser Stand neue Fehler gegenüber
     HEAD, hängt die Änderung an nicht committeten anderen Dateien: welche, wird ausprobiert."""
     from netzwerk_cli.quellen import git
-    from netzwerk_cli.bestand import lade_bestand
 
     geplant = _geplant(vorgang)
     offen = [d for d in git.nicht_committet(vorgang.wurzel) if d not in geplant and _art_der_datei(d) is not None]
     if not offen:
         return []  # committet wird genau der geplante Stand, und den hat `pruefen` schon geprüft
-    bestand = lade_bestand(vorgang.wurzel, zwischenspeicher=False)
+    befunde_mit = _befunde_mit(vorgang.wurzel, stichtag)
     am_head = {d: git.inhalt_am_head(vorgang.wurzel, d) for d in offen}
-    head_stand = ueberlagert(bestand, am_head)
-    head_befunde = _befunde(head_stand, stichtag)
+    head_befunde = befunde_mit(am_head)
 
     def fehler_mit(behalten: list[str]) -> list[Befund]:
         stand = dict(am_head)
         for d in behalten:
             stand.pop(d)
         stand.update(geplant)
-        return neue_fehler(head_befunde, _befunde(ueberlagert(bestand, stand), stichtag), vorgang.schluessel)
+        return neue_fehler(head_befunde, befunde_mit(stand), vorgang.schluessel)
 
     if not fehler_mit([]):
         return []
@@ -296,6 +280,28 @@ def _abhaengige(vorgang: Vorgang, mit_abhaengigen: bool, stichtag: str) -> list[
             + "\nBitte diese Dateien erst committen oder mit --mit-abhaengigen im selben Commit festhalten."
         )
     return noetig
+
+
+def _befunde_mit(wurzel: Path, stichtag: str) -> Callable[[dict[str, bytes | None]], list[Befund]]:
+    """Befunde (wie `validate`) des jetzigen Stands mit den gegebenen Dateien: über den
+    Zwischenspeicher (nur lesend), wo das geht, sonst vollständig (Bestand einmal geladen)."""
+    from netzwerk_cli.bestand import lade_bestand
+    from netzwerk_cli.querpruefung import geplant
+    from netzwerk_cli.validierung import _begrenzt
+
+    stand = geplant.oeffnen(wurzel, stichtag)
+    bestand = None
+
+    def befunde_mit(dateien: dict[str, bytes | None]) -> list[Befund]:
+        nonlocal bestand
+        befunde = stand.mit(dateien) if stand is not None else None
+        if befunde is not None:
+            return _begrenzt(befunde)
+        if bestand is None:
+            bestand = lade_bestand(wurzel, zwischenspeicher=False)
+        return _befunde(ueberlagert(bestand, dateien), stichtag)
+
+    return befunde_mit
 
 
 def schreiben(vorgang: Vorgang) -> None:
@@ -364,7 +370,7 @@ def ausfuehren(
     if not dry_run:
         ziele_pruefen(vorgang)
     if pruefe_stand:
-        pruefen(vorgang, stichtag)
+        pruefen(vorgang, stichtag, zwischenspeicher_schreiben=dry_run)
     if dry_run:
         return Ergebnis(False)
     if commit and pruefe_stand:

@@ -32,6 +32,23 @@ from netzwerk_cli.querpruefung.regeln import Kontext, pruefe_datensatz
 def pruefe(wurzel: Path, stichtag: str) -> tuple[Bericht, Bestand] | None:
     """Bericht wie `validierung.pruefe_bestand(lade_bestand(wurzel))`, über den Zwischenspeicher;
     None, wenn es keinen Zwischenspeicher gibt (abgeschaltet)."""
+    from netzwerk_cli.querpruefung.regeln import netzwerkdatei_fehlt as _fehlende_netzwerkdatei
+
+    erg = aktualisiert(wurzel, stichtag)
+    if erg is None:
+        return None
+    bestand, _, befunde, _ = erg
+    bericht = Bericht(befunde=list(bestand.befunde), dateien=bestand.dateien)
+    if bestand.netzwerk is None:
+        bericht.befunde.append(_fehlende_netzwerkdatei())
+    bericht.befunde.extend(Befund(*b) for je_subjekt in befunde.values() for b in je_subjekt)
+    return bericht, bestand
+
+
+def aktualisiert(wurzel: Path, stichtag: str, schreiben: bool = True) -> tuple[Bestand, Kontext, dict[str, tuple], object] | None:
+    """Der Zwischenspeicher, auf den Stand der Dateien von jetzt gebracht: (Bestand, Kontext,
+    Befunde je Subjekt, Speicher); None ohne Zwischenspeicher. `schreiben=False`: der neue
+    Stand bleibt im Speicher des Prozesses (für schreibende Befehle, `querpruefung.geplant`)."""
     from netzwerk_cli import dateipruefung
     from netzwerk_cli.quellen import zwischenspeicher
 
@@ -43,17 +60,20 @@ def pruefe(wurzel: Path, stichtag: str) -> tuple[Bericht, Bestand] | None:
     bereinigung = gc.isenabled()
     gc.disable()
     try:
-        return _pruefe(wurzel, stichtag, speicher)
+        bestand, kontext, befunde = _pruefe(wurzel, stichtag, speicher)
+        if schreiben:
+            speicher.speichern()
+        return bestand, kontext, befunde, speicher
     finally:
         if bereinigung:
             gc.freeze()
             gc.enable()
 
 
-def _pruefe(wurzel: Path, stichtag: str, speicher) -> tuple[Bericht, Bestand]:
+def _pruefe(wurzel: Path, stichtag: str, speicher) -> tuple[Bestand, Kontext, dict[str, tuple]]:
     from netzwerk_cli import dateipruefung
     from netzwerk_cli.bestand import aus_speicher as speicherbestand
-    from netzwerk_cli.querpruefung.regeln import netzwerkdatei_fehlt as _fehlende_netzwerkdatei, kontext_fuer
+    from netzwerk_cli.querpruefung.regeln import kontext_fuer
 
     gefunden, fund_befunde = _finden(wurzel)
     eintraege, frisch = speicher.abgleichen(gefunden, lambda offen: dateipruefung.pruefe_alle(offen, wurzel))
@@ -66,13 +86,7 @@ def _pruefe(wurzel: Path, stichtag: str, speicher) -> tuple[Bericht, Bestand]:
     befunde = _nachpruefen(bestand, kontext, zustand, stand, koepfe, speicher) if zustand is not None else None
     if befunde is None:
         befunde = _alles_pruefen(bestand, kontext, stand, koepfe, speicher)
-    speicher.speichern()
-
-    bericht = Bericht(befunde=list(bestand.befunde), dateien=bestand.dateien)
-    if bestand.netzwerk is None:
-        bericht.befunde.append(_fehlende_netzwerkdatei())
-    bericht.befunde.extend(Befund(*b) for je_subjekt in befunde.values() for b in je_subjekt)
-    return bericht, bestand
+    return bestand, kontext, befunde
 
 
 def _kontext_schluessel(kontext: Kontext) -> tuple:
