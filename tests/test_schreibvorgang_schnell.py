@@ -137,7 +137,7 @@ def test_schreibender_befehl_schreibt_den_speicher_nicht(beispiel):
     ordner = zwischenspeicher._ordner(beispiel)
     assert not ordner.exists() or not list(ordner.iterdir())
     schreibvorgang.pruefen(v, STICHTAG, zwischenspeicher_schreiben=True)  # Probelauf: wie validate
-    assert zwischenspeicher.Speicher(ordner, dateipruefung.werkzeug_kennung()).quer() is not None
+    assert zwischenspeicher.oeffnen(beispiel, dateipruefung.werkzeug_kennung()).quer() is not None
 
 
 def test_nur_betroffene_subjekte(beispiel, monkeypatch):

@@ -160,7 +160,7 @@ def _faelschen(wurzel: Path, monkeypatch) -> None:
     monkeypatch.setattr(zwischenspeicher, "_schluessel_cache", {}, raising=False)
     speicher = zwischenspeicher.oeffnen(wurzel, dateipruefung.werkzeug_kennung())
     assert speicher is not None
-    eintraege, _ = speicher.abgleichen([("organisation", str(wurzel / KAPUTT), KAPUTT)], lambda offen: dateipruefung.pruefe_alle(offen, wurzel), alle=False)
+    eintraege, _ = dateipruefung.abgleichen_und_pruefen([("organisation", str(wurzel / KAPUTT), KAPUTT)], wurzel, speicher, alle=False)
     e = eintraege[0]
     speicher._meta(KAPUTT)[KAPUTT] = (e[0], e[1], (), True, True, e[5])  # gleiche Prüfsumme, keine Befunde
     speicher.geaendert.add(speicher._meta_name(zwischenspeicher._nummer(KAPUTT, zwischenspeicher.META_TEILE)))

@@ -285,11 +285,9 @@ def _lade_bestand(wurzel: Path, zwischenspeicher: bool) -> Bestand:
     bestand.dateien = len(gefunden)
     auftraege = gefunden  # (art, pfad, rel) – Pfade als Text: 100 000 Path-Objekte kosten fast eine Sekunde
     speicher = zs.oeffnen(wurzel, dateipruefung.werkzeug_kennung()) if zwischenspeicher else None
+    ergebnisse = dateipruefung.ergebnisse(auftraege, wurzel, speicher)
     if speicher is not None:
-        ergebnisse = speicher.ergebnisse(auftraege, lambda offen: dateipruefung.pruefe_alle(offen, wurzel))
         speicher.speichern()
-    else:
-        ergebnisse = dateipruefung.pruefe_alle(auftraege, wurzel)
     saetze = []
     for (art, _, rel), erg in zip(gefunden, ergebnisse):
         bestand.befunde.extend(erg.als_befunde(rel))
@@ -382,11 +380,10 @@ class _ArtAnsicht(Mapping):
         if len(offen) < 100:
             return
         speicher = zs.oeffnen(self._wurzel, dateipruefung.werkzeug_kennung())
-        rechne = lambda auftraege: dateipruefung.pruefe_alle(auftraege, self._wurzel)  # noqa: E731
         bereinigung = gc.isenabled()
         gc.disable()
         try:
-            ergebnisse = speicher.ergebnisse(offen, rechne, alle=False) if speicher else rechne(offen)
+            ergebnisse = dateipruefung.ergebnisse(offen, self._wurzel, speicher, alle=False)
             if speicher:
                 speicher.speichern()
         finally:

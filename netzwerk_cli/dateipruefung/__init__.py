@@ -106,6 +106,28 @@ def pruefe_alle(auftraege: list[tuple[str, Path, str]], wurzel: Path) -> list[Er
     return [pruefe_datei(art, pfad, wurzel, datei) for art, pfad, datei in auftraege]
 
 
+def abgleichen_und_pruefen(auftraege: list, wurzel: Path, speicher, alle: bool = True) -> tuple[list, dict[str, Ergebnis]]:
+    """Die Stufe „jede Datei für sich“ mit Zwischenspeicher: gleicht die Aufträge mit dem Speicher
+    ab, prüft nur die geänderten Dateien und trägt ihre Ergebnisse ein. Liefert die Metadaten je
+    Auftrag und die frischen Ergebnisse (der Speicher selbst ruft nichts zurück)."""
+    abgleich = speicher.abgleichen(auftraege, alle)
+    frisch = speicher.eintragen(auftraege, abgleich, pruefe_alle([auftraege[i] for i in abgleich.offen], wurzel))
+    return abgleich.eintraege, frisch
+
+
+def ergebnisse(auftraege: list, wurzel: Path, speicher=None, alle: bool = True) -> list[Ergebnis]:
+    """Vollständige Ergebnisse (mit Daten) je Auftrag: aus dem Speicher, wo er sie hat, sonst neu
+    geprüft (ohne Speicher: alles neu)."""
+    if speicher is None:
+        return pruefe_alle(auftraege, wurzel)
+    eintraege, frisch = abgleichen_und_pruefen(auftraege, wurzel, speicher, alle)
+    gefunden, fehlt = speicher.ergebnisse(auftraege, eintraege, frisch)
+    for i, erg in zip(fehlt, pruefe_alle([auftraege[i] for i in fehlt], wurzel), strict=True):
+        gefunden[i] = erg
+        speicher.daten_nachtragen(auftraege[i][2], eintraege[i], erg)
+    return gefunden  # type: ignore[return-value]  # jede Lücke ist oben gefüllt
+
+
 def _stueck(auftraege: list[tuple[str, Path, str]], wurzel: Path) -> list[Ergebnis]:
     gc.disable()  # im Kindprozess: nur azyklische Daten, die gleich zurückgegeben werden
     return [pruefe_datei(art, pfad, wurzel, datei) for art, pfad, datei in auftraege]

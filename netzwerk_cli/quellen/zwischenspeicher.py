@@ -52,7 +52,7 @@ import sys
 import time
 import zlib
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Iterable, NamedTuple
 
 from netzwerk_cli.grundlagen.ergebnis import Ergebnis
 from netzwerk_cli.quellen import yamlio
@@ -68,6 +68,16 @@ _UNBEKANNT = (-1, -1, -1, -1, -1)  # Merkmale nicht als Beweis gespeichert („r
 MAX_TEIL = 512 * 1024 * 1024  # größere Speicherdateien werden nicht gelesen, sondern verworfen
 _MAC_LAENGE = 32
 SCHLUESSEL_DATEI = Path("netzwerk") / "cache-schluessel"
+
+
+class Abgleich(NamedTuple):
+    """Ergebnis von `Speicher.abgleichen`: Einträge je Auftrag (None: neu prüfen), die offenen
+    Nummern, die festgestellten Merkmale (lstat) und der Zeitpunkt (für „zu jung“)."""
+
+    eintraege: list
+    offen: list[int]
+    stats: list
+    jetzt: int
 
 
 def oeffnen(wurzel: Path, kennung: bytes) -> Speicher | None:
@@ -367,15 +377,12 @@ class Speicher:
     def _daten_teil(self, datei: str) -> dict:
         return self._dict(f"daten-{_nummer(datei, DATEN_TEILE):04d}.bin")
 
-    def abgleichen(
-        self, auftraege: list[tuple[str, str, str]], rechne: Callable[[list], list[Ergebnis]], alle: bool = True
-    ) -> tuple[list[tuple], dict[str, Ergebnis]]:
-        """Metadaten je Auftrag (art, pfad, datei), in dieser Reihenfolge, und die Ergebnisse der
-        neu geprüften Dateien. Ein Metadaten-Eintrag ist (stat, prüfsumme, befunde, lesbar,
-        gültig, kopf). `alle`: die Aufträge sind alle Dateien des Repositorys (dann werden
-        Einträge anderer Dateien entfernt); sonst ein Teil (z. B. nur die Empfehlungen)."""
-        from netzwerk_cli.grundlagen.arten import indexwerte
-
+    def abgleichen(self, auftraege: list[tuple[str, str, str]], alle: bool = True) -> Abgleich:
+        """Vergleicht die Aufträge (art, pfad, datei) mit den Metadaten. Ein Metadaten-Eintrag ist
+        (stat, prüfsumme, befunde, lesbar, gültig, indexwerte); für Dateien, die neu geprüft werden
+        müssen, steht None, ihre Nummern in `offen`. Der Speicher ruft nichts zurück: wer prüft,
+        trägt die Ergebnisse danach mit `eintragen` ein. `alle`: die Aufträge sind alle Dateien des
+        Repositorys (dann werden Einträge anderer Dateien entfernt); sonst ein Teil."""
         eintraege: list[tuple | None] = [None] * len(auftraege)
         stats: list[tuple | None] = [None] * len(auftraege)
         offen: list[int] = []
@@ -406,9 +413,19 @@ class Speicher:
                     self.geaendert.add(self._meta_name(_nummer(datei, META_TEILE)))
             else:
                 offen.append(i)
+        if alle:
+            self._aufraeumen({datei for _, _, datei in auftraege})
+        return Abgleich(eintraege, offen, stats, jetzt)
+
+    def eintragen(self, auftraege: list[tuple[str, str, str]], abgleich: Abgleich, ergebnisse: list[Ergebnis]) -> dict[str, Ergebnis]:
+        """Die Ergebnisse der offenen Aufträge (in der Reihenfolge von `abgleich.offen`) eintragen;
+        füllt `abgleich.eintraege` und liefert die frischen Ergebnisse je Datei."""
+        from netzwerk_cli.grundlagen.arten import indexwerte
+
+        eintraege, offen, stats, jetzt = abgleich
         frisch: dict[str, Ergebnis] = {}
         if offen:
-            for i, erg in zip(offen, rechne([auftraege[i] for i in offen])):
+            for i, erg in zip(offen, ergebnisse, strict=True):
                 art, _, datei = auftraege[i]
                 stat_ = stats[i]  # None: keine gewöhnliche Datei (lstat) – nichts speichern
                 gelesen = erg.merkmale  # Merkmale der Datei, deren Bytes geprüft wurden
@@ -419,9 +436,7 @@ class Speicher:
                     self._meta(datei)[datei] = e
                     self.geaendert.add(self._meta_name(_nummer(datei, META_TEILE)))
                     self._daten_ablegen(datei, erg.pruefsumme, erg.daten)
-        if alle:
-            self._aufraeumen({datei for _, _, datei in auftraege})
-        return eintraege, frisch  # type: ignore[return-value]
+        return frisch
 
     def _inhalt_gleich(self, e: object, pfad: str, datei: str) -> tuple | None:
         """Zeitstempel anders (git checkout, touch) oder gespeichert als „zu jung“: Inhalt
@@ -457,28 +472,28 @@ class Speicher:
         self.geaendert.add(f"daten-{_nummer(datei, DATEN_TEILE):04d}.bin")
 
     def ergebnisse(
-        self, auftraege: list[tuple[str, str, str]], rechne: Callable[[list], list[Ergebnis]], alle: bool = True
-    ) -> list[Ergebnis]:
-        """Vollständige Ergebnisse (mit Daten) in der Reihenfolge der Aufträge: aus dem Speicher,
-        sonst über `rechne`."""
-        eintraege, frisch = self.abgleichen(auftraege, rechne, alle)
+        self, auftraege: list[tuple[str, str, str]], eintraege: list, frisch: dict[str, Ergebnis]
+    ) -> tuple[list[Ergebnis | None], list[int]]:
+        """Vollständige Ergebnisse (mit Daten) in der Reihenfolge der Aufträge, soweit der Speicher
+        sie hat; dazu die Nummern der Aufträge, deren Daten fehlen (kaputter Teil: neu prüfen und
+        mit `daten_nachtragen` ablegen)."""
         ergebnisse: list[Ergebnis | None] = []
         fehlt: list[int] = []
-        for i, ((_, _, datei), e) in enumerate(zip(auftraege, eintraege)):
+        for i, ((_, _, datei), e) in enumerate(zip(auftraege, eintraege, strict=True)):
             erg = frisch.get(datei)
             if erg is None:
                 daten = self.daten(datei, e[1]) if e[3] else None
                 if e[3] and daten is None:
-                    fehlt.append(i)  # Daten fehlen (kaputter Teil): neu prüfen
+                    fehlt.append(i)
                 else:
                     erg = Ergebnis(daten, e[2], bool(e[3]), bool(e[4]), e[1])
             ergebnisse.append(erg)
-        if fehlt:
-            for i, erg in zip(fehlt, rechne([auftraege[i] for i in fehlt])):
-                ergebnisse[i] = erg
-                if erg.pruefsumme and erg.pruefsumme == eintraege[i][1]:
-                    self._daten_ablegen(auftraege[i][2], erg.pruefsumme, erg.daten)
-        return ergebnisse  # type: ignore[return-value]
+        return ergebnisse, fehlt
+
+    def daten_nachtragen(self, datei: str, eintrag: tuple, erg: Ergebnis) -> None:
+        """Neu gelesene Daten einer Datei ablegen, wenn sie zum gespeicherten Eintrag gehören."""
+        if erg.pruefsumme and erg.pruefsumme == eintrag[1]:
+            self._daten_ablegen(datei, erg.pruefsumme, erg.daten)
 
     def _aufraeumen(self, vorhanden: set[str]) -> None:
         """Einträge gelöschter oder umbenannter Dateien entfernen (Metadaten und Daten): der

@@ -76,7 +76,7 @@ def _pruefe(wurzel: Path, stichtag: str, speicher) -> tuple[Bestand, Kontext, di
     from netzwerk_cli.querpruefung.regeln import kontext_fuer
 
     gefunden, fund_befunde = _finden(wurzel)
-    eintraege, frisch = speicher.abgleichen(gefunden, lambda offen: dateipruefung.pruefe_alle(offen, wurzel))
+    eintraege, frisch = dateipruefung.abgleichen_und_pruefen(gefunden, wurzel, speicher)
     bestand = speicherbestand.lade(wurzel, gefunden, fund_befunde, eintraege, frisch, speicher)
     kontext = kontext_fuer(bestand, stichtag)
 
