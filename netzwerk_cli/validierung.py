@@ -46,7 +46,8 @@ def _begrenzt(befunde: list) -> list:
     anzahl = Counter((b.datei, b.regel) for b in befunde)
     if max(anzahl.values(), default=0) <= MAX_JE_DATEI_UND_REGEL:
         return befunde
-    ergebnis, gezeigt = [], Counter()
+    ergebnis: list[Befund] = []
+    gezeigt: Counter[tuple[str, str]] = Counter()
     for b in sorted(befunde, key=Befund.sortierschluessel):
         schluessel = (b.datei, b.regel)
         gezeigt[schluessel] += 1

@@ -25,6 +25,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import cast
 
 from netzwerk_cli.dateipruefung import schemata
 from netzwerk_cli.quellen import textbearbeitung
@@ -137,7 +138,8 @@ class Suchbegriffe:
                 self._muster["nachname"] = re.compile(
                     rf"(?<![\w-]){anrede}\s*{nach}(?![\w-])|(?<![\w-]){nach},\s*{vor}(?![\w-])", re.IGNORECASE
                 )
-        kontakt = daten.get("kontakt") if isinstance(daten.get("kontakt"), dict) else {}
+        kontakt_roh = daten.get("kontakt")
+        kontakt = kontakt_roh if isinstance(kontakt_roh, dict) else {}
         email = kontakt.get("email")
         if isinstance(email, str) and len(email.strip()) >= 3:
             self._roh["email"] = email.strip()
@@ -145,7 +147,7 @@ class Suchbegriffe:
             self._vorfilter["email"] = (email.strip().lower(),)
         telefon = kontakt.get("telefon")
         ziffern = re.sub(r"\D", "", telefon) if isinstance(telefon, str) else ""
-        if len(ziffern) >= 6:
+        if isinstance(telefon, str) and len(ziffern) >= 6:  # kein Text: ziffern ist leer
             self._roh["telefon"] = telefon.strip()
             # Ziffern mit beliebigen Trennzeichen dazwischen („0711 123-45“ = „0711/12345“)
             self._muster["telefon"] = re.compile(r"(?<!\d)" + r"[\s/().-]*".join(ziffern) + r"(?!\d)")
@@ -161,7 +163,7 @@ class Suchbegriffe:
 
     def treffer(self, text: str) -> list[tuple[int, int, str]]:
         """(anfang, ende, art) aller Vorkommen; ein Nachname innerhalb eines Namens zählt nicht doppelt."""
-        funde = []
+        funde: list[tuple[int, int, str]] = []
         klein = text.lower()
         for art, muster in self._muster.items():
             if any(v in klein for v in self._vorfilter.get(art, ("",))):
@@ -209,7 +211,7 @@ class Plan:
     stichtag: str
     fehler_vorher: int = 0
     fehler_nachher: int = 0
-    begriffe: Suchbegriffe = field(repr=False, default=None)  # intern: nie ausgeben
+    begriffe: Suchbegriffe = field(repr=False, kw_only=True)  # intern: nie ausgeben
     _alt_person: bytes = field(repr=False, default=b"")
     _marke: str = field(repr=False, default="")
 
@@ -287,7 +289,7 @@ def plane(
 
     marke = _MARKE_MUSTER.match(alt_text.lstrip(_BOM))
     fortsetzung = marke is not None
-    if fortsetzung:
+    if marke is not None:  # = fortsetzung
         ziel = marke.group(1)
         if neue_id is not None and neue_id != ziel:
             raise EinrichtungsFehler(
@@ -297,8 +299,9 @@ def plane(
         neue_id = ziel
     elif neue_id is not None:
         _nicht_aus_namen(neue_id, person, ds.daten)
-        if bestand.hole("person", neue_id) is not None:
-            raise Abgelehnt(f"Person „{neue_id}“ gibt es schon ({bestand.hole('person', neue_id).datei}); bitte eine freie id wählen")
+        vorhanden = bestand.hole("person", neue_id)
+        if vorhanden is not None:
+            raise Abgelehnt(f"Person „{neue_id}“ gibt es schon ({vorhanden.datei}); bitte eine freie id wählen")
         if neue_id in _person_verweise(bestand):
             raise Abgelehnt(f"Auf „{neue_id}“ verweisen schon Datensätze (ohne dass es die Person gibt); bitte eine andere id wählen")
     else:
@@ -404,7 +407,7 @@ def _lies_roh(pfad: Path) -> str | None:
 
 
 def _person_verweise(bestand: Bestand) -> set[str]:
-    werte = set()
+    werte: set[str] = set()
     for ds in bestand.alle():
         if not ds.lesbar:
             continue
@@ -533,7 +536,7 @@ def _stand_einsetzen(bestand: Bestand, alt_ds: Datensatz, neue_id: str, neue_dat
             continue
         art = alt_ds.art if a.art == "neu" else _art_von(bestand, a.datei)
         id_ = neue_id if a.art == "neu" else Path(a.datei).name[: -len(".yaml")]
-        text = a.neu.removeprefix(_BOM)
+        text = cast(str, a.neu).removeprefix(_BOM)  # None nur bei „geloescht“ (oben)
         dok, probleme = yamlio.lade_text(text)
         for p in probleme:
             bestand.befunde.append(Befund(a.datei, p.zeile, p.spalte, p.schwere, p.regel, p.meldung, json_pfad(p.pfad)))
@@ -598,7 +601,7 @@ def _verbleibende_stellen(wurzel: Path, aenderungen: list[Aenderung], begriffe: 
         for _, _, art in begriffe.treffer(datei):  # Name oder id im Pfad, z. B. notizen/maria-muster.txt
             funde.append(Fundstelle(datei, 0, 0, art, None))
         if datei in geplant:
-            text = geplant[datei].removeprefix(_BOM)
+            text = cast(str, geplant[datei]).removeprefix(_BOM)  # None (gelöscht) oben übersprungen
         else:
             pfad = wurzel / datei
             try:
@@ -705,9 +708,9 @@ def ausfuehren(plan: Plan) -> None:
         pfad = plan.wurzel / a.datei
         if a.art == "neu":
             if not a.vorhanden:
-                yamlio.erstelle_neu(pfad, a.neu, wurzel=plan.wurzel)
-        elif a.art == "geaendert":
-            yamlio.ersetze_wenn_unveraendert(pfad, a.alt, a.neu, wurzel=plan.wurzel)
+                yamlio.erstelle_neu(pfad, cast(str, a.neu), wurzel=plan.wurzel)  # neu: mit Inhalt
+        elif a.art == "geaendert":  # geändert: alter und neuer Inhalt
+            yamlio.ersetze_wenn_unveraendert(pfad, cast(bytes, a.alt), cast(str, a.neu), wurzel=plan.wurzel)
         elif a.art == "geloescht":
             yamlio.loesche_wenn_unveraendert(pfad, erwartet, wurzel=plan.wurzel)
     _zwischenspeicher_auffrischen(plan.wurzel)

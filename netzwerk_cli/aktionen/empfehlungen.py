@@ -8,6 +8,7 @@ from __future__ import annotations
 import copy
 import difflib
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -328,7 +329,7 @@ def plane_umsetzung(
 _JAHRES_ID = re.compile(r"(\d{4})-(\d{3,})\Z")
 
 
-def neue_id(bestand: Bestand, jahr: int, belegt: set[str] = frozenset()) -> str:
+def neue_id(bestand: Bestand, jahr: int, belegt: Collection[str] = frozenset()) -> str:
     """Nächste freie id des Jahres im Stil 2025-007 (nach der höchsten vorhandenen Nummer)."""
     hoechste = 0
     for id_ in list(bestand.arten["empfehlung"]) + list(belegt):
@@ -362,7 +363,7 @@ def plane_neu(
     entscheidungsgremium: str | None = None,
     datum: str | None = None,
     durch: str | None = None,
-    belegt: set[str] = frozenset(),
+    belegt: Collection[str] = frozenset(),
 ) -> Plan:
     if bool(arbeitsgruppe) == bool(gremium):
         raise EinrichtungsFehler("bitte genau eine Herkunft angeben: --arbeitsgruppe A oder --gremium G")

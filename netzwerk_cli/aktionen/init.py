@@ -501,9 +501,9 @@ def _dateien_anlegen(ordner: Path, ersetzungen: dict[str, str], beispiel: bool) 
         if not (ordner / ORDNER_VON_ART[art] / "README.md").exists():  # Git speichert leere Ordner nicht
             _schreibe(ordner / ORDNER_VON_ART[art] / ".gitkeep", "")
     if beispiel:
-        quelle = beispiel_ordner()
-        for pfad in sorted(quelle.rglob("*")):
-            rel = pfad.relative_to(quelle)
+        beispiele = beispiel_ordner()
+        for pfad in sorted(beispiele.rglob("*")):
+            rel = pfad.relative_to(beispiele)
             if pfad.is_dir() or rel.as_posix() == "README.md" or any(t.startswith(".") for t in rel.parts):
                 continue
             (ordner / rel).parent.mkdir(parents=True, exist_ok=True)

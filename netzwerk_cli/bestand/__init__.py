@@ -10,8 +10,8 @@ import gc
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from collections.abc import Mapping
-from typing import Any, Iterator
+from collections.abc import Callable, Collection, Mapping
+from typing import Any, Iterator, Protocol, TypeVar, cast, runtime_checkable
 
 from netzwerk_cli.quellen import yamlio
 from netzwerk_cli.grundlagen.befunde import Befund, json_pfad
@@ -55,6 +55,49 @@ class Datensatz:
         return Befund(self.datei, zeile, spalte, schwere, regel, meldung, json_pfad(pfad))
 
 
+_T = TypeVar("_T")
+
+
+@runtime_checkable
+class BestandLesen(Protocol):
+    """Die Nachschlage-Methoden eines Bestands: die einzige Sicht der Prüfungen über mehrere
+    Datensätze auf andere Datensätze.
+
+    Jede Art von Bestand erfüllt sie: der vollständig geladene (`lade_bestand`), der nach Bedarf
+    lesende (`lade_bedarf`), der aus dem Zwischenspeicher (`aus_speicher.SpeicherBestand`) und
+    der mitschreibende `abhaengigkeiten.Aufzeichner`. Eine Prüfung, die nur diese Methoden
+    nutzt, läuft auf allen gleich; was sie nachschlägt, kann der Aufzeichner festhalten.
+    """
+
+    def hole(self, art: str, id_: object) -> Datensatz | None:
+        """Der Datensatz der Art mit dieser id (auch ungültige), sonst None."""
+        ...
+
+    def daten(self, art: str, id_: object) -> dict:
+        """Die Daten eines schema-gültigen Datensatzes, sonst {}."""
+        ...
+
+    def gibt_es(self, art: str, id_: object) -> bool: ...
+
+    def fehlende(self, art: str, werte: list) -> list[str]:
+        """Die Texte unter `werte`, die keine id der Art sind (Nicht-Texte zählen nicht)."""
+        ...
+
+    def ids(self, art: str) -> Collection[str]:
+        """Die ids einer Art (`in`, Iteration, len)."""
+        ...
+
+    def alle_von(self, art: str) -> Collection[Datensatz]: ...
+
+    def nach(self, art: str, feld: str, wert: str) -> list[Datensatz]:
+        """Die schema-gültigen Datensätze der Art, deren Feld `feld` den Text `wert` hat."""
+        ...
+
+    def merke(self, schluessel: str, rechne: Callable[[BestandLesen], _T]) -> _T:
+        """Ein aus dem Bestand abgeleiteter Wert, einmal je Prüflauf berechnet (`rechne(bestand)`)."""
+        ...
+
+
 @dataclass
 class Bestand:
     wurzel: Path
@@ -62,7 +105,7 @@ class Bestand:
     arten: dict[str, dict[str, Datensatz]] = field(default_factory=lambda: {a: {} for a in ORDNER.values()})
     befunde: list[Befund] = field(default_factory=list)
     dateien: int = 0
-    _merker: dict = field(default_factory=dict, repr=False)
+    _merker: dict[Any, Any] = field(default_factory=dict, repr=False)
 
     def alle(self) -> Iterator[Datensatz]:
         if self.netzwerk is not None:
@@ -92,17 +135,17 @@ class Bestand:
         vorhanden = self.arten.get(art, {})
         return [w for w in werte if w.__class__ is str and w not in vorhanden]
 
-    def ids(self, art: str):
+    def ids(self, art: str) -> Collection[str]:
         """Die ids einer Art (unterstützt `in`, Iteration, len)."""
         return self.arten.get(art, {})
 
-    def alle_von(self, art: str):
+    def alle_von(self, art: str) -> Collection[Datensatz]:
         return self.arten.get(art, {}).values()
 
     def nach(self, art: str, feld: str, wert: str) -> list[Datensatz]:
         """Die schema-gültigen Datensätze der Art, deren Feld `feld` den Text `wert` hat."""
         schluessel = ("nach", art, feld)
-        index = self._merker.get(schluessel)
+        index: dict[str, list[Datensatz]] | None = self._merker.get(schluessel)
         if index is None:
             index = self._merker[schluessel] = self._index(art, feld)
         return index.get(wert, [])
@@ -116,7 +159,7 @@ class Bestand:
                     index.setdefault(wert, []).append(ds)
         return index
 
-    def merke(self, schluessel: str, rechne):
+    def merke(self, schluessel: str, rechne: Callable[[BestandLesen], _T]) -> _T:
         """Ein aus dem Bestand abgeleiteter Wert, einmal je Prüflauf berechnet (`rechne(bestand)`)."""
         if schluessel not in self._merker:
             self._merker[schluessel] = rechne(self)
@@ -223,8 +266,8 @@ def _datensatz_dateien(ordner: str, rel_ordner: str, art: str, befunde: list) ->
         try:
             with os.scandir(basis) as it:
                 eintraege = sorted(it, key=lambda e: e.name)
-        except OSError as e:
-            befunde.append(_datei_befund(rel_basis, "datei-ungueltig", f"Ordner nicht lesbar: {e.strerror or e}"))
+        except OSError as fehler:
+            befunde.append(_datei_befund(rel_basis, "datei-ungueltig", f"Ordner nicht lesbar: {fehler.strerror or fehler}"))
             continue
         unterordner = []
         for e in eintraege:
@@ -328,7 +371,7 @@ def einordnen(gefunden: list[tuple[str, str, str]]) -> tuple[int | None, dict[st
 # --------------------------------------------------------------------------- nach Bedarf
 
 
-class _ArtAnsicht(Mapping):
+class _ArtAnsicht(Mapping[str, Datensatz]):
     """Die Datensätze einer Art, erst beim Zugriff gelesen (für Befehle, die wenige brauchen).
 
     Die ids kommen aus den Dateinamen (ein Gang durch den Ordner der Art, erst wenn die Art
@@ -414,7 +457,11 @@ def lade_bedarf(wurzel: Path) -> Bestand:
     Repository; dafür gibt es `validate`. Die Wächter des Lebenszyklus lesen so nur die
     Empfehlung, ihre Sitzung, ihr Gremium und die genannten Organisationen.
     """
-    bestand = Bestand(wurzel=wurzel, arten={art: _ArtAnsicht(wurzel, art) for art in ORDNER.values()})  # type: ignore[arg-type]
+    # Die Ansichten sind nur lesbare Zuordnungen, wo `Bestand.arten` veränderbare dicts nennt:
+    # verändert wird `arten` nur in Beständen aus `lade_bestand` und in Kopien (`dict(s)`,
+    # aktionen/schreibvorgang.py), nie in einem Bestand nach Bedarf.
+    arten = cast(dict[str, dict[str, Datensatz]], {art: _ArtAnsicht(wurzel, art) for art in ORDNER.values()})
+    bestand = Bestand(wurzel=wurzel, arten=arten)
     netzwerk = wurzel / NETZWERK_DATEI
     if netzwerk.is_file():
         bestand.netzwerk = _lade_einzeln(wurzel, "netzwerk", "netzwerk", NETZWERK_DATEI, netzwerk)

@@ -20,8 +20,15 @@ Datensatz zu viel neu geprüft als ein Fehler übersehen.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable, Collection
+from typing import TYPE_CHECKING, TypeVar
 
 from netzwerk_cli.grundlagen.arten import INDEXFELDER
+
+if TYPE_CHECKING:
+    from netzwerk_cli.bestand import Bestand, BestandLesen, Datensatz
+
+_T = TypeVar("_T")
 
 _LANG = 200  # längere ids kann es als Dateinamen nicht geben; sie werden gekürzt (Prüfsumme)
 
@@ -58,15 +65,17 @@ def subjekt(art: str, id_: str) -> str:
 
 
 class Aufzeichner:
-    """Ein Bestand für eine Prüfung, der mitschreibt, was sie nachschlägt (`abh`)."""
+    """Ein Bestand für eine Prüfung, der mitschreibt, was sie nachschlägt (`abh`).
+
+    Erfüllt `bestand.BestandLesen`: er bietet genau dessen Nachschlage-Methoden."""
 
     __slots__ = ("_bestand", "abh")
 
-    def __init__(self, bestand):
+    def __init__(self, bestand: Bestand):
         self._bestand = bestand
         self.abh: set[str] = set()
 
-    def hole(self, art: str, id_: object):
+    def hole(self, art: str, id_: object) -> Datensatz | None:
         if isinstance(id_, str):
             self.abh.add(datensatz(art, id_))
         return self._bestand.hole(art, id_)
@@ -78,7 +87,7 @@ class Aufzeichner:
 
     def gibt_es(self, art: str, id_: object) -> bool:
         if id_.__class__ is str:
-            self.abh.add(f"e\0{art}\0{id_}" if len(id_) <= _LANG else existenz(art, id_))  # type: ignore[arg-type]
+            self.abh.add(f"e\0{art}\0{id_}" if len(id_) <= _LANG else existenz(art, id_))
         return self._bestand.gibt_es(art, id_)
 
     def fehlende(self, art: str, werte: list) -> list[str]:
@@ -88,24 +97,24 @@ class Aufzeichner:
                 abh.add(f"e\0{art}\0{w}" if len(w) <= _LANG else existenz(art, w))
         return self._bestand.fehlende(art, werte)
 
-    def ids(self, art: str):
+    def ids(self, art: str) -> Collection[str]:
         self.abh.add(ids(art))
         return self._bestand.ids(art)
 
-    def alle_von(self, art: str):
+    def alle_von(self, art: str) -> Collection[Datensatz]:
         self.abh.add(alle(art))
         return self._bestand.alle_von(art)
 
-    def nach(self, art: str, feld: str, wert: str):
+    def nach(self, art: str, feld: str, wert: str) -> list[Datensatz]:
         if feld not in INDEXFELDER.get(art, ()):
             raise ValueError(f"nach({art!r}, {feld!r}): Feld fehlt in grundlagen.arten.INDEXFELDER")
         self.abh.add(index(art, feld, wert))
         return self._bestand.nach(art, feld, wert)
 
-    def merke(self, schluessel: str, rechne):
+    def merke(self, schluessel: str, rechne: Callable[[BestandLesen], _T]) -> _T:
         """Wie `Bestand.merke`; die Abhängigkeiten des Werts gelten für jeden, der ihn nutzt."""
         merker = self._bestand._merker
-        eintrag = merker.get(("aufgezeichnet", schluessel))
+        eintrag: tuple[_T, frozenset[str]] | None = merker.get(("aufgezeichnet", schluessel))
         if eintrag is None:
             innen = Aufzeichner(self._bestand)
             eintrag = merker[("aufgezeichnet", schluessel)] = (rechne(innen), frozenset(innen.abh))

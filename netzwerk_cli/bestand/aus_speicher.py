@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
+from typing import cast
 
 from netzwerk_cli.grundlagen.arten import INDEXFELDER, indexwerte
 from netzwerk_cli.grundlagen.befunde import Befund
@@ -42,7 +43,7 @@ class _Quelle:
         return Datensatz(art, datensatz_id(art, rel), rel, None, erg.lesbar, erg.gueltig, erg.daten, self.wurzel, geprueft=True)
 
 
-class _Art(Mapping):
+class _Art(Mapping[str, Datensatz]):
     def __init__(self, quelle: _Quelle, ids: dict[str, int]):
         self._quelle = quelle
         self.ids = ids
@@ -65,6 +66,8 @@ class _Art(Mapping):
 
 
 class SpeicherBestand(Bestand):
+    _quelle: _Quelle  # gesetzt von `lade`
+
     def nach(self, art: str, feld: str, wert: str) -> list[Datensatz]:
         """Wie Bestand.nach, aber über die Indexwerte der Metadaten: ohne alle Daten zu laden."""
         schluessel = ("nach", art, feld)
@@ -75,10 +78,11 @@ class SpeicherBestand(Bestand):
         return [saetze[id_] for id_ in index.get(wert, ())]
 
     def _index_aus_metadaten(self, art: str, feld: str) -> dict[str, list[str]]:
-        quelle: _Quelle = self._quelle  # type: ignore[attr-defined]
+        quelle = self._quelle
         stelle = INDEXFELDER[art].index(feld)
         index: dict[str, list[str]] = {}
-        for id_, i in self.arten[art].ids.items():  # type: ignore[attr-defined]
+        saetze = cast(_Art, self.arten[art])  # `lade` legt jede Art als _Art an
+        for id_, i in saetze.ids.items():
             e = quelle.eintraege[i]
             erg = quelle.frisch.get(quelle.gefunden[i][2])
             gueltig, kopf = (erg.gueltig, indexwerte(art, erg.daten)) if erg is not None else (e[4], e[5])
@@ -91,8 +95,11 @@ def lade(wurzel: Path, gefunden: list, fund_befunde: list[Befund], eintraege: li
     """Der Bestand zu den gefundenen Dateien und ihren Metadaten (aus `Speicher.abgleichen`)."""
     quelle = _Quelle(wurzel, gefunden, eintraege, frisch, speicher)
     netzwerk, ids, probleme = einordnen(gefunden)
-    bestand = SpeicherBestand(wurzel=wurzel, arten={art: _Art(quelle, je_id) for art, je_id in ids.items()})  # type: ignore[misc]
-    bestand._quelle = quelle  # type: ignore[attr-defined]
+    # Die Arten sind nur lesbare Zuordnungen, wo `Bestand.arten` veränderbare dicts nennt: die
+    # Querprüfung liest sie nur (wie `lade_bedarf` in bestand/__init__.py).
+    arten = cast(dict[str, dict[str, Datensatz]], {art: _Art(quelle, je_id) for art, je_id in ids.items()})
+    bestand = SpeicherBestand(wurzel=wurzel, arten=arten)
+    bestand._quelle = quelle
     bestand.dateien = len(gefunden)
     bestand.befunde.extend(fund_befunde)
     for (_, _, rel), e in zip(gefunden, eintraege):

@@ -58,7 +58,7 @@ def _genau(art: str, text: str, datei: str, pruefsumme: str) -> Ergebnis:
         schwer = "fehler" if any(p.schwere == "fehler" for p in probleme[MAX_LESEBEFUNDE:]) else "warnung"
         befunde.append((1, 1, schwer, probleme[MAX_LESEBEFUNDE].regel, f"mehr als {MAX_LESEBEFUNDE} Befunde beim Lesen dieser Datei; weitere werden nicht einzeln gemeldet", "$"))
     lesbar = dok is not None and not any(p.schwere == "fehler" for p in probleme)
-    if not lesbar:
+    if not lesbar or dok is None:  # dok is None: schon in lesbar enthalten (für mypy)
         return Ergebnis(None, tuple(befunde), False, False, pruefsumme)
     if not isinstance(dok.daten, dict):
         typname = "eine Liste" if isinstance(dok.daten, list) else "ein einzelner Wert"
@@ -94,7 +94,7 @@ def prozesse() -> int:
     return max(1, min(kerne, 8))
 
 
-def pruefe_alle(auftraege: list[tuple[str, Path, str]], wurzel: Path) -> list[Ergebnis]:
+def pruefe_alle(auftraege: list[tuple[str, str, str]], wurzel: Path) -> list[Ergebnis]:
     """Prüft (art, pfad, datei)-Aufträge; ab MIN_DATEIEN_PARALLEL Dateien auf mehrere Prozesse
     verteilt (fork, nur Linux). Schlägt das fehl, wird seriell geprüft – gleiches Ergebnis."""
     n = prozesse()

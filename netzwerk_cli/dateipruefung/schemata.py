@@ -311,7 +311,7 @@ def meldungen(fehler, verbergen: bool = False) -> Iterator[tuple[tuple, str, boo
                 yield pfad, f"Pflichtfeld „{feld}“ fehlt", False
         return
     if v == "type":
-        erwartet = fehler.validator_value
+        erwartet: list[str] = fehler.validator_value  # „type“ nennt einen Typnamen oder eine Liste davon
         erwartet = erwartet if isinstance(erwartet, list) else [erwartet]
         namen = " oder ".join(_TYPNAMEN.get(e, e) for e in erwartet if e != "null") or "leer"
         if wert is None:
@@ -387,7 +387,7 @@ def _ohne_wert(fehler, meldung: str) -> str:
     if v in _NENNT_KEINEN_WERT:
         return meldung  # nennt nur Schlüssel, Längen oder Anzahlen
     if v == "type":
-        erwartet = fehler.validator_value if isinstance(fehler.validator_value, list) else [fehler.validator_value]
+        erwartet: list[str] = fehler.validator_value if isinstance(fehler.validator_value, list) else [fehler.validator_value]
         text = f"erwartet {' oder '.join(_TYPNAMEN.get(e, e) for e in erwartet if e != 'null')}, gefunden {typname(fehler.instance)}"
     elif v == "format" and fehler.validator_value == "email":
         text = "keine gültige E-Mail-Adresse"

@@ -211,6 +211,9 @@ def setze_wert(text: str, dok: yamlio.Dokument, pfad: tuple, wert: object, nach:
         m = re.match(r"(?:'(?:[^']|'')*'|\"(?:[^\"\\]|\\.)*\"|[^:#]*?)\s*:", zeile[ks - 1 :])
         rest = zeile[ks - 1 + m.end() :] if m else ""
         if alt is None and not rest.split("#", 1)[0].strip():
+            # m passt hier immer: die Position zeigt auf einen Schlüssel vor „:“ (Schlüssel aus
+            # dem Schema enthalten kein „#“)
+            assert m is not None
             inhalt = zeile.rstrip("\r\n")
             umbruch = zeile[len(inhalt) :]
             kommentar = ""

@@ -15,9 +15,11 @@ import os
 import re
 import stat
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from types import ModuleType
+from typing import Any, cast
 
 import yaml
 
@@ -249,7 +251,7 @@ def _stelle_libyaml(mark) -> tuple[int, int]:
     return mark.line + 1, mark.column + 1
 
 
-def _editor_stelle(text: str):
+def _editor_stelle(text: str) -> Callable[[Any], tuple[int, int]]:
     """(Zeile, Spalte) einer Parser-Marke, wie ein Editor zählt. libyaml zählt U+2028, U+2029
     und NEL als Zeilenumbruch; kommen sie vor, wird aus dem Zeichenindex neu gerechnet."""
     if not any(z in text for z in _FREMDE_UMBRUECHE):
@@ -276,7 +278,7 @@ class _Rahmen:
         self.ist_map = ist_map
         self.schluessel = None  # wartender Schlüssel (nur Map)
         self.schluessel_pos = None
-        self.zeilen = {} if ist_map else None  # Schlüssel -> Zeile (doppelte Schlüssel)
+        self.zeilen: dict[Any, int] | None = {} if ist_map else None  # Schlüssel -> Zeile (doppelte Schlüssel)
 
 
 def lade_text(text: str) -> tuple[Dokument | None, list[Problem]]:
@@ -347,13 +349,15 @@ def lade_text(text: str) -> tuple[Dokument | None, list[Problem]]:
                 continue
             pos = stelle(ev.start_mark)
             if typ is yaml.AliasEvent:
-                unsicher(ev, f"Alias „*{ev.anchor}“ ist in Datendateien nicht erlaubt; Wert bitte ausschreiben")
+                unsicher(ev, f"Alias „*{cast(yaml.AliasEvent, ev).anchor}“ ist in Datendateien nicht erlaubt; Wert bitte ausschreiben")
                 wert, ist_container = None, False
             else:
-                if ev.anchor is not None:
-                    unsicher(ev, f"Anker „&{ev.anchor}“ ist in Datendateien nicht erlaubt")
-                if ev.tag is not None:
-                    unsicher(ev, f"Tag „{ev.tag}“ ist in Datendateien nicht erlaubt")
+                # übrig sind Skalare und Anfänge von Zuordnungen und Listen (alle anderen oben)
+                knoten = cast("yaml.ScalarEvent | yaml.CollectionStartEvent", ev)
+                if knoten.anchor is not None:
+                    unsicher(ev, f"Anker „&{knoten.anchor}“ ist in Datendateien nicht erlaubt")
+                if knoten.tag is not None:
+                    unsicher(ev, f"Tag „{knoten.tag}“ ist in Datendateien nicht erlaubt")
                 ist_container = typ in (yaml.MappingStartEvent, yaml.SequenceStartEvent)
                 wert = None
             # Schlüssel einer Zuordnung?
@@ -367,9 +371,11 @@ def lade_text(text: str) -> tuple[Dokument | None, list[Problem]]:
                     rahmen.schluessel = _UNGUELTIG
                     rahmen.schluessel_pos = pos
                     continue
-                text_schluessel = ev.value
-                if ev.implicit[0]:
-                    tag = _resolver.resolve(yaml.ScalarNode, ev.value, (True, False))
+                skalar = cast(yaml.ScalarEvent, ev)  # typ ist ScalarEvent (siehe oben)
+                zeilen = cast(dict[Any, int], rahmen.zeilen)  # Rahmen einer Zuordnung
+                text_schluessel: Any = skalar.value
+                if skalar.implicit[0]:
+                    tag = _resolver.resolve(yaml.ScalarNode, skalar.value, (True, False))
                     if tag == _TAG + "merge":
                         unsicher(ev, "Merge-Schlüssel „<<“ ist in Datendateien nicht erlaubt")
                         text_schluessel = _UNGUELTIG
@@ -377,24 +383,24 @@ def lade_text(text: str) -> tuple[Dokument | None, list[Problem]]:
                         probleme.append(
                             Problem(
                                 "yaml-mehrdeutig",
-                                f"Schlüssel „{kurz(ev.value)}“ wird von YAML 1.1 nicht als Text gelesen; "
+                                f"Schlüssel „{kurz(skalar.value)}“ wird von YAML 1.1 nicht als Text gelesen; "
                                 "er wird als Text genommen, bitte in Anführungszeichen setzen",
                                 *pos,
                                 schwere="warnung",
-                                pfad=rahmen.pfad + (ev.value,),
+                                pfad=rahmen.pfad + (skalar.value,),
                             )
                         )
-                if text_schluessel is not _UNGUELTIG and text_schluessel in rahmen.zeilen:
+                if text_schluessel is not _UNGUELTIG and text_schluessel in zeilen:
                     probleme.append(
                         Problem(
                             "yaml-doppelter-schluessel",
-                            f"Schlüssel „{kurz(text_schluessel)}“ doppelt (Zeilen {rahmen.zeilen[text_schluessel]} und {pos[0]})",
+                            f"Schlüssel „{kurz(text_schluessel)}“ doppelt (Zeilen {zeilen[text_schluessel]} und {pos[0]})",
                             *pos,
                             pfad=rahmen.pfad + (text_schluessel,),
                         )
                     )
                 elif text_schluessel is not _UNGUELTIG:
-                    rahmen.zeilen[text_schluessel] = pos[0]
+                    zeilen[text_schluessel] = pos[0]
                 rahmen.schluessel = text_schluessel
                 rahmen.schluessel_pos = pos
                 continue
@@ -580,8 +586,8 @@ def _skalar(ev) -> tuple[Any, str | None, tuple | None]:
                 raise OverflowError
             return zahl, (wert if _OKTAL_ODER_SEXAGESIMAL.match(wert) or "_" in wert else None), None
         if tag == _TAG + "float":
-            zahl = _konstruktor.construct_yaml_float(knoten)
-            return zahl, (wert if (":" in wert or "_" in wert) else None), None
+            kommazahl = _konstruktor.construct_yaml_float(knoten)
+            return kommazahl, (wert if (":" in wert or "_" in wert) else None), None
     except (ValueError, OverflowError):
         return wert, None, ("schema", f"Zahl „{wert[:40]}{'…' if len(wert) > 40 else ''}“ ist zu groß oder ungültig")
     return wert, None, None  # pragma: no cover
@@ -632,15 +638,16 @@ def lade_schnell(text: str) -> Any:
         for ev in yaml.parse(text, Loader=yaml.CSafeLoader):
             typ = ev.__class__
             if typ is _SK:
-                if ev.anchor is not None or ev.tag is not None or aktuell is None:
+                skalar = cast(yaml.ScalarEvent, ev)
+                if skalar.anchor is not None or skalar.tag is not None or aktuell is None:
                     return LANGSAM
-                wert = ev.value
+                wert: Any = skalar.value
                 if aktuell.__class__ is dict and schluessel is None:  # ein Schlüssel
-                    if (ev.implicit[0] and _tag_von(wert) != _STR) or wert in aktuell:
+                    if (skalar.implicit[0] and _tag_von(wert) != _STR) or wert in aktuell:
                         return LANGSAM  # Zahl/Datum/null als Schlüssel oder doppelter Schlüssel
                     schluessel = wert
                     continue
-                if ev.implicit[0]:
+                if skalar.implicit[0]:
                     tag = _tag_von(wert)
                     if tag == _STR or tag == _ZEIT:
                         pass
@@ -658,7 +665,8 @@ def lade_schnell(text: str) -> Any:
                 else:
                     aktuell.append(wert)
             elif typ is _MS or typ is _SS:
-                if ev.anchor is not None or ev.tag is not None or len(stapel) >= MAX_TIEFE:
+                anfang = cast(yaml.CollectionStartEvent, ev)
+                if anfang.anchor is not None or anfang.tag is not None or len(stapel) >= MAX_TIEFE:
                     return LANGSAM
                 neu: Any = {} if typ is _MS else []
                 if aktuell is None:
@@ -907,11 +915,12 @@ class _ordner_sperre:
         self.wurzel = wurzel
         self.anlegen = anlegen
         self.sperren = sperren
-        self.fd = None
+        self.fd: int | None = None
         self.kennung: tuple[int, int] | None = None
 
     def __enter__(self):
         self.kennung = _ordner_im_repository(self.wurzel, self.ordner, anlegen=self.anlegen)
+        fcntl: ModuleType | None
         try:
             import fcntl
         except ImportError:  # pragma: no cover - Windows: nur der Inhaltsvergleich schützt

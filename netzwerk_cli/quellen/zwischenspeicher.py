@@ -52,11 +52,13 @@ import sys
 import time
 import zlib
 from pathlib import Path
-from typing import Iterable, NamedTuple
+from typing import Any, Iterable, NamedTuple, cast
 
 from netzwerk_cli.grundlagen.ergebnis import Ergebnis
 from netzwerk_cli.quellen import yamlio
 from netzwerk_cli.quellen.yamlio import schreibe_bytes_atomar
+
+_AbhTeil = tuple[int, dict]  # (Generation, {Schlüssel: Subjekte})
 
 FORMAT = 3
 META_TEILE = 64
@@ -264,7 +266,7 @@ class Speicher:
         self.kennung = kennung_
         self.schluessel = schluessel
         self.wurzel: Path | None = None  # Wurzel des Repositorys (für oeffne_datensatz)
-        self._geladen: dict[str, object] = {}  # Dateiname -> Inhalt
+        self._geladen: dict[str, Any] = {}  # Dateiname -> Inhalt (wie von marshal gelesen)
         self.geaendert: set[str] = set()
         self._neuaufbau = False  # fremder/kaputter Speicher: beim Schreiben alles Alte löschen
 
@@ -317,7 +319,7 @@ class Speicher:
             if not isinstance(inhalt, dict):
                 inhalt = {}
             self._geladen[name] = inhalt
-        return inhalt  # type: ignore[return-value]
+        return inhalt
 
     def _setzen(self, name: str, inhalt: object) -> None:
         self._geladen[name] = inhalt
@@ -399,6 +401,7 @@ class Speicher:
                 # Verknüpfung, FIFO, Gerät, Ordner …: immer der kalte Weg (dieselbe Prüfung, dasselbe Urteil)
                 offen.append(i)
                 continue
+            stat_: tuple | None
             stat_ = stats[i] = (st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns, st.st_dev)
             meta = metas[crc32(datei.encode("utf-8", "surrogatepass")) % META_TEILE]
             e = meta.get(datei)
@@ -409,7 +412,7 @@ class Speicher:
             if gelesen is not None:
                 eintraege[i] = e
                 if not self._jung(gelesen, jetzt):
-                    meta[datei] = (gelesen, *e[1:])  # Inhalt gleich, Zeitstempel neu
+                    meta[datei] = (gelesen, *cast(tuple, e)[1:])  # Inhalt gleich, Zeitstempel neu (e: geprüft in _inhalt_gleich)
                     self.geaendert.add(self._meta_name(_nummer(datei, META_TEILE)))
             else:
                 offen.append(i)
@@ -443,11 +446,11 @@ class Speicher:
         vergleichen. Geöffnet wird nur über `yamlio.oeffne_datensatz` (dieselben Prüfungen von
         Art, Verknüpfung und Größe wie auf dem kalten Weg). Liefert die Merkmale der gelesenen
         Datei, wenn ihr Inhalt die gespeicherte Prüfsumme hat, sonst None."""
-        if e.__class__ is not tuple or len(e) != 6 or not e[1]:  # type: ignore[arg-type]
+        if e.__class__ is not tuple or len(e) != 6 or not e[1]:
             return None
         wurzel = self.wurzel if self.wurzel is not None else self._wurzel_von(pfad, datei)
         roh, _, gelesen = yamlio.lies_roh_mit_merkmalen(pfad, wurzel)
-        if roh is None or hashlib.sha256(roh).hexdigest() != e[1]:  # type: ignore[index]
+        if roh is None or hashlib.sha256(roh).hexdigest() != e[1]:
             return None
         return gelesen
 
@@ -526,13 +529,13 @@ class Speicher:
     def quer_verwerfen(self) -> None:
         self._setzen("quer.bin", {})
 
-    def _abh_teil(self, nr: int) -> tuple[int, dict] | None:
+    def _abh_teil(self, nr: int) -> _AbhTeil | None:
         inhalt = self._geladen.get(f"abh-{nr:03d}.bin")
         if inhalt is None:
             inhalt = self._lies(f"abh-{nr:03d}.bin")
             self._geladen[f"abh-{nr:03d}.bin"] = inhalt
-        if inhalt.__class__ is tuple and len(inhalt) == 2 and isinstance(inhalt[1], dict):  # type: ignore[union-attr]
-            return inhalt  # type: ignore[return-value]
+        if inhalt.__class__ is tuple and len(inhalt) == 2 and isinstance(inhalt[1], dict):
+            return inhalt
         return None
 
     def abhaengige(self, schluessel: Iterable[str], generationen: list) -> set[int] | None:
@@ -558,10 +561,11 @@ class Speicher:
             teil = self._abh_teil(nr)
             if teil is None or teil[0] != generationen[nr]:
                 return False
+        # Ab hier ist kein Teil None (eben geprüft).
         for s in entfernen:
-            self._abh_teil(_nummer(s, ABH_TEILE))[1].pop(s, None)  # type: ignore[index]
+            cast(_AbhTeil, self._abh_teil(_nummer(s, ABH_TEILE)))[1].pop(s, None)
         for nr, schluessel in je_teil.items():
-            tabelle = self._abh_teil(nr)[1]  # type: ignore[index]
+            tabelle = cast(_AbhTeil, self._abh_teil(nr))[1]
             for s in schluessel:
                 if s not in neu:
                     continue

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Callable
 
 from netzwerk_cli.quellen import yamlio
-from netzwerk_cli.bestand import Bestand
+from netzwerk_cli.bestand import BestandLesen
 from netzwerk_cli.regelwerk.sitzregeln import Verstoss
 from netzwerk_cli.grundlagen.datum import plus_monate
 
@@ -29,13 +29,13 @@ class Tabelle:
     waechter: dict
     wiedervorlage: tuple
 
-    def naechste(self, status: str) -> list[str]:
+    def naechste(self, status: str | None) -> list[str]:
         return list(self.zustaende.get(status, {}).get("naechste", []))
 
     def hauptpfad(self, status: str) -> str | None:
         return self.zustaende.get(status, {}).get("hauptpfad")
 
-    def erlaubt(self, von: str, nach: str) -> bool:
+    def erlaubt(self, von: str | None, nach: str | None) -> bool:
         return nach in self.naechste(von)
 
     def endzustand(self, status: str) -> bool:
@@ -67,7 +67,7 @@ class Schritt:
     eintrag: dict  # {status, datum, sitzung?, …}
     vorher: list[dict]  # Verlaufseinträge vor diesem
     pfad: tuple  # Pfad des Eintrags im Datensatz, z. B. ("verlauf", 3)
-    bestand: Bestand
+    bestand: BestandLesen
 
 
 def _letztes(vorher: list[dict], status: str) -> dict | None:
@@ -179,7 +179,7 @@ def pruefe_schritt(schritt: Schritt) -> list[tuple[tuple, str]]:
 # --------------------------------------------------------------------------- ganzer Verlauf
 
 
-def pruefe_verlauf(id_: str, empfehlung: dict, bestand: Bestand) -> list[Verstoss]:
+def pruefe_verlauf(id_: str, empfehlung: dict, bestand: BestandLesen) -> list[Verstoss]:
     t = tabelle()
     verlauf = [e for e in empfehlung.get("verlauf") or [] if isinstance(e, dict)]
     verstoesse: list[Verstoss] = []
@@ -227,9 +227,9 @@ def _vorhanden(daten, pfad: tuple) -> bool:
 
 def letzte_pruefung(empfehlung: dict) -> str | None:
     """Datum der letzten Befassung: letzter Umsetzungsbericht oder letzter Verlaufsschritt."""
-    daten = [e.get("datum") for e in empfehlung.get("verlauf") or [] if isinstance(e, dict)]
-    daten += [u.get("datum") for u in empfehlung.get("umsetzung") or [] if isinstance(u, dict)]
-    daten = [d for d in daten if isinstance(d, str)]
+    alle = [e.get("datum") for e in empfehlung.get("verlauf") or [] if isinstance(e, dict)]
+    alle += [u.get("datum") for u in empfehlung.get("umsetzung") or [] if isinstance(u, dict)]
+    daten = [d for d in alle if isinstance(d, str)]
     return max(daten) if daten else None
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from netzwerk_cli.bestand import Bestand
+from netzwerk_cli.bestand import BestandLesen
 
 
 @dataclass
@@ -136,9 +136,9 @@ def _merkmal(je: str, person: dict, organisation: dict, aus: list | None) -> Any
     return None
 
 
-def besetzung(gremium: dict, bestand: Bestand, stichtag: str) -> Besetzung:
+def besetzung(gremium: dict, bestand: BestandLesen, stichtag: str) -> Besetzung:
     gruppen_defs = [g for g in gremium.get("sitzgruppen") or [] if isinstance(g, dict)]
-    gruppen = {}
+    gruppen: dict[Any, GruppenStand] = {}  # Schlüssel: die id aus den Daten (auch fehlend/kein Text)
     for i, g in enumerate(gruppen_defs):
         gruppen.setdefault(g.get("id"), GruppenStand(g, sitzzahl(g), i))
     alle = mitgliedschaften(gremium)
@@ -215,7 +215,7 @@ def _ueberlappen(a: Mitgliedschaft, b: Mitgliedschaft) -> bool:
     return a_von <= b_bis and b_von <= a_bis
 
 
-def _gruppe_pruefen(stand: GruppenStand, bestand: Bestand, stichtag: str, verstoesse: list[Verstoss]) -> None:
+def _gruppe_pruefen(stand: GruppenStand, bestand: BestandLesen, stichtag: str, verstoesse: list[Verstoss]) -> None:
     g = stand.gruppe
     name = stand.name
     je, aus = g.get("je"), g.get("aus")

@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Iterator
 
+from netzwerk_cli.bestand import BestandLesen
+
 
 @dataclass(frozen=True)
 class Kontext:
@@ -53,7 +55,7 @@ def je_art() -> dict[str, tuple[Callable, ...]]:
     return _je_art
 
 
-def pruefe_datensatz(ds, bestand, kontext: Kontext) -> Iterator:
+def pruefe_datensatz(ds, bestand: BestandLesen, kontext: Kontext) -> Iterator:
     """Alle Prüfungen über mehrere Datensätze, deren Subjekt `ds` ist."""
     for pruefung in je_art()[ds.art]:
         yield from pruefung(ds, bestand, kontext)

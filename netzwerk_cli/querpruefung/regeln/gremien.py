@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from netzwerk_cli.bestand import BestandLesen
 from netzwerk_cli.regelwerk import sitzregeln
 from netzwerk_cli.grundlagen.befunde import Befund
 
 
-def pruefe_eins(ds, bestand, kontext) -> Iterator[Befund]:
+def pruefe_eins(ds, bestand: BestandLesen, kontext) -> Iterator[Befund]:
     if not ds.gueltig:
         return
     b = sitzregeln.besetzung(ds.daten, bestand, kontext.stichtag)

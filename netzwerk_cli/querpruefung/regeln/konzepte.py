@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from netzwerk_cli.bestand import BestandLesen
 from netzwerk_cli.grundlagen.befunde import Befund
 
 
-def pruefe_konzept(ds, bestand, kontext) -> Iterator[Befund]:
+def pruefe_konzept(ds, bestand: BestandLesen, kontext) -> Iterator[Befund]:
     if not ds.gueltig:
         return
     k = ds.daten
@@ -22,7 +23,7 @@ def pruefe_konzept(ds, bestand, kontext) -> Iterator[Befund]:
             yield ds.befund("ref-unbekannt", f"Wirkungsziel „{m['wirkungsziel']}“ ist in diesem Konzept nicht definiert", ("massnahmen", i, "wirkungsziel"))
 
 
-def _themen(bestand) -> tuple[frozenset, str] | None:
+def _themen(bestand: BestandLesen) -> tuple[frozenset, str] | None:
     """Alle Themenfelder der gültigen Konzepte und ihre Aufzählung; None, wenn es keine gibt."""
     konzepte = [ds.daten for ds in bestand.alle_von("konzept") if ds.gueltig]
     if not konzepte:
@@ -31,7 +32,7 @@ def _themen(bestand) -> tuple[frozenset, str] | None:
     return themen, ", ".join(sorted(themen)) or "keine"
 
 
-def pruefe_themenfelder(ds, bestand, kontext) -> Iterator[Befund]:
+def pruefe_themenfelder(ds, bestand: BestandLesen, kontext) -> Iterator[Befund]:
     if not ds.gueltig or not ds.daten.get("themenfelder"):
         return
     bekannt = bestand.merke("themen", _themen)

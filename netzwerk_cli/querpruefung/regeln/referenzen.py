@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from netzwerk_cli.bestand import BestandLesen
 from netzwerk_cli.dateipruefung import schemata
 from netzwerk_cli.grundlagen.befunde import Befund, kurz
 from netzwerk_cli.grundlagen.arten import ARTEN, ORDNER_VON_ART
 
 
-def pruefe_eins(ds, bestand, kontext) -> Iterator[Befund]:
+def pruefe_eins(ds, bestand: BestandLesen, kontext) -> Iterator[Befund]:
     # Schnell: erst nur die Werte sammeln (ohne Pfade); nur wo einer fehlt, mit Pfaden nachsehen.
     if not ds.lesbar:
         return
@@ -45,7 +46,7 @@ def _werte(daten, muster: tuple) -> list:
     return stufe
 
 
-def _anderswo(bestand, wert: str, ziel_art: str) -> str:
+def _anderswo(bestand: BestandLesen, wert: str, ziel_art: str) -> str:
     if len(wert) > 100:  # keine gültige id; ein Ähnlichkeitsvergleich wäre nur teuer
         return ""
     for art in ARTEN[1:]:

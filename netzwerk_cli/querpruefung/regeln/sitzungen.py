@@ -6,11 +6,12 @@ from __future__ import annotations
 from collections import Counter
 from typing import Iterator
 
+from netzwerk_cli.bestand import BestandLesen
 from netzwerk_cli.regelwerk import sitzregeln
 from netzwerk_cli.grundlagen.befunde import Befund
 
 
-def pruefe_sitzung(ds, bestand, kontext) -> Iterator[Befund]:
+def pruefe_sitzung(ds, bestand: BestandLesen, kontext) -> Iterator[Befund]:
     if not ds.gueltig:
         return
     s = ds.daten
@@ -26,7 +27,7 @@ def pruefe_sitzung(ds, bestand, kontext) -> Iterator[Befund]:
         yield ds.befund("sitzung-status", f"Sitzung am {datum} liegt nach dem Stichtag {kontext.stichtag}, ist aber als „durchgefuehrt“ erfasst", ("status",), "warnung")
 
 
-def pruefe_gremium(g_ds, bestand, kontext) -> Iterator[Befund]:
+def pruefe_gremium(g_ds, bestand: BestandLesen, kontext) -> Iterator[Befund]:
     """Rhythmus: die (gültigen) Sitzungen des Gremiums je Jahr."""
     if g_ds.gueltig:
         yield from _rhythmus(g_ds, bestand.nach("sitzung", "gremium", g_ds.id), kontext.stichtag)
