@@ -221,8 +221,8 @@ def _berichterstattung(bestand: Bestand, empfehlung: dict) -> str | None:
 
 def _leitung(bestand: Bestand, ag: dict) -> str | None:
     """Interne Tagesordnung: Namen der AG-Leitung (die Datei ist ein Arbeitsdokument)."""
-    namen = [bestand.daten("person", p).get("name") for p in ag.get("leitung") or []]
-    namen = [n for n in namen if n]
+    roh = [bestand.daten("person", p).get("name") for p in ag.get("leitung") or []]
+    namen = [n for n in roh if n]
     return _kuerzen(f"{', '.join(namen)} (AG-Leitung)") if namen else None
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Set
+
 from netzwerk_cli.grundlagen.datum import deutsch
 
 from netzwerk_cli.grundlagen import escape
@@ -31,7 +33,7 @@ def md_text(text: object) -> str:
     return escape.markdown(text)
 
 
-def md_tabelle(kopf: list[str], zeilen: list[list[object]], rechts: set[int] = frozenset()) -> str:
+def md_tabelle(kopf: list[str], zeilen: list[list[object]], rechts: Set[int] = frozenset()) -> str:
     """Eine GFM-Tabelle; Spalten in `rechts` rechtsbündig (Zahlen)."""
     trenner = ["---:" if i in rechts else "---" for i in range(len(kopf))]
     aus = ["| " + " | ".join(md_zelle(k) for k in kopf) + " |", "| " + " | ".join(trenner) + " |"]

@@ -3,6 +3,8 @@ abzuschneiden, und Ausgabe ohne „soft wrap“ (sonst würden Zeilen in Rahmen 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich import box
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderResult
@@ -39,7 +41,7 @@ def zahl() -> dict:
     return {"justify": "right", "no_wrap": True}
 
 
-def aufzaehlung(punkte: list[str | Text]) -> Table:
+def aufzaehlung(punkte: Sequence[str | Text]) -> Table:
     """Liste mit hängendem Einzug."""
     t = Tabelle.grid(padding=(0, 1))
     t.add_column(no_wrap=True)

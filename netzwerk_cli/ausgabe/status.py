@@ -277,7 +277,8 @@ def umsetzung_kompakt(bericht: dict) -> tuple[list[tuple[dict, list[dict]]], int
     alle = [(u, u["adressaten"] or [{"name": "–", "stand": None, "datum": None}]) for u in bericht["umsetzung"]]
     if sum(len(a) for _, a in alle) <= MAX_UMSETZUNG_KOMPAKT:
         return alle, 0
-    gezeigt, zeilen = [], 0
+    gezeigt: list[tuple[dict, list[dict]]] = []
+    zeilen = 0
     for u, adressaten in alle:
         if gezeigt and zeilen + len(adressaten) > MAX_UMSETZUNG_KOMPAKT - 1:  # eine Zeile für „… N weitere“
             break
@@ -360,15 +361,15 @@ def _gremium_panel(gr: dict) -> Panel:
     if gr["ohne_sitzgruppe"]:
         teile.append(_t("Ohne Sitzgruppe (nicht gezählt): " + ", ".join(p["bezeichnung"] for p in gr["ohne_sitzgruppe"]), "yellow"))
     s = gr["sitzungen"]
-    zeile = Text(sitzungen_soll(s) + ": ", style="bold")
+    sitzungszeile = Text(sitzungen_soll(s) + ": ", style="bold")
     jahre = [j for j in s["jahre"] if zeige_jahr(j, s["soll"])]
     if not jahre:
-        zeile.append("keine erfasst", style="yellow" if s["soll"] else "")
+        sitzungszeile.append("keine erfasst", style="yellow" if s["soll"] else "")
     for i, j in enumerate(jahre):
         if i:
-            zeile.append(" · ")
-        zeile.append(sitzungsjahr(j), style=_FARBE.get(j["bewertung"], ""))
-    teile.append(zeile)
+            sitzungszeile.append(" · ")
+        sitzungszeile.append(sitzungsjahr(j), style=_FARBE.get(j["bewertung"], ""))
+    teile.append(sitzungszeile)
     if s["letzte"] or s["naechste"]:
         teile.append(_t(f"Letzte Sitzung: {sitzung_kurz(s['letzte'])}"))
         teile.append(_t(f"Nächste Sitzung: {sitzung_kurz(s['naechste'])}"))
@@ -466,8 +467,8 @@ def _als_text_kompakt(bericht: dict, konsole: Console, zusatz: dict) -> None:
 
     e = bericht["empfehlungen"]
     konsole.rule(_t(f"Empfehlungen · {e['gesamt']} am Stichtag", "bold"), align="left")
-    for zeile in status_zaehlung_kompakt(bericht):
-        _druck(konsole, _t(zeile))
+    for zaehlung in status_zaehlung_kompakt(bericht):
+        _druck(konsole, _t(zaehlung))
     if e["offen"]:
         gezeigt = e["offen"][:MAX_OFFENE_KOMPAKT]
         _druck(konsole, _t(f"Älteste offene ({len(gezeigt)} von {len(e['offen'])}):", "bold"))
@@ -517,7 +518,7 @@ def _gremien_kompakt(bericht: dict, jahr: int):
     spalten += [("Sitzungen", {}), ("nächste", {"no_wrap": True})]
     t = _kompakt_tabelle(*spalten)
     for gr in bericht["gremien"]:
-        zeile = [
+        zeile: list[str | Text] = [
             _t(gremium_kurz(gr)),
             _t(sitze_kompakt(gr).replace(" +", "\n+", 1)),  # „+N ohne feste Zahl“ in eine eigene Zeile
             _t(vakant_kompakt(gr), "yellow" if gr["sitze"]["vakant"] else ""),

@@ -19,7 +19,7 @@ Regeln (DOMAIN.md, docs/BERICHTE.md, docs/DATENSCHUTZ.md):
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any, Iterator, overload
 
 from netzwerk_cli.berichte import schwaerzung
 from netzwerk_cli.bestand import Bestand, Datensatz
@@ -151,6 +151,10 @@ class Datenschutz:
 
     # ------------------------------------------------------------------ Texte
 
+    @overload
+    def text(self, wert: str) -> str: ...
+    @overload
+    def text(self, wert: None) -> None: ...
     def text(self, wert: str | None) -> str | None:
         """Freitext für die öffentliche Fassung: Namen/ids nicht-öffentlicher Personen und
         E-Mail-Adressen werden ersetzt."""

@@ -109,6 +109,7 @@ def netzwerkgraph(bestand: Bestand, oeffentlich: bool = False) -> Netzwerkgraph:
 
     for _, e in g.gueltige(bestand, "empfehlung"):
         entscheidet = gremium(e["entscheidungsgremium"]) if e.get("entscheidungsgremium") else None
+        herkunft: str | None
         if e.get("arbeitsgruppe") and f"arbeitsgruppe:{e['arbeitsgruppe']}" in knoten:
             herkunft = f"arbeitsgruppe:{e['arbeitsgruppe']}"
         else:

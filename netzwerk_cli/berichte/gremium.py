@@ -108,7 +108,7 @@ def gremiumsbericht(repo: g.GeprueftesRepo, gremium_id: str, oeffentlich: bool =
     ohne = "ohne Sitzgruppe (nicht gezählt)"
     zeilen.extend(mit_stellvertretung(person_zeile(m, None, ohne), m) for m in besetzung.ohne_gruppe)
     # Stellvertretungen, deren ordentliches Mitglied am Stichtag fehlt: in ihrer Sitzgruppe
-    namen = {stand.id: stand.name for stand in besetzung.gruppen}
+    namen: dict[str | None, str] = {stand.id: stand.name for stand in besetzung.gruppen}
     for v in stellvertretungen:
         if v.index in vertreten:
             continue

@@ -127,7 +127,7 @@ def ag_status_am(ag: dict, stichtag: str) -> str | None:
 
 def ag_ueberfaellig(ag: dict, stichtag: str) -> bool:
     ende = ag.get("ende_geplant")
-    return ag_status_am(ag, stichtag) == "aktiv" and bool(ende) and ende < stichtag
+    return ag_status_am(ag, stichtag) == "aktiv" and bool(ende and ende < stichtag)
 
 
 def sitzungen_von(bestand: Bestand, gremium_id: str) -> list[tuple[str, dict]]:
@@ -135,12 +135,12 @@ def sitzungen_von(bestand: Bestand, gremium_id: str) -> list[tuple[str, dict]]:
     return list(_sitzungen_je_gremium(bestand).get(gremium_id, ()))
 
 
-def _sitzungen_je_gremium(bestand: Bestand) -> dict[str, list[tuple[str, dict]]]:
+def _sitzungen_je_gremium(bestand: Bestand) -> dict[str | None, list[tuple[str, dict]]]:
     """Einmal je Bestand gebaut (bei 400 Gremien und 15 000 Sitzungen sonst quadratisch); neu
     gebaut, sobald sich die Zahl der Sitzungen ändert (z. B. ein Entwurf wird eingefügt)."""
     merkmal = (id(bestand), len(bestand.arten.get("sitzung", {})))
     if _INDEX.get("merkmal") != merkmal:
-        je_gremium: dict[str, list[tuple[str, dict]]] = {}
+        je_gremium: dict[str | None, list[tuple[str, dict]]] = {}
         for sid, s in gueltige(bestand, "sitzung"):
             je_gremium.setdefault(s.get("gremium"), []).append((sid, s))
         for liste in je_gremium.values():

@@ -177,15 +177,15 @@ def _arbeitsgruppen(bestand: Bestand, stichtag: str, schutz: Datenschutz) -> dic
     return gruppen
 
 
-def _je_arbeitsgruppe(bestand: Bestand) -> dict[str, list[dict]]:
-    """Gültige Empfehlungen nach Arbeitsgruppe (einmal gebaut statt je AG alle durchsuchen)."""
-    je_ag: dict[str, list[dict]] = {}
+def _je_arbeitsgruppe(bestand: Bestand) -> dict[str | None, list[dict]]:
+    """Gültige Empfehlungen nach Arbeitsgruppe (einmal gebaut statt je AG alle durchsuchen; None: ohne AG)."""
+    je_ag: dict[str | None, list[dict]] = {}
     for _, e in g.gueltige(bestand, "empfehlung"):
         je_ag.setdefault(e.get("arbeitsgruppe"), []).append(e)
     return je_ag
 
 
-def _ag_empfehlungen(je_ag: dict[str, list[dict]], aid: str, stichtag: str) -> list[dict]:
+def _ag_empfehlungen(je_ag: dict[str | None, list[dict]], aid: str, stichtag: str) -> list[dict]:
     """Die Empfehlungen einer AG, wie sie am Stichtag standen (spätere fehlen)."""
     return [x for x in (g.empfehlung_am(e, stichtag) for e in je_ag.get(aid, [])) if x]
 
@@ -196,8 +196,8 @@ def _ag_empfehlungen(je_ag: dict[str, list[dict]], aid: str, stichtag: str) -> l
 def _empfehlungen(bestand: Bestand, stichtag: str, monate: int) -> dict:
     je_status = {s: 0 for s in g.STATUS_REIHENFOLGE}
     offen, faellig = [], []
-    for eid, e in g.gueltige(bestand, "empfehlung"):
-        e = g.empfehlung_am(e, stichtag)
+    for eid, gueltig in g.gueltige(bestand, "empfehlung"):
+        e = g.empfehlung_am(gueltig, stichtag)
         if e is None:
             continue
         status = e["status"]
@@ -229,8 +229,8 @@ def _empfehlungen(bestand: Bestand, stichtag: str, monate: int) -> dict:
 
 def _umsetzung(bestand: Bestand, stichtag: str) -> list[dict]:
     ergebnis = []
-    for eid, e in g.gueltige(bestand, "empfehlung"):
-        e = g.empfehlung_am(e, stichtag)
+    for eid, gueltig in g.gueltige(bestand, "empfehlung"):
+        e = g.empfehlung_am(gueltig, stichtag)
         if e is None or e["status"] not in g.WEITERGELEITET:
             continue
         letzte: dict[str, dict] = {}

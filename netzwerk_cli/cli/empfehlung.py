@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
@@ -29,7 +29,13 @@ app = unteranwendung(
 STATUS = tuple(lebenszyklus.tabelle().zustaende)  # aus regeln/lebenszyklus.yaml
 
 
-Stand = Enum("Stand", {s: s for s in empfehlungen.STAENDE}, type=str)  # offen, teilweise, vollstaendig, abgelehnt
+if TYPE_CHECKING:
+
+    class Stand(str, Enum):
+        """Die Stände aus `empfehlungen.STAENDE`; die Mitglieder entstehen erst zur Laufzeit (mypy kennt sie nicht)."""
+
+else:
+    Stand = Enum("Stand", {s: s for s in empfehlungen.STAENDE}, type=str)  # offen, teilweise, vollstaendig, abgelehnt
 
 Datum = Annotated[
     Optional[str], typer.Option("--datum", metavar="DATUM", help="Datum des Schritts (JJJJ-MM-TT); Standard: heute.", show_default=False)

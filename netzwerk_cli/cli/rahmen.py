@@ -33,12 +33,26 @@ KONTEXT = {"help_option_names": HILFE_OPTIONEN}
 HILFE_TEXT = "Diese Hilfe anzeigen und beenden."
 
 
-def _klasse(name: str) -> type:
+def _klasse(name: str) -> Any:
+    """Eine Ausnahmeklasse des gebündelten Click, gefunden über die Basisklassen von `typer.BadParameter`.
+
+    Als `Any` typisiert: Die Klasse ist erst zur Laufzeit bekannt (sie liegt in Typers privatem
+    Paket), dient aber als Basisklasse und in `except`.
+    """
     return next(k for k in typer.BadParameter.__mro__ if k.__name__ == name)
 
 
-_KlickAusnahme = _klasse("ClickException")
-_Aufruffehler = _klasse("UsageError")
+def _klick(objekt: object) -> Any:
+    """Ein Objekt des gebündelten Click (Ausnahme, Befehl, `super()` eines Befehls), als `Any` typisiert.
+
+    Dessen Klassen sind nur aus Typers privatem Paket importierbar; der Mischling `_Deutsch`
+    kennt seine Typer-Basisklasse erst in `Befehl`/`Gruppe`.
+    """
+    return objekt
+
+
+_KlickAusnahme: Any = _klasse("ClickException")
+_Aufruffehler: Any = _klasse("UsageError")
 
 
 class DeutscherAufruffehler(_Aufruffehler):
@@ -179,7 +193,7 @@ def meldung(fehler: Exception) -> str:
         werte = auswahl(param)
         return f"{art} „{parametername(param)}“ fehlt." + (f" Mögliche Werte: {', '.join(werte)}." if werte else "")
     if "NoSuchOption" in arten:
-        return f"Unbekannte Option „{fehler.option_name}“." + meinten_sie(list(getattr(fehler, "possibilities", None) or []))
+        return f"Unbekannte Option „{_klick(fehler).option_name}“." + meinten_sie(list(getattr(fehler, "possibilities", None) or []))
     if "BadOptionUsage" in arten:
         option = getattr(fehler, "option_name", "")
         if "does not take" in text:
@@ -240,10 +254,12 @@ class _Deutsch:
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
         self.format_usage(ctx, formatter)
-        self.format_help_text(ctx, formatter)
-        hilfeoption = self.get_help_option(ctx)
-        argumente, optionen = [], []
-        for param in self.get_params(ctx):
+        befehl = _klick(self)
+        befehl.format_help_text(ctx, formatter)
+        hilfeoption = befehl.get_help_option(ctx)
+        argumente: list[tuple[str, str]] = []
+        optionen: list[tuple[str, str]] = []
+        for param in befehl.get_params(ctx):
             zeile = hilfezeile(ctx, param, hilfeoption)
             if zeile is not None:
                 (optionen if _ist_option(param) else argumente).append(zeile)
@@ -252,19 +268,28 @@ class _Deutsch:
                 with formatter.section(titel):
                     formatter.write_dl(zeilen)
         self.befehle_schreiben(ctx, formatter)
-        if self.epilog:
+        if befehl.epilog:
             formatter.write_paragraph()
-            for zeile in self.epilog.splitlines():
+            for zeile in befehl.epilog.splitlines():
                 formatter.write(f"{zeile}\n")
 
     def befehle_schreiben(self, ctx: Any, formatter: Any) -> None:
         pass
 
-    def main(self, args: Any = None, prog_name: Any = None, complete_var: Any = None, standalone_mode: bool = True, **extra: Any) -> Any:
+    def main(
+        self,
+        args: Any = None,
+        prog_name: Any = None,
+        complete_var: Any = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        basis = _klick(super())
         if not standalone_mode:
-            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+            return basis.main(args, prog_name, complete_var, standalone_mode=False, windows_expand_args=windows_expand_args, **extra)
         try:
-            ergebnis = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+            ergebnis = basis.main(args, prog_name, complete_var, standalone_mode=False, windows_expand_args=windows_expand_args, **extra)
         except _KlickAusnahme as e:
             fehler_zeigen(e)
             sys.exit(e.exit_code)
@@ -282,8 +307,8 @@ class Gruppe(_Deutsch, typer.core.TyperGroup):
     """Eine Befehlsgruppe mit deutscher Hilfe, deutschen Aufruffehlern und Vorschlägen bei Tippfehlern."""
 
     def befehle_schreiben(self, ctx: Any, formatter: Any) -> None:
-        befehle = [(n, self.get_command(ctx, n)) for n in self.list_commands(ctx)]
-        befehle = [(n, b) for n, b in befehle if b is not None and not b.hidden]
+        alle = [(n, self.get_command(ctx, n)) for n in self.list_commands(ctx)]
+        befehle = [(n, b) for n, b in alle if b is not None and not b.hidden]
         if befehle:
             grenze = formatter.width - 6 - max(len(n) for n, _ in befehle)
             zeilen = [(n, b.get_short_help_str(limit=grenze)) for n, b in befehle]

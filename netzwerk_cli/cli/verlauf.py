@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
@@ -13,7 +13,13 @@ from netzwerk_cli.cli.fehlerbehandlung import befehl
 from netzwerk_cli.cli.optionen import Daten, DatenFormat
 from netzwerk_cli.cli.rahmen import beispiele
 
-Art = Enum("Art", {a: a for a in ARTEN}, type=str)  # netzwerk, organisation, person, …
+if TYPE_CHECKING:
+
+    class Art(str, Enum):
+        """Die Arten aus `ARTEN`; die Mitglieder entstehen erst zur Laufzeit (mypy kennt sie nicht)."""
+
+else:
+    Art = Enum("Art", {a: a for a in ARTEN}, type=str)  # netzwerk, organisation, person, …
 
 
 BEISPIELE = beispiele("netzwerk verlauf 2025-001", "netzwerk verlauf steuerungsgruppe-beispielkreis --art gremium --format json")

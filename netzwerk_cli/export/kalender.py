@@ -33,6 +33,13 @@ def _kennung(bestand: Bestand) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ersetzt).strip("-")[:60] or "netzwerk"
 
 
+def _datei(bestand: Bestand, art: str, id_: str) -> str:
+    """Die Datei eines Datensatzes, den es sicher gibt (id aus `gueltige`)."""
+    ds = bestand.hole(art, id_)
+    assert ds is not None, f"{art} „{id_}“ fehlt im Bestand"
+    return ds.datei
+
+
 def _zeit(iso: str) -> datetime:
     return datetime.fromisoformat(iso).astimezone(timezone.utc)
 
@@ -114,7 +121,7 @@ def kalender(wurzel: Path, bestand: Bestand, schluessel: bytes, zeit: Zeitquelle
                     s.get("ende"),
                     schutz.text(s.get("ort")),
                     "\n".join(zeilen),
-                    zeit.fuer(bestand.hole("sitzung", sid).datei),
+                    zeit.fuer(_datei(bestand, "sitzung", sid)),
                     "CANCELLED" if s.get("status") == "abgesagt" else "CONFIRMED",
                 )
             )
@@ -137,7 +144,7 @@ def kalender(wurzel: Path, bestand: Bestand, schluessel: bytes, zeit: Zeitquelle
                 v.get("ende"),
                 schutz.text(v.get("ort")),
                 "\n".join(teile),
-                zeit.fuer(bestand.hole("veranstaltung", vid).datei),
+                zeit.fuer(_datei(bestand, "veranstaltung", vid)),
                 "CONFIRMED",
             )
         )

@@ -16,6 +16,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from netzwerk_cli.berichte.bezeichnungen import (
@@ -50,14 +51,16 @@ LISTEN = {  # Body-Eigenschaft → Dateiname der Objektliste
     "legislativeTermList": "legislativeterm",
     "membership": "membership",
 }
-ERGEBNIS = {"angenommen": "angenommen", "abgelehnt": "abgelehnt", "zurueckverwiesen": "zurückverwiesen", "vertagt": "vertagt", "zur_kenntnis_genommen": "zur Kenntnis genommen"}
-BERATUNGSROLLE = {
+# Nachschlagetabellen für Werte aus den Daten; ein fehlender Wert (None) ergibt None bzw. den Standard.
+ERGEBNIS: dict[str | None, str] = {"angenommen": "angenommen", "abgelehnt": "abgelehnt", "zurueckverwiesen": "zurückverwiesen", "vertagt": "vertagt", "zur_kenntnis_genommen": "zur Kenntnis genommen"}
+BERATUNGSROLLE: dict[str | None, str] = {
     "beschlossen": "Beschlussfassung",
     "abgelehnt": "Beschlussfassung",
     "entwurf": "Rückverweisung",
     "umgesetzt": "Überprüfung der Umsetzung",
     "nicht_umgesetzt": "Überprüfung der Umsetzung",
 }
+SITZUNGSZUSTAND: dict[str | None, str] = {"geplant": "terminiert", "durchgefuehrt": "durchgeführt", "abgesagt": "abgesagt"}
 
 
 def basis_url_pruefen(url: str) -> str:
@@ -126,10 +129,10 @@ class _Bau:
     def t(self, text) -> str | None:
         return self.schutz.text(text) if isinstance(text, str) else None
 
-    def zeiten(self, *dateien: str) -> dict:
-        dateien = tuple(d for d in dateien if d)
-        created = min((self.zeit.fuer(d)[0] for d in dateien), default=self.zeit.ersatz, key=_iso)
-        modified = self.zeit.spaetestes(list(dateien))
+    def zeiten(self, *dateien: str | None) -> dict:
+        vorhanden = tuple(d for d in dateien if d)
+        created = min((self.zeit.fuer(d)[0] for d in vorhanden), default=self.zeit.ersatz, key=_iso)
+        modified = self.zeit.spaetestes(list(vorhanden))
         return {"created": created, "modified": modified}
 
     def datei(self, art: str, id_: str | None) -> str | None:
@@ -153,7 +156,7 @@ class _Bau:
         return self.url(f"organization/ag-{aid}.json") if self.b.daten("arbeitsgruppe", aid) else None
 
     def person_url(self, pid: str | None) -> str | None:
-        if not self.b.daten("person", pid):
+        if pid is None or not self.b.daten("person", pid):  # daten() ist {} für None
             return None
         return self.url(f"person/{self.schutz.pseudonym(pid)}.json")
 
@@ -182,7 +185,7 @@ class _Bau:
         self.top_urls: dict[tuple[str, str], str] = {}
         self.top_beratung: dict[str, str] = {}  # AgendaItem-URL → erste Beratung
         self.sitzungen_mit: dict[str, list[str]] = {}
-        self.ort_dateien: dict[str, list[str]] = {}
+        self.ort_dateien: dict[str, list[str | None]] = {}
         for sid, s in gueltige(self.b, "sitzung"):
             text = self.t(s.get("ort"))
             if text:
@@ -333,7 +336,7 @@ class _Bau:
         return {k: (self.t(v) if isinstance(v, str) else v) for k, v in wert.items()}
 
     def _sitzgruppe(self, sg: dict) -> dict:
-        aus = {}
+        aus: dict[str, Any] = {}
         for k, v in sg.items():
             if k in ("benannt_von", "organisation") and isinstance(v, list):
                 aus[_camel(k)] = [u for u in (self.org_url(o) for o in v) if u]
@@ -455,7 +458,7 @@ class _Bau:
                 if not isinstance(top, dict):
                     continue
                 pfad = f"agendaitem/{sid}--{i}.json"
-                beschluss = top.get("beschluss") if isinstance(top.get("beschluss"), dict) else {}
+                beschluss = roh_beschluss if isinstance(roh_beschluss := top.get("beschluss"), dict) else {}
                 obj = self.ablegen(
                     pfad,
                     {
@@ -471,7 +474,7 @@ class _Bau:
                         "resolutionText": self.t(beschluss.get("text")),
                         **z,
                         **self.vendor(
-                            abstimmung=beschluss.get("abstimmung") if isinstance(beschluss.get("abstimmung"), dict) else None,
+                            abstimmung=abstimmung if isinstance(abstimmung := beschluss.get("abstimmung"), dict) else None,
                             drucksache=self.t(top.get("drucksache")),
                             vorlageArt=self.t(top.get("vorlage_art")),
                             berichterstattung=self.t(top.get("berichterstattung")),
@@ -491,7 +494,7 @@ class _Bau:
                     "id": self.url(f"meeting/{sid}.json"),
                     "type": OPARL + "Meeting",
                     "name": f"Sitzung {kurzname(gremium, s.get('gremium'))} am {_datum_de(s['datum'])}",
-                    "meetingState": {"geplant": "terminiert", "durchgefuehrt": "durchgeführt", "abgesagt": "abgesagt"}.get(status),
+                    "meetingState": SITZUNGSZUSTAND.get(status),
                     "cancelled": True if status == "abgesagt" else None,
                     "start": start,
                     "end": ende,
@@ -523,7 +526,7 @@ class _Bau:
             z = self.zeiten(datei)
             purl = self.url(f"paper/empfehlung-{eid}.json")
             verlauf = [v for v in e.get("verlauf") or [] if isinstance(v, dict)]
-            schritte: dict[str, str] = {}  # sitzung → Status des Schritts dort
+            schritte: dict[str, str | None] = {}  # sitzung → Status des Schritts dort
             for v in verlauf:
                 if v.get("sitzung"):
                     schritte.setdefault(v["sitzung"], v.get("status"))

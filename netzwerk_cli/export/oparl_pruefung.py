@@ -150,7 +150,7 @@ def _schema_meldung(fehler) -> str:
         fehlend = [f for f in fehler.validator_value if isinstance(fehler.instance, dict) and f not in fehler.instance]
         return f"Pflichtfeld „{fehlend[0] if fehlend else fehler.validator_value}“ fehlt"
     if v == "type":
-        erwartet = fehler.validator_value if isinstance(fehler.validator_value, list) else [fehler.validator_value]
+        erwartet: list[str] = fehler.validator_value if isinstance(fehler.validator_value, list) else [fehler.validator_value]
         return f"falscher Typ: erwartet {' oder '.join(_TYPNAMEN.get(t, t) for t in erwartet)}"
     if v == "format":
         art = {"url": "URL (http/https)", "date": "Datum (JJJJ-MM-TT)", "date-time": "Zeitpunkt mit Zeitzone (ISO 8601)"}.get(fehler.validator_value, fehler.validator_value)
@@ -239,6 +239,7 @@ class _Pruefung:
         """Schema, Pflichtregeln des Texts und Herstellerpräfixe – für das Objekt und alle
         eingebetteten Objekte (die das Schema über $ref mitprüft)."""
         typ = _typ(objekt)
+        assert typ is not None, "objekt() nur für Objekte mit OParl-Typ (prüfen die Aufrufer)"
         if pfad == [] or pfad[:1] == ["data"] and len(pfad) == 2:  # Schema einmal je Wurzelobjekt
             for fehler in sorted(_validatoren()[typ].iter_errors(objekt), key=lambda f: list(f.absolute_path)):
                 self.melde(datei, pfad + list(fehler.absolute_path), "oparl-schema", _schema_meldung(fehler))
@@ -260,7 +261,7 @@ class _Pruefung:
     def leerwerte(self, datei: str, wert, pfad: list, typ: str | None) -> None:
         if isinstance(wert, dict):
             typ_hier = _typ(wert) or typ if "type" in wert else None
-            pflicht = _eigenschaften()[_typ(wert)][1] if _typ(wert) else set()
+            pflicht = _eigenschaften()[typ_wert][1] if (typ_wert := _typ(wert)) else set()
             for k, v in wert.items():
                 if v is None:
                     self.melde(datei, pfad + [k], "oparl-leerwert", f"„{k}“ ist null; fehlende Werte werden weggelassen")
@@ -281,7 +282,8 @@ class _Pruefung:
 
     def verweise(self) -> None:
         """Jede URL unter der Basis-URL muss eine Datei haben."""
-        if not self.basis:
+        basis = self.basis
+        if not basis:
             return
 
         def gehe(datei, wert, pfad):
@@ -291,7 +293,7 @@ class _Pruefung:
             elif isinstance(wert, list):
                 for i, v in enumerate(wert):
                     gehe(datei, v, pfad + [i])
-            elif isinstance(wert, str) and (wert == self.basis or wert.startswith(self.basis + "/")):
+            elif isinstance(wert, str) and (wert == basis or wert.startswith(basis + "/")):
                 ziel = self.datei_von(wert)
                 if ziel not in self.dateien:
                     self.melde(datei, pfad, "oparl-verweis", f"Verweis „{wert}“ zeigt auf keine Datei des Exports")
@@ -302,24 +304,26 @@ class _Pruefung:
     def listenzugehoerigkeit(self, objekte: dict[str, tuple[str, dict]], listen: dict[str, dict]) -> None:
         """Jedes Objekt mit eigener Datei steht in der Liste seines Typs, und dort mit demselben
         Inhalt; eingebettete Objekte haben eine eigene Datei mit demselben Inhalt."""
-        body_listen: dict[str, set[str]] = {}  # Listen-Datei → ids darin
+        body_listen: dict[str, set[str | None]] = {}  # Listen-Datei → ids darin (None: Eintrag ohne id)
         for datei, liste in listen.items():
             body_listen[datei] = {e.get("id") for e in liste.get("data") or [] if isinstance(e, dict)}
             for i, eintrag in enumerate(liste.get("data") or []):
                 if isinstance(eintrag, dict) and eintrag.get("id") in objekte and objekte[eintrag["id"]][1] != eintrag:
                     self.melde(datei, f"$.data[{i}]", "oparl-liste-abweichend", f"Eintrag „{eintrag['id']}“ weicht von seiner eigenen Datei ab")
-        system = self.dateien.get("system.json") if isinstance(self.dateien.get("system.json"), dict) else {}
+        system = roh_system if isinstance(roh_system := self.dateien.get("system.json"), dict) else {}
         bodies_datei = self.datei_von(system.get("body", "")) if isinstance(system.get("body"), str) else None
         bodies = [o for o in objekte.values() if _typ(o[1]) == "Body"]
         for oid, (datei, objekt) in sorted(objekte.items()):
             typ = _typ(objekt)
+            assert typ is not None, "objekte enthält nur Objekte mit OParl-Typ (siehe alles)"
             if typ == "System":
                 continue
+            ziele: list[str | None]
             if typ == "Body":
                 ziele = [bodies_datei] if bodies_datei else []
             else:
                 ziele = [self.datei_von(b[1].get(LISTE_DES_TYPS[typ], "")) for b in bodies if isinstance(b[1].get(LISTE_DES_TYPS[typ]), str)]
-            if not any(z in body_listen and oid in body_listen[z] for z in ziele):
+            if not any(z is not None and z in body_listen and oid in body_listen[z] for z in ziele):
                 wo = " oder ".join(z for z in ziele if z) or "(keine Liste für diesen Typ verlinkt)"
                 self.melde(datei, "$.id", "oparl-nicht-in-liste", f"{typ} „{oid}“ fehlt in seiner Objektliste {wo}")
         # eingebettete Objekte: eigene Datei mit gleichem Inhalt

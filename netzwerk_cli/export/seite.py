@@ -33,8 +33,9 @@ BARRIEREFREIHEIT_DATEI = Path(".netzwerk") / "barrierefreiheit.yaml"
 DOT_ZEITLIMIT = 60  # Sekunden
 
 MASSNAHME_STATUS = {"geplant": "geplant", "ausgewaehlt": "ausgewählt", "in_umsetzung": "in Umsetzung", "umgesetzt": "umgesetzt", "verworfen": "verworfen"}
-ERGEBNIS = {"angenommen": "angenommen", "abgelehnt": "abgelehnt", "zurueckverwiesen": "zurückverwiesen", "vertagt": "vertagt", "zur_kenntnis_genommen": "zur Kenntnis genommen"}
-VERANSTALTUNG_ART = {
+# Nachschlagetabellen für Werte aus den Daten; ein fehlender Wert (None) ergibt None bzw. den Standard.
+ERGEBNIS: dict[str | None, str] = {"angenommen": "angenommen", "abgelehnt": "abgelehnt", "zurueckverwiesen": "zurückverwiesen", "vertagt": "vertagt", "zur_kenntnis_genommen": "zur Kenntnis genommen"}
+VERANSTALTUNG_ART: dict[str | None, str] = {
     "fachtag": "Fachtag",
     "informationsveranstaltung": "Informationsveranstaltung",
     "netzwerkveranstaltung": "Netzwerkveranstaltung",

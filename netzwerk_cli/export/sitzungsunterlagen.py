@@ -23,7 +23,8 @@ from netzwerk_cli.grundlagen.fehler import Abgelehnt
 
 VORLAGEN = Path(__file__).parent / "unterlagen_vorlagen"
 WOCHENTAG = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag")
-ERGEBNIS = {"angenommen": "angenommen", "abgelehnt": "abgelehnt", "zurueckverwiesen": "zurückverwiesen", "vertagt": "vertagt", "zur_kenntnis_genommen": "zur Kenntnis genommen"}
+# Nachschlagetabelle für Werte aus den Daten; ein fehlender Wert (None) ergibt None.
+ERGEBNIS: dict[str | None, str] = {"angenommen": "angenommen", "abgelehnt": "abgelehnt", "zurueckverwiesen": "zurückverwiesen", "vertagt": "vertagt", "zur_kenntnis_genommen": "zur Kenntnis genommen"}
 
 
 def _sitzung(bestand: Bestand, sid: str) -> dict:
@@ -73,8 +74,8 @@ def _tagesordnung(bestand: Bestand, schutz: Datenschutz, s: dict) -> list[dict]:
             unterlagen.append(f"Empfehlung {eid}: {schutz.text(e.get('titel'))}" if e else f"Empfehlung {eid}")
         for aid in top.get("arbeitsgruppen") or []:
             unterlagen.append(f"Arbeitsgruppe: {schutz.text(ag_name(bestand, aid))}")
-        b = top.get("beschluss") if isinstance(top.get("beschluss"), dict) else {}
-        abst = b.get("abstimmung") if isinstance(b.get("abstimmung"), dict) else None
+        b = roh_beschluss if isinstance(roh_beschluss := top.get("beschluss"), dict) else {}
+        abst = roh_abst if isinstance(roh_abst := b.get("abstimmung"), dict) else None
         punkte.append(
             {
                 "nummer": str(top["nummer"]) if top.get("nummer") is not None else str(i + 1),
@@ -131,7 +132,8 @@ def _sitzgruppe_am(g: dict, pid: str, tag: str) -> tuple[str | None, bool]:
 
 def _anwesenheit(bestand: Bestand, schutz: Datenschutz, s: dict, feld: str) -> dict:
     g = bestand.daten("gremium", s.get("gremium"))
-    namen, je_gruppe = [], {}
+    namen: list[str] = []
+    je_gruppe: dict[str, int] = {}
     personen = [p for p in s.get(feld) or [] if isinstance(p, str)]
     for pid in personen:
         gruppe, vertretung = _sitzgruppe_am(g, pid, s["datum"])

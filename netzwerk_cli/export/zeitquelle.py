@@ -53,10 +53,11 @@ class Zeitquelle:
         if self.stempel is None:
             self.ohne_geschichte.add(datei)
             return self.ersatz, self.ersatz
-        erstes, letztes = self.stempel.dateien.get(datei, (None, None))
-        if erstes is None:
+        paar = self.stempel.dateien.get(datei)
+        if paar is None:
             self.ohne_geschichte.add(datei)
             return self.ersatz, self.ersatz
+        erstes, letztes = paar
         if datei in self.stempel.geaendert:
             self.ohne_geschichte.add(datei)
             return erstes, max(letztes, self.ersatz, key=_zeitwert)

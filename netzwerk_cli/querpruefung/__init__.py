@@ -21,12 +21,16 @@ from __future__ import annotations
 
 import gc
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from netzwerk_cli.bestand import abhaengigkeiten as abh
 from netzwerk_cli.grundlagen.befunde import Befund, Bericht
 from netzwerk_cli.bestand import Bestand, Datensatz, _finden
 from netzwerk_cli.grundlagen.arten import INDEXFELDER, ORDNER, datensatz_id
 from netzwerk_cli.querpruefung.regeln import Kontext, pruefe_datensatz
+
+if TYPE_CHECKING:  # zur Laufzeit erst in `aktualisiert` geladen
+    from netzwerk_cli.quellen.zwischenspeicher import Speicher
 
 
 def pruefe(wurzel: Path, stichtag: str) -> tuple[Bericht, Bestand] | None:
@@ -45,7 +49,7 @@ def pruefe(wurzel: Path, stichtag: str) -> tuple[Bericht, Bestand] | None:
     return bericht, bestand
 
 
-def aktualisiert(wurzel: Path, stichtag: str, schreiben: bool = True) -> tuple[Bestand, Kontext, dict[str, tuple], object] | None:
+def aktualisiert(wurzel: Path, stichtag: str, schreiben: bool = True) -> tuple[Bestand, Kontext, dict[str, tuple], Speicher] | None:
     """Der Zwischenspeicher, auf den Stand der Dateien von jetzt gebracht: (Bestand, Kontext,
     Befunde je Subjekt, Speicher); None ohne Zwischenspeicher. `schreiben=False`: der neue
     Stand bleibt im Speicher des Prozesses (für schreibende Befehle, `querpruefung.geplant`)."""
