@@ -14,6 +14,7 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Mapping
+from typing import Any
 from dataclasses import dataclass
 
 from netzwerk_cli.aktionen import empfehlungen, grundlagen
@@ -99,9 +100,9 @@ class _Ersetzt(Mapping):
 
 def mit_ersetzt(bestand: Bestand, ds: Datensatz) -> Bestand:
     """Ein Bestand, in dem `ds` an die Stelle des gleichnamigen Datensatzes tritt."""
-    arten = dict(bestand.arten)
+    arten: dict[str, Any] = dict(bestand.arten)  # eine Art als Ansicht (Mapping), wie bei lade_bedarf
     arten[ds.art] = _Ersetzt(bestand.arten[ds.art], {ds.id: ds})
-    return Bestand(wurzel=bestand.wurzel, netzwerk=bestand.netzwerk, arten=arten)  # type: ignore[arg-type]
+    return Bestand(wurzel=bestand.wurzel, netzwerk=bestand.netzwerk, arten=arten)
 
 
 def geplanter_datensatz(ds: Datensatz, text: str) -> Datensatz:
@@ -299,7 +300,7 @@ def plane_protokoll(
 
     # die Empfehlungen: je entschiedenem Punkt ein Schritt, gegen die neue Sitzung geprüft
     geplant = mit_ersetzt(bestand, geplanter_datensatz(ds, text))
-    schritte: dict[str, tuple[str, Beschluss]] = {}
+    schritte: dict[str, tuple[str | None, Beschluss]] = {}
     for b in geparst:
         ziel = lebenszyklus.ENTSCHEIDUNG.get(b.ergebnis)
         for eid in (punkte[b.nummer - 1].get("empfehlungen") or []) if ziel else []:

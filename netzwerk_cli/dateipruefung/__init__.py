@@ -17,6 +17,7 @@ import hashlib
 import os
 import sys
 from pathlib import Path
+from typing import cast
 
 from netzwerk_cli.quellen import yamlio
 from netzwerk_cli.grundlagen.befunde import json_pfad
@@ -125,7 +126,7 @@ def ergebnisse(auftraege: list, wurzel: Path, speicher=None, alle: bool = True) 
     for i, erg in zip(fehlt, pruefe_alle([auftraege[i] for i in fehlt], wurzel), strict=True):
         gefunden[i] = erg
         speicher.daten_nachtragen(auftraege[i][2], eintraege[i], erg)
-    return gefunden  # type: ignore[return-value]  # jede Lücke ist oben gefüllt
+    return cast(list[Ergebnis], gefunden)  # jede Lücke ist oben gefüllt
 
 
 def _stueck(auftraege: list[tuple[str, Path, str]], wurzel: Path) -> list[Ergebnis]:

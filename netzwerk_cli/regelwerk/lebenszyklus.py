@@ -119,7 +119,8 @@ def _sitzung_pruefen(s: Schritt, bezug_status: str, zweck: str) -> list[tuple[tu
     punkte = [p for p in sitzung.get("tagesordnung") or [] if s.id in (p.get("empfehlungen") or [])]
     if not punkte:
         probleme.append((hier, f"die Tagesordnung der Sitzung „{sitzung_id}“ führt die Empfehlung „{s.id}“ nicht auf"))
-    ergebnis_soll = {status: ergebnis for ergebnis, status in ENTSCHEIDUNG.items()}.get(s.eintrag.get("status"))
+    soll_je_status: dict[object, str] = {status: ergebnis for ergebnis, status in ENTSCHEIDUNG.items()}
+    ergebnis_soll = soll_je_status.get(s.eintrag.get("status"))
     for p in punkte:
         ergebnis = (p.get("beschluss") or {}).get("ergebnis")
         if ergebnis_soll and ergebnis and ergebnis in ENTSCHEIDUNG and ergebnis != ergebnis_soll:
