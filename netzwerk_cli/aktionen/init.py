@@ -412,7 +412,7 @@ def _md_titel(name: str) -> str:
     """Der Name als Text einer Markdown-Überschrift (Zeichen mit Bedeutung maskiert, auch `#`)."""
     from netzwerk_cli.grundlagen.escape import markdown
 
-    return markdown(name).replace("#", "\\#")
+    return markdown(name)  # maskiert auch „#“
 
 
 def _schreibe(ziel: Path, text: str) -> None:
