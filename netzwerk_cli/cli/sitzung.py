@@ -13,12 +13,15 @@ from netzwerk_cli.ausgabe.konsole import konsole
 from netzwerk_cli.aktionen import agenda
 from netzwerk_cli.berichte.grundlagen import laden
 from netzwerk_cli.cli.fehlerbehandlung import befehl
+from netzwerk_cli.cli.listenoptionen import Format as ListenFormat_
+from netzwerk_cli.cli.listenoptionen import ListenFormat
 from netzwerk_cli.cli.optionen import Daten
 from netzwerk_cli.cli.rahmen import Befehl, beispiele, unteranwendung
 from netzwerk_cli.validierung import stichtag_pruefen
 
 app = unteranwendung(
-    "Sitzungen vorbereiten; Einladung und Niederschrift.",
+    "Sitzungen auflisten und vorbereiten; Einladung und Niederschrift.",
+    "netzwerk sitzung list --ab 2026-01-01",
     "netzwerk sitzung vorbereiten steuerungsgruppe-beispielkreis --datum 2026-03-18",
     "netzwerk sitzung einladung steuerungsgruppe-beispielkreis-2023-06-21 --format html > einladung.html",
 )
@@ -92,3 +95,36 @@ def einladung(sitzung: SitzungId, format: UFormat = UnterlagenFormat.markdown, d
 def niederschrift(sitzung: SitzungId, format: UFormat = UnterlagenFormat.markdown, daten: Daten = None) -> int:
     """Ergebnisniederschrift: Anwesenheit, Beschlüsse und Abstimmungen je Punkt (öffentliche Fassung)."""
     return _unterlagen("niederschrift", sitzung, format, daten)
+
+
+@app.command(
+    "list",
+    cls=Befehl,
+    epilog=beispiele(
+        "netzwerk sitzung list",
+        "netzwerk sitzung list --gremium steuerungsgruppe-beispielkreis --ab 2026-01-01",
+        "netzwerk sitzung list --format json",
+    ),
+)
+@befehl
+def auflisten(
+    gremium: Annotated[Optional[str], typer.Option("--gremium", metavar="GREMIUM", help="Nur Sitzungen dieses Gremiums (id).", show_default=False)] = None,
+    ab: Annotated[Optional[str], typer.Option("--ab", metavar="DATUM", help="Nur Sitzungen an oder nach diesem Tag (JJJJ-MM-TT).", show_default=False)] = None,
+    format: ListenFormat_ = ListenFormat.text,
+    daten: Daten = None,
+) -> int:
+    """Listet Sitzungen nach Datum: Status, Zahl der Tagesordnungspunkte, id, Gremium und Ort."""
+    from netzwerk_cli.ausgabe import listen as ausgabe
+    from netzwerk_cli.berichte import listen
+    from netzwerk_cli.berichte.grundlagen import laden_bedarf
+    from netzwerk_cli.cli.listenoptionen import bekannt
+
+    ab_tag = stichtag_pruefen(ab) if ab is not None else None
+    repo = laden_bedarf(daten, date.today().isoformat())
+    bekannt(gremium, repo.bestand.ids("gremium"), "Gremium")
+    eintraege = listen.sitzungen(repo.bestand, gremium, ab_tag)
+    if format is ListenFormat.json:
+        typer.echo(ausgabe.als_json({"gremium": gremium, "ab": ab_tag, "sitzungen": eintraege}))
+    else:
+        ausgabe.sitzungen_text(eintraege)
+    return 0
