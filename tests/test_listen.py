@@ -143,9 +143,11 @@ def test_person_list_intern_und_oeffentlich(klein, cli):
     assert "Geschäftsstelle" in intern.stdout and "in Lenkungskreis Integration" in _flach(intern.stdout)
     oeff = cli("person", "list", "--daten", klein, "--oeffentlich", "--stichtag", "2026-06-01")
     assert "Anna Offen" in oeff.stdout and "Bert" not in oeff.stdout and "bert-privat" not in oeff.stdout
-    assert "1 Person, deren Namen nicht öffentlich sind" in _flach(oeff.stdout)
+    assert "Sachbearbeiter (Name nicht öffentlich)" in _flach(oeff.stdout)  # Funktion anstelle des Namens, wie in den Berichten
+    assert "davon 1 ohne Namen (Name nicht öffentlich)" in _flach(oeff.stdout)
     j = json.loads(cli("person", "list", "--daten", klein, "--oeffentlich", "--format", "json").stdout)
-    assert [p["id"] for p in j["personen"]] == ["anna-offen"] and j["nicht_oeffentlich"] == 1
+    assert [p["id"] for p in j["personen"]] == ["anna-offen", None]
+    assert j["personen"][1]["nicht_oeffentlich"] and j["personen"][1]["bezeichnung"] == "Sachbearbeiter (Name nicht öffentlich)"
     for r in (intern, oeff, cli("person", "list", "--daten", klein, "--format", "json")):
         assert "marke.invalid" not in r.stdout and "99887" not in r.stdout
 

@@ -225,20 +225,20 @@ def personen_text(bericht: dict, breite: int | None = None, datei=None) -> None:
     eintraege = bericht["personen"]
 
     def beschreibung(e: dict) -> str:
-        if e.get("fehlerhaft"):
-            return "(Datei fehlerhaft; siehe netzwerk validate)"
+        if e.get("fehlerhaft") and not e.get("nicht_oeffentlich"):
+            return f"{e['bezeichnung']} (Datei fehlerhaft; siehe netzwerk validate)"
         zusatz = [t for t in (e.get("organisation_name"), e.get("funktion"), ", ".join(e.get("rollen") or [])) if t]
         if e.get("gremien"):
             zusatz.append("in " + ", ".join(e["gremien"]))
-        return _beispiel(e["name"] or e["id"], e) + (f" – {'; '.join(zusatz)}" if zusatz else "")
+        return _beispiel(e["bezeichnung"], e) + (f" – {'; '.join(zusatz)}" if zusatz else "")
 
     spalten = [
         Spalte("id", lambda e: e["id"], max=ID_BREITE),
         Spalte("Name – Organisation; Funktion; Rollen; Gremien", beschreibung, breit=True),
     ]
     titel = "Personen (öffentliche Fassung)" if bericht.get("oeffentliche_fassung") else "Personen (interne Fassung, enthält Namen)"
+    verborgen = sum(1 for e in eintraege if e.get("nicht_oeffentlich"))
     fuss = anzahl(len(eintraege), "Person", "Personen")
-    if bericht.get("nicht_oeffentlich"):
-        fuss += f"; dazu {anzahl(bericht['nicht_oeffentlich'], 'Person', 'Personen')}, deren Namen nicht öffentlich sind"
-    leer = "Keine Personen gefunden." if not bericht.get("nicht_oeffentlich") else f"Keine öffentlich genannten Personen; {fuss}."
-    ausgeben(titel, spalten, eintraege, leer, fuss, breite, datei)
+    if verborgen:
+        fuss += f", davon {verborgen} ohne Namen (Name nicht öffentlich)"
+    ausgeben(titel, spalten, eintraege, "Keine Personen gefunden.", fuss, breite, datei)

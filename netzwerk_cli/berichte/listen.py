@@ -110,9 +110,10 @@ def arbeitsgruppen(bestand: Bestand, stichtag: str, status: str | None = None) -
 def personen(bestand: Bestand, stichtag: str, oeffentlich: bool) -> dict:
     """Personen mit Organisation, Funktion, Rollen und ihren Gremien am Stichtag.
 
-    Interne Fassung: alle Personen mit Namen. Öffentliche Fassung (`oeffentlich`): nur Personen,
-    die genannt werden dürfen (`oeffentlich: true`, siehe `Datenschutz.darf_nennen`); die übrigen
-    nur als Zahl; jeder Text geht durch die Schwärzung. Kontaktdaten nie.
+    Interne Fassung: alle Personen mit Namen und id. Öffentliche Fassung (`oeffentlich`): wie in
+    den Berichten erscheinen Personen ohne `oeffentlich: true` nur mit Funktion bzw. Rolle und
+    „Name nicht öffentlich“, ohne id (`nicht_oeffentlich: true`), nach den genannten; jeder Text
+    geht durch die Schwärzung. Kontaktdaten nie.
     """
     schutz = Datenschutz(bestand, oeffentlich)
     gremien_je_person: dict[str, list[str]] = {}
@@ -122,38 +123,29 @@ def personen(bestand: Bestand, stichtag: str, oeffentlich: bool) -> dict:
                 namen = gremien_je_person.setdefault(m["person"], [])
                 if (name := g.gremium_name(bestand, gid)) not in namen:
                     namen.append(name)
-    eintraege, verborgen = [], 0
+    genannt, verborgen = [], []
     for pid in sorted(bestand.ids("person")):
-        if not schutz.darf_nennen(pid):
-            verborgen += 1
-            continue
         ds = bestand.hole("person", pid)
-        if ds is None or not ds.gueltig:  # interne Fassung: nur die id, der Rest ist fehlerhaft
-            eintraege.append(
-                {"id": pid, "name": None, "organisation": None, "organisation_name": None, "funktion": None, "rollen": [],
-                 "gremien": gremien_je_person.get(pid, []), "oeffentlich": False, "fehlerhaft": True, "beispiel": False}
-            )
-            continue
-        p = ds.daten
+        gueltig = ds is not None and ds.gueltig
+        p = ds.daten if gueltig else {}
         anzeige = schutz.anzeige(pid)
-        eintraege.append(
-            {
-                "id": pid,
-                "name": anzeige.name,
-                "organisation": p.get("organisation"),
-                "organisation_name": g.org_name(bestand, p.get("organisation")) or None,
-                "funktion": p.get("funktion"),
-                "rollen": [ROLLE.get(r, r) for r in p.get("rollen") or []],
-                "gremien": gremien_je_person.get(pid, []),
-                "oeffentlich": p.get("oeffentlich") is True,
-                "fehlerhaft": False,
-                "beispiel": p.get("beispiel") is True,
-            }
-        )
-    ergebnis = {"stichtag": stichtag, "oeffentliche_fassung": oeffentlich, "personen": eintraege}
-    if oeffentlich:
-        ergebnis["nicht_oeffentlich"] = verborgen
-    return schutz.bereinigen(ergebnis)
+        nennen = schutz.darf_nennen(pid)
+        eintrag = {
+            "id": pid if nennen else None,
+            "name": anzeige.name if nennen else None,
+            "bezeichnung": anzeige.bezeichnung,
+            "organisation": p.get("organisation") if isinstance(p.get("organisation"), str) else None,
+            "organisation_name": g.org_name(bestand, p.get("organisation")) or None,
+            "funktion": p.get("funktion") if nennen else None,
+            "rollen": [ROLLE.get(r, r) for r in p.get("rollen") or []],
+            "gremien": gremien_je_person.get(pid, []),
+            "nicht_oeffentlich": not nennen,
+            "fehlerhaft": not gueltig,
+            "beispiel": p.get("beispiel") is True,
+        }
+        (genannt if nennen else verborgen).append(eintrag)
+    verborgen.sort(key=lambda e: (e["organisation_name"] or "", e["bezeichnung"]))
+    return schutz.bereinigen({"stichtag": stichtag, "oeffentliche_fassung": oeffentlich, "personen": genannt + verborgen})
 
 
 # --------------------------------------------------------------------------- Empfehlungen

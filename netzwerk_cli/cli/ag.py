@@ -33,7 +33,7 @@ class AgStatus(str, Enum):
 def auflisten(
     status: Annotated[
         AgStatus | None,
-        typer.Option("--status", metavar="STATUS", help="Nur AGs mit diesem Status am Stichtag: geplant, aktiv, abgeschlossen.", show_default=False),
+        typer.Option("--status", help="Nur AGs mit diesem Status am Stichtag: geplant, aktiv, abgeschlossen.", show_default=False),
     ] = None,
     stichtag: Stichtag = None,
     format: Format = ListenFormat.text,
