@@ -167,7 +167,11 @@ def empfehlungen(bestand: Bestand, status: str | None = None, gremium: str | Non
     `herkunft_name` (Name der Arbeitsgruppe bzw. Kurzname des Gremiums)."""
     ergebnis = []
     namen: dict[tuple[str, str], str] = {}
-    for ds in bestand.arten["empfehlung"].values():
+    saetze = bestand.arten["empfehlung"].values()
+    if len(saetze) >= 100:  # Namen der Herkunft: alle AGs auf einmal (Zwischenspeicher) statt Datei für Datei
+        for _ in bestand.alle_von("arbeitsgruppe"):
+            pass
+    for ds in saetze:
         if not ds.gueltig:
             continue
         e = ds.daten
