@@ -9,8 +9,8 @@ import json
 import re
 
 import pytest
-
 from conftest import minimal_repo
+
 from netzwerk_cli.ausgabe import listen as ausgabe
 
 LANG = (
