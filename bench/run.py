@@ -15,7 +15,9 @@ Wiederholungen und jeder Lauf in einem eigenen, frischen Prozess:
       virtuelle Umgebung (Standard /tmp/netzwerk-bench-venv), nie in die des Projekts;
   (d) `netzwerk validate` erneut, nachdem eine Datei geändert wurde (warm);
   (e) `netzwerk --help` gegen `python -c "import typer"`;
-  (f) `netzwerk empfehlung advance ID --dry-run --durch Bench` auf dem großen Repository.
+  (f) `netzwerk empfehlung advance ID --dry-run --durch Bench` auf dem großen Repository;
+  (g) `netzwerk empfehlung list` als Text gegen `--format json` (Issue 14: die Textliste kostet
+      höchstens ein kleines Vielfaches; dazu Zeilen je Empfehlung bei 80 Spalten in einer Pipe).
 
 Den Spitzenspeicher (ru_maxrss) misst GNU time (`/usr/bin/time -f %M`) je Kindprozess, ohne
 GNU time `os.wait4()` (dann eine obere Schranke, siehe `lauf`). Die Ergebnisse stehen danach als Tabelle
@@ -54,6 +56,7 @@ ZIEL_RSS_MIB = 1024.0
 ZIEL_D_S = 1.5
 ZIEL_E = 1.5
 ZIEL_F_S = 0.5
+ZIEL_G = 3.0  # Text / JSON von `empfehlung list`
 GROSS = 100_000  # bei dieser Größe gelten die absoluten Ziele (d) und (f)
 
 UNTERGRENZE = r"""
@@ -235,6 +238,9 @@ class Ergebnis:
     e_hilfe: Reihe = field(default_factory=Reihe)
     e_typer: Reihe = field(default_factory=Reihe)
     f: Reihe = field(default_factory=Reihe)
+    g_text: Reihe = field(default_factory=Reihe)
+    g_json: Reihe = field(default_factory=Reihe)
+    g_zeilen: float = 0.0  # Zeilen der Textliste je Empfehlung
     befunde_b: dict = field(default_factory=dict)
     befunde_d: dict = field(default_factory=dict)
     kein_cache: bool = False
@@ -258,6 +264,7 @@ def messen(n: int, seed: int, wiederholungen: int, zwischenspeicher: Path, cj: P
     erg.kein_cache = "--kein-cache" in hilfe
     validate = [netzwerk, "validate", "--daten", wurzel, "--stichtag", STICHTAG, "--format", "json"]
     kalt = validate + (["--kein-cache"] if erg.kein_cache else [])
+    liste = [netzwerk, "empfehlung", "list", "--daten", wurzel]  # stdout ist eine Datei: 80 Spalten wie in einer Pipe
     advance = [netzwerk, "empfehlung", "advance", beschreibung["entwurf"], "--dry-run", "--durch", "Bench", "--datum", STICHTAG, "--daten", wurzel]
     gruppen = dateien_je_art(wurzel)
     cj_aufrufe = []
@@ -284,9 +291,18 @@ def messen(n: int, seed: int, wiederholungen: int, zwischenspeicher: Path, cj: P
         erg.e_hilfe.laeufe.append(lauf([netzwerk, "--help"]))
         erg.e_typer.laeufe.append(lauf([py, "-c", "import typer"]))
         erg.f.laeufe.append(lauf(advance))
+        text = lauf(liste, ausgabe_behalten=True)
+        erg.g_text.laeufe.append(text)
+        als_json = lauf([*liste, "--format", "json"], ausgabe_behalten=True)
+        erg.g_json.laeufe.append(als_json)
+        try:
+            erg.g_zeilen = text.ausgabe.count(b"\n") / max(1, len(json.loads(als_json.ausgabe)))
+        except ValueError:
+            erg.g_zeilen = float("nan")
         print(f"  Runde {i + 1}: a {erg.a.laeufe[-1].sekunden:.2f} s, b {erg.b.laeufe[-1].sekunden:.2f} s"
               + (f", c {erg.c.laeufe[-1].sekunden:.2f} s" if erg.c else "")
-              + f", f {erg.f.laeufe[-1].sekunden:.2f} s", flush=True)
+              + f", f {erg.f.laeufe[-1].sekunden:.2f} s"
+              + f", g {erg.g_text.laeufe[-1].sekunden:.2f} s / {erg.g_json.laeufe[-1].sekunden:.2f} s", flush=True)
 
     # (d) warm: einmal vorweg prüfen (füllt einen etwaigen Cache), dann je Runde eine Datei ändern
     datei = wurzel / beschreibung["aenderungsdatei"]
@@ -384,6 +400,7 @@ def tabelle(e: Ergebnis, basis: Ergebnis | None = None) -> tuple[list[str], dict
         "e": hilfe / typer_ <= ZIEL_E,
         "f": f <= ZIEL_F_S,
         "rss": rss_netzwerk <= ZIEL_RSS_MIB,
+        "g": (e.g_text.median / e.g_json.median <= ZIEL_G) if e.g_text.laeufe and e.g_json.laeufe else None,
     }
     zeilen = [
         "| | Messung | Median | Spitzen-RSS | Kennzahl | Ziel (Issue 6) | erfüllt |",
@@ -403,6 +420,7 @@ def tabelle(e: Ergebnis, basis: Ergebnis | None = None) -> tuple[list[str], dict
         f"| (d′) | zur Information: `netzwerk validate` mit Zwischenspeicher an einem neuen Stichtag (erster Lauf des Tages: alle Querprüfungen neu) | {z(e.d_tag.median)} s | {z(e.d_tag.rss, 0)} MiB | – | – | – |",
         f"| (e) | `netzwerk --help` / `python -c \"import typer\"` | {z(hilfe)} s / {z(typer_)} s | {z(e.e_hilfe.rss, 0)} MiB | e = {z(hilfe / typer_)}× | ≤ {z(ZIEL_E, 1)}× | {ja_nein(erfuellt['e'])} |",
         f"| (f) | `netzwerk empfehlung advance … --dry-run` | {z(f)} s | {z(e.f.rss, 0)} MiB | f = {z(f)} s | ≤ {z(ZIEL_F_S, 1)} s bei {z(GROSS, 0)}{hinweis_gross} | {ja_nein(erfuellt['f'])} |",
+        _zeile_g(e, erfuellt),
         f"| Speicher | höchster RSS von (b), (d), (d′), (f) | – | {z(rss_netzwerk, 0)} MiB | – | ≤ 1 GiB (1024 MiB) | {ja_nein(erfuellt['rss'])} |",
     ]
     if basis is not None:
@@ -412,6 +430,16 @@ def tabelle(e: Ergebnis, basis: Ergebnis | None = None) -> tuple[list[str], dict
             f"| Skalierung | (b) bei {z(e.n, 0)} / (b) bei {z(basis.n, 0)} | – | – | {z(faktor)}× | ≤ {z(ZIEL_SKALIERUNG, 0)}× | {ja_nein(erfuellt['skalierung'])} |"
         )
     return zeilen, erfuellt
+
+
+def _zeile_g(e: Ergebnis, erfuellt: dict) -> str:
+    if not e.g_text.laeufe or not e.g_json.laeufe:
+        return "| (g) | `netzwerk empfehlung list` Text / JSON | nicht gemessen | – | – | – | – |"
+    t, j = e.g_text.median, e.g_json.median
+    return (
+        f"| (g) | `netzwerk empfehlung list` Text / `--format json` (80 Spalten, Pipe) | {z(t)} s / {z(j)} s | {z(e.g_text.rss, 0)} MiB "
+        f"| g = {z(t / j)}×, {z(e.g_zeilen, 1)} Zeilen je Empfehlung | ≤ {z(ZIEL_G, 0)}× | {ja_nein(erfuellt['g'])} |"
+    )
 
 
 def rohwerte(e: Ergebnis) -> list[str]:
@@ -426,6 +454,7 @@ def rohwerte(e: Ergebnis) -> list[str]:
         f"* (d′) {r(e.d_tag)}",
         f"* (e) `--help` {r(e.e_hilfe)}; `import typer` {r(e.e_typer)}",
         f"* (f) {r(e.f)}",
+        f"* (g) Text {r(e.g_text)}; JSON {r(e.g_json)}",
     ]
 
 

@@ -44,7 +44,7 @@ ID_ENTWURF = "2026-001"
 ID_WEITER = "2026-002"
 DATEI_ENTWURF = f"empfehlungen/2026/{ID_ENTWURF}.yaml"
 DATEI_WEITER = f"empfehlungen/2026/{ID_WEITER}.yaml"
-DATEI_NEU = "empfehlungen/2027/2027-001.yaml"  # neuer Jahresordner: auch mkdir wird unterbrochen
+DATEI_NEU = "empfehlungen/2025/2025-001.yaml"  # neuer Jahresordner: auch mkdir wird unterbrochen (in der Vergangenheit: verlauf-zukunft)
 STICHTAG = "2026-11-21"
 
 DATEIEN = {

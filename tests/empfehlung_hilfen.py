@@ -148,9 +148,15 @@ def schnappschuss(wurzel: Path) -> dict[str, bytes]:
     }
 
 
-def fehler_fuer(wurzel: Path, datei: str, stichtag: str = STICHTAG) -> list[str]:
-    """Fehler (nicht Warnungen), die `validiere` zu dieser Datei meldet."""
+def fehler_fuer(wurzel: Path, datei: str, stichtag: str | None = None) -> list[str]:
+    """Fehler (nicht Warnungen), die `validiere` zu dieser Datei meldet. Standard-Stichtag: STICHTAG,
+    aber nie vor heute – Befehle ohne --datum schreiben das heutige Datum, und ein Verlaufsschritt
+    nach dem Stichtag ist ein Fehler (verlauf-zukunft)."""
+    from datetime import date
+
     from netzwerk_cli.validierung import validiere
+
+    stichtag = stichtag or max(STICHTAG, date.today().isoformat())
 
     bericht = validiere(Path(wurzel).resolve(), stichtag, [Path(wurzel).resolve() / datei])
     return [f"{b.datei}:{b.zeile}: [{b.regel}] {b.meldung}" for b in bericht.befunde if b.schwere == "fehler"]

@@ -70,7 +70,7 @@ SZENARIEN = {
         Szenario(
             "new",
             ah.DATEI_NEU,
-            ("empfehlung", "new", "--titel", "Neue Empfehlung", "--arbeitsgruppe", "ag-test", "--datum", "2027-01-15", "--durch", "AG Test"),
+            ("empfehlung", "new", "--titel", "Neue Empfehlung", "--arbeitsgruppe", "ag-test", "--datum", "2025-01-15", "--durch", "AG Test"),
         ),
     )
 }

@@ -306,6 +306,18 @@ FAELLE.update(
 )
 
 
+# Listen (Issue 14): interne Fassungen mit Namen, aber nie Kontaktdaten; person list auch öffentlich
+FAELLE.update(
+    {
+        ("gremium", "list"): [Fall(("gremium", "list", "--format", f, "--stichtag", STICHTAG)) for f in ("text", "json")],
+        ("sitzung", "list"): [Fall(("sitzung", "list", "--format", f, "--gremium", "testgremium", "--ab", "2026-01-01")) for f in ("text", "json")],
+        ("ag", "list"): [Fall(("ag", "list", "--format", f, "--stichtag", STICHTAG)) for f in ("text", "json")]
+        + [Fall(("ag", "list", "--status", "aktiv"))],
+        ("person", "list"): _berichte(("person", "list"), ("text", "json")),
+    }
+)
+
+
 def _alle_faelle():
     for befehl, faelle in FAELLE.items():
         for fall in faelle:

@@ -388,12 +388,14 @@ def test_abgelehnter_schritt_laesst_sich_danach_richtig_gehen(cli, beispiel):
 
 
 def test_beispiel_2026_003_wird_in_geplanter_sitzung_beraten(cli, beispiel):
-    """Die Beispiel-Empfehlung 2026-003 steht auf der Tagesordnung vom 17.03.2027."""
+    """Die Beispiel-Empfehlung 2026-003 steht auf der Tagesordnung vom 17.03.2027. Ein Beschluss
+    durch diese noch geplante, künftige Sitzung wird abgelehnt (Issue 14, `verlauf-zukunft`)."""
+    datei = beispiel / "empfehlungen/2026/2026-003.yaml"
+    alt = datei.read_bytes()
     r = advance(cli, beispiel, "--nach", "beschlossen", "--sitzung", f"{GREMIUM}-2027-03-17", "--datum", "2027-03-17", "--durch", "X", id_="2026-003")
-    assert r.exit_code == 0, r.stderr
-    # erlaubt, aber ein Hinweis: die Sitzung ist noch als „geplant“ erfasst
-    assert "Hinweis:" in r.stderr and "noch als „geplant“ erfasst" in r.stderr
-    assert fehler_fuer(beispiel, "empfehlungen/2026/2026-003.yaml", "2027-03-18") == []
+    assert r.exit_code == 1, r.stderr
+    assert "[verlauf-zukunft]" in r.stderr and "noch „geplant“" in r.stderr
+    assert datei.read_bytes() == alt
 
 
 def test_beispiel_2026_001_weiterleiten(cli, beispiel):

@@ -53,7 +53,7 @@ def test_id_nach_der_hoechsten_nummer_auch_ausser_der_reihe(cli, beispiel):
     shutil.copy(beispiel / "empfehlungen/2026/2026-002.yaml", beispiel / "empfehlungen/2026/wohnen-2026-999.yaml")
     shutil.copy(beispiel / "empfehlungen/2026/2026-002.yaml", beispiel / "empfehlungen/2026/2027-050.yaml")
     vorher = schnappschuss(beispiel)
-    r = neu(cli, beispiel, "--titel", "Noch eine", "--arbeitsgruppe", AG, "--datum", "2026-12-01", "--durch", "X")
+    r = neu(cli, beispiel, "--titel", "Noch eine", "--arbeitsgruppe", AG, "--datum", "2026-11-20", "--durch", "X")
     assert r.exit_code == 0, r.stderr
     assert _neue_dateien(vorher, schnappschuss(beispiel)) == ["empfehlungen/2026/2026-008.yaml"]
     assert fehler_fuer(beispiel, "empfehlungen/2026/2026-008.yaml") == []
@@ -61,10 +61,11 @@ def test_id_nach_der_hoechsten_nummer_auch_ausser_der_reihe(cli, beispiel):
 
 def test_neues_jahr_beginnt_bei_001_in_neuem_ordner(cli, beispiel):
     vorher = schnappschuss(beispiel)
-    r = neu(cli, beispiel, "--titel", "Fürs nächste Jahr", "--text", TEXT, "--arbeitsgruppe", AG, "--datum", "2028-01-05", "--durch", "X")
+    # ein Jahr ohne Ordner; in der Vergangenheit, denn ein Verlaufsschritt nach dem Stichtag ist ein Fehler (verlauf-zukunft)
+    r = neu(cli, beispiel, "--titel", "Aus einem früheren Jahr", "--text", TEXT, "--arbeitsgruppe", AG, "--datum", "2022-01-05", "--durch", "X")
     assert r.exit_code == 0, r.stderr
-    assert _neue_dateien(vorher, schnappschuss(beispiel)) == ["empfehlungen/2028/2028-001.yaml"]
-    assert fehler_fuer(beispiel, "empfehlungen/2028/2028-001.yaml", "2028-01-05") == []
+    assert _neue_dateien(vorher, schnappschuss(beispiel)) == ["empfehlungen/2022/2022-001.yaml"]
+    assert fehler_fuer(beispiel, "empfehlungen/2022/2022-001.yaml", "2022-01-05") == []
 
 
 def test_mehr_als_999_im_jahr(cli, beispiel):

@@ -79,7 +79,7 @@ def test_steuerungsgruppe_beispielkreis_nach_geplantem_ende_der_ag(cli, beispiel
     t = titel(s)
     assert t[1] == "Genehmigung des Protokolls der Sitzung vom 17.03.2027"
     assert t[2].startswith("Wiedervorlage Empfehlung 2024-001: Mehrsprachige Terminvergabe im Ordnungsamt")
-    assert "(letzter Bericht 01.07.2025)" in t[2] and s["tagesordnung"][2]["empfehlungen"] == ["2024-001"]
+    assert "(letzte Befassung 01.07.2025)" in t[2] and s["tagesordnung"][2]["empfehlungen"] == ["2024-001"]
     assert t[3] == "AG Wohnraum für Geflüchtete: geplantes Ende am 30.06.2027 überschritten – Abschlussbericht oder Verlängerung"
     assert s["tagesordnung"][3]["arbeitsgruppen"] == ["ag-wohnraum-fuer-gefluechtete"]
     assert s["tagesordnung"][3]["berichterstattung"] == "Felix Fiktiv (AG-Leitung)"
@@ -186,7 +186,7 @@ def test_alle_arten_von_punkten(cli, klein):
         "Begrüßung, Feststellung der Beschlussfähigkeit und Genehmigung der Tagesordnung",
         "Genehmigung des Protokolls der Sitzung vom 17.09.2025",
         "Empfehlung 2025-001: Eingereichte Empfehlung – Beratung und Beschluss",
-        "Wiedervorlage Empfehlung 2024-001: Weitergeleitete Empfehlung ohne Bericht – Sachstand der Umsetzung (letzter Bericht 10.01.2024)",
+        "Wiedervorlage Empfehlung 2024-001: Weitergeleitete Empfehlung ohne Bericht – Sachstand der Umsetzung (letzte Befassung 10.01.2024)",
         "AG Test: geplantes Ende am 31.12.2024 überschritten – Abschlussbericht oder Verlängerung",
         "Nachbesetzung vakanter Sitze: Ämter (1: Amt B); Kommunen (2: Stadt, Gemeinde)",
         "Verschiedenes und nächste Termine",

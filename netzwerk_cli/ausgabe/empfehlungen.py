@@ -1,41 +1,15 @@
-"""Darstellung von Empfehlungen: Tabelle, Einzelansicht mit Zeitleiste, JSON."""
+"""Darstellung einer Empfehlung: Einzelansicht mit Zeitleiste (die Liste: `ausgabe.listen`)."""
 
 from __future__ import annotations
 
-from dataclasses import asdict
 
-from rich import box
-from rich.table import Table
 
+from netzwerk_cli.aktionen.empfehlungen import umsetzungsstand
 from netzwerk_cli.regelwerk import lebenszyklus
-from netzwerk_cli.grundlagen.escape import json_text, rich_zeilen
+from netzwerk_cli.grundlagen.escape import rich_zeilen
 from netzwerk_cli.grundlagen.escape import rich as escape
-from netzwerk_cli.aktionen.empfehlungen import Zeile, umsetzungsstand
 
 STAND_TEXT = {"offen": "offen", "teilweise": "teilweise umgesetzt", "vollstaendig": "vollständig umgesetzt", "abgelehnt": "abgelehnt"}
-
-
-def liste_text(zeilen: list[Zeile], konsole) -> None:
-    if not zeilen:
-        konsole.print("Keine Empfehlungen gefunden.")
-        return
-    tabelle = Table(title="Handlungsempfehlungen", title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False, padding=(0, 1))
-    tabelle.add_column("id", no_wrap=True)
-    tabelle.add_column("Status", no_wrap=True)
-    tabelle.add_column("seit", no_wrap=True)
-    tabelle.add_column("weiter", no_wrap=True)
-    tabelle.add_column("Titel (Herkunft)", overflow="fold", ratio=1)
-    for z in zeilen:
-        titel = escape(z.titel) + (" [dim](Beispiel)[/]" if z.beispiel else "") + f" [dim]({escape(z.herkunft)})[/]"
-        naechster = "Entscheidung" if z.naechster_schritt.startswith("Entscheidung") else z.naechster_schritt
-        naechster = "–" if naechster.startswith("–") else naechster
-        tabelle.add_row(escape(z.id), escape(z.status), escape(z.seit or "–"), escape(naechster), titel)
-    konsole.print(tabelle)
-    konsole.print(f"{len(zeilen)} Empfehlung{'en' if len(zeilen) != 1 else ''}")
-
-
-def liste_json(zeilen: list[Zeile]) -> str:
-    return json_text([asdict(z) for z in zeilen])
 
 
 def einzeln_text(id_: str, datei: str, e: dict, konsole) -> None:

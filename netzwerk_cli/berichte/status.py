@@ -213,9 +213,10 @@ def _empfehlungen(bestand: Bestand, stichtag: str, monate: int) -> dict:
         }
         if status in g.OFFENE_STATUS:
             offen.append({**basis, "angelegt": g.angelegt(e), "status_seit": g.status_seit(e)})
-        seit = lebenszyklus.wiedervorlage_faellig(e, stichtag, monate)
+        sitzungen = lebenszyklus.befassungen(bestand, eid, stichtag) if status in lebenszyklus.tabelle().wiedervorlage else ()
+        seit = lebenszyklus.wiedervorlage_faellig(e, stichtag, monate, sitzungen)
         if seit:
-            faellig.append({**basis, "letzte_pruefung": lebenszyklus.letzte_pruefung(e), "faellig_seit": seit})
+            faellig.append({**basis, "letzte_pruefung": lebenszyklus.letzte_pruefung(e, sitzungen), "faellig_seit": seit})
     offen.sort(key=lambda x: (x["angelegt"] or "", x["id"]))
     faellig.sort(key=lambda x: (x["faellig_seit"], x["id"]))
     return {

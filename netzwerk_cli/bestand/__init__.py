@@ -16,7 +16,7 @@ from typing import Any, Iterator, Protocol, TypeVar, cast, runtime_checkable
 from netzwerk_cli.quellen import yamlio
 from netzwerk_cli.grundlagen.befunde import Befund, json_pfad
 from netzwerk_cli.grundlagen.fehler import EinrichtungsFehler
-from netzwerk_cli.grundlagen.arten import NETZWERK_DATEI, ORDNER, ORDNER_VON_ART, datensatz_id, pruefe_id
+from netzwerk_cli.grundlagen.arten import NETZWERK_DATEI, ORDNER, ORDNER_VON_ART, datensatz_id, feldwerte, pruefe_id
 
 _ERLAUBT_OHNE_PRUEFUNG = {"readme.md", "readme", "readme.txt", "license", "licence"}
 
@@ -143,7 +143,8 @@ class Bestand:
         return self.arten.get(art, {}).values()
 
     def nach(self, art: str, feld: str, wert: str) -> list[Datensatz]:
-        """Die schema-gültigen Datensätze der Art, deren Feld `feld` den Text `wert` hat."""
+        """Die schema-gültigen Datensätze der Art, deren Feld `feld` den Text `wert` hat
+        (bei Listenfeldern: unter seinen Texten hat; `grundlagen.arten.feldwerte`)."""
         schluessel = ("nach", art, feld)
         index: dict[str, list[Datensatz]] | None = self._merker.get(schluessel)
         if index is None:
@@ -154,8 +155,7 @@ class Bestand:
         index: dict[str, list[Datensatz]] = {}
         for ds in self.arten.get(art, {}).values():
             if ds.gueltig:
-                wert = ds.daten.get(feld)
-                if isinstance(wert, str):
+                for wert in feldwerte(feld, ds.daten):
                     index.setdefault(wert, []).append(ds)
         return index
 

@@ -10,7 +10,7 @@ Methoden des Bestands (`hole`, `daten`, `gibt_es`, `fehlende`, `ids`, `alle_von`
 | `e·art·id`             | eine Datei mit dieser id neu kommt oder wegfällt              |
 | `ids·art`              | eine Datei der Art neu kommt oder wegfällt                    |
 | `alle·art`             | sich irgendeine Datei der Art ändert                          |
-| `idx·art·feld·wert`    | sich eine Datei der Art ändert, die vorher oder nachher `feld: wert` hat |
+| `idx·art·feld·wert`    | sich eine Datei der Art ändert, die vorher oder nachher `feld: wert` hat (Listenfeld: `wert` unter seinen Texten) |
 
 („·“ ist im Schlüssel das Zeichen NUL.) `querpruefung` prüft nach einer Änderung genau die
 Datensätze neu, deren Schlüssel ungültig wurden. Die Tabelle ist bewusst grob: lieber ein

@@ -86,8 +86,9 @@ class SpeicherBestand(Bestand):
             e = quelle.eintraege[i]
             erg = quelle.frisch.get(quelle.gefunden[i][2])
             gueltig, kopf = (erg.gueltig, indexwerte(art, erg.daten)) if erg is not None else (e[4], e[5])
-            if gueltig and kopf and kopf[stelle] is not None:
-                index.setdefault(kopf[stelle], []).append(id_)
+            if gueltig and kopf:
+                for wert in kopf[stelle]:
+                    index.setdefault(wert, []).append(id_)
         return index
 
 

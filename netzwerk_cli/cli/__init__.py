@@ -25,12 +25,12 @@ VERZEICHNIS: tuple[tuple[str, str, str, str, bool], ...] = (
     ("diagramm", "diagramm", "diagramm", "Struktur des Netzwerks als Mermaid- oder Graphviz-Diagramm.", False),
     ("verlauf", "verlauf", "verlauf", "Zeigt die Geschichte eines Datensatzes aus Git (wer hat wann was geändert).", False),
     ("init", "init", "init", "Legt ein neues Datenrepository an (Git, Ordner, CI-Vorlagen) und prüft es.", False),
-    ("gremium", "gremium", "app", "Gremien anzeigen und ihre Zusammensetzung ändern.", True),
-    ("sitzung", "sitzung", "app", "Sitzungen vorbereiten, Protokoll erfassen; Einladung und Niederschrift.", True),
+    ("gremium", "gremium", "app", "Gremien auflisten, anzeigen und ihre Zusammensetzung ändern.", True),
+    ("sitzung", "sitzung", "app", "Sitzungen auflisten, vorbereiten, Protokoll erfassen; Einladung und Niederschrift.", True),
     ("empfehlung", "empfehlung", "app", "Handlungsempfehlungen auflisten, anlegen und durch den Lebenszyklus führen.", True),
-    ("person", "person", "app", "Personen anlegen, ausscheiden lassen und anonymisieren (Löschersuchen nach DSGVO).", True),
+    ("person", "person", "app", "Personen auflisten, anlegen, ausscheiden lassen und anonymisieren (Löschersuchen nach DSGVO).", True),
     ("organisation", "organisation", "app", "Organisationen anlegen.", True),
-    ("ag", "ag", "app", "Arbeitsgruppen einsetzen und abschließen.", True),
+    ("ag", "ag", "app", "Arbeitsgruppen auflisten, einsetzen und abschließen.", True),
     ("export", "export", "app", "Veröffentlichen: statische Website, OParl 1.1, Kalender.", True),
 )
 

@@ -1,19 +1,23 @@
-"""`netzwerk ag einsetzen --gremium G --sitzung S --name N --thema T [--ende-geplant D] [--leitung P]`,
+"""`netzwerk ag list [--status S] [--stichtag D] [--format text|json]`,
+`netzwerk ag einsetzen --gremium G --sitzung S --name N --thema T [--ende-geplant D] [--leitung P]`,
 `netzwerk ag abschliessen AG --am D [--sitzung S]`"""
 
 from __future__ import annotations
 
+from enum import Enum
 from typing import Annotated
 
 import typer
 
 from netzwerk_cli.cli.fehlerbehandlung import befehl
-from netzwerk_cli.cli.optionen import Daten
+from netzwerk_cli.cli.listenoptionen import Format, ListenFormat
+from netzwerk_cli.cli.optionen import Daten, Stichtag
 from netzwerk_cli.cli.rahmen import Befehl, beispiele, unteranwendung
 from netzwerk_cli.cli.schreiben import Commit, MitAbhaengigen, Probelauf
 
 app = unteranwendung(
-    "Arbeitsgruppen einsetzen und abschließen.",
+    "Arbeitsgruppen auflisten, einsetzen und abschließen.",
+    "netzwerk ag list --status aktiv",
     'netzwerk ag einsetzen --gremium steuerungsgruppe-beispielkreis --sitzung steuerungsgruppe-beispielkreis-2027-03-17 '
     '--name "AG Sprachmittlung" --thema "Sprachmittlung in Beratungsstellen" --dry-run',
     "netzwerk ag abschliessen ag-wohnraum-fuer-gefluechtete --am 2027-06-30 --dry-run",
@@ -81,3 +85,39 @@ def abschliessen(
 
     bestand = lade_bedarf(finde_wurzel(daten))
     return schreiben.ausfuehren(arbeitsgruppen.plane_abschliessen(bestand, ag, am, sitzung), dry_run, commit, mit_abhaengigen)
+
+
+class AgStatus(str, Enum):
+    geplant = "geplant"
+    aktiv = "aktiv"
+    abgeschlossen = "abgeschlossen"
+
+
+@app.command(
+    "list",
+    cls=Befehl,
+    epilog=beispiele("netzwerk ag list", "netzwerk ag list --status aktiv --format json"),
+)
+@befehl
+def auflisten(
+    status: Annotated[
+        AgStatus | None,
+        typer.Option("--status", help="Nur AGs mit diesem Status am Stichtag: geplant, aktiv, abgeschlossen.", show_default=False),
+    ] = None,
+    stichtag: Stichtag = None,
+    format: Format = ListenFormat.text,
+    daten: Daten = None,
+) -> int:
+    """Listet die Arbeitsgruppen: id, Status am Stichtag, Name, einsetzendes Gremium, Zeitraum, Leitung."""
+    from netzwerk_cli.ausgabe import listen as ausgabe
+    from netzwerk_cli.berichte import listen
+    from netzwerk_cli.berichte.grundlagen import laden_bedarf
+    from netzwerk_cli.validierung import stichtag_pruefen
+
+    repo = laden_bedarf(daten, stichtag_pruefen(stichtag))
+    eintraege = listen.arbeitsgruppen(repo.bestand, repo.stichtag, status.value if status else None)
+    if format is ListenFormat.json:
+        typer.echo(ausgabe.als_json({"stichtag": repo.stichtag, "arbeitsgruppen": eintraege}))
+    else:
+        ausgabe.arbeitsgruppen_text(eintraege)
+    return 0

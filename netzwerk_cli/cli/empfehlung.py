@@ -80,16 +80,19 @@ def liste(
     format: Annotated[DatenFormat, typer.Option("--format", help="Ausgabeformat.")] = DatenFormat.text,
     daten: Daten = None,
 ) -> int:
-    """Listet Empfehlungen mit Status, Datum des letzten Schritts und nächstem Schritt."""
+    """Listet Empfehlungen mit Status, Datum des letzten Schritts, Titel und Herkunft (JSON: auch der nächste Schritt)."""
     bestand = _bestand(daten)
     _bekannt(status, STATUS, "Status")
     _bekannt(gremium, bestand.ids("gremium"), "Gremium")
     _bekannt(arbeitsgruppe, bestand.ids("arbeitsgruppe"), "Arbeitsgruppe")
-    zeilen = empfehlungen.liste(bestand, status, gremium, arbeitsgruppe)
+    from netzwerk_cli.ausgabe import listen as ausgabe
+    from netzwerk_cli.berichte import listen
+
+    eintraege = listen.empfehlungen(bestand, status, gremium, arbeitsgruppe)
     if format is DatenFormat.json:
-        typer.echo(darstellung.liste_json(zeilen))
+        typer.echo(ausgabe.als_json(eintraege))
     else:
-        darstellung.liste_text(zeilen, konsole())
+        ausgabe.empfehlungen_text(eintraege)
     return 0
 
 

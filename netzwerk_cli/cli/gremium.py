@@ -14,6 +14,8 @@ from netzwerk_cli.berichte.grundlagen import laden_bedarf
 from netzwerk_cli.cli.berichtsoptionen import BerichtFormat, Format, Oeffentlich
 from netzwerk_cli.cli.fehlerbehandlung import befehl
 from netzwerk_cli.cli import schreiben
+from netzwerk_cli.cli.listenoptionen import Format as ListenFormat_
+from netzwerk_cli.cli.listenoptionen import ListenFormat
 from netzwerk_cli.cli.optionen import Daten, Stichtag
 from netzwerk_cli.cli.rahmen import Befehl, beispiele, unteranwendung
 from netzwerk_cli.validierung import stichtag_pruefen
@@ -22,9 +24,29 @@ from netzwerk_cli.cli.schreiben import Commit, MitAbhaengigen, Probelauf
 
 app = unteranwendung(
     "Gremien anzeigen und ihre Zusammensetzung ändern.",
-    "netzwerk gremium show",
+    "netzwerk gremium list",
     "netzwerk gremium show steuerungsgruppe-beispielkreis",
 )
+
+
+@app.command(
+    "list",
+    cls=Befehl,
+    epilog=beispiele("netzwerk gremium list", "netzwerk gremium list --stichtag 2026-01-01 --format json"),
+)
+@befehl
+def auflisten(daten: Daten = None, stichtag: Stichtag = None, format: ListenFormat_ = ListenFormat.text) -> int:
+    """Listet die Gremien: id, nächste Sitzung, Name, Art und Zahl der Mitglieder am Stichtag."""
+    from netzwerk_cli.ausgabe import listen as ausgabe
+    from netzwerk_cli.berichte import listen
+
+    repo = laden_bedarf(daten, stichtag_pruefen(stichtag))
+    eintraege = listen.gremien(repo.bestand, repo.stichtag)
+    if format is ListenFormat.json:
+        typer.echo(ausgabe.als_json({"stichtag": repo.stichtag, "gremien": eintraege}))
+    else:
+        ausgabe.gremien_text(eintraege)
+    return 0
 
 
 @app.command(
@@ -50,7 +72,8 @@ def zeigen(
     oeffentlich: Oeffentlich = False,
 ) -> int:
     """Zusammensetzung am Stichtag (Sitzgruppe, Person, Organisation, Rolle, seit, Stellvertretung),
-    vakante Sitze als eigene Zeilen, und die Aufgaben des Gremiums. Ohne ID: die Liste der Gremien."""
+    vakante Sitze als eigene Zeilen, und die Aufgaben des Gremiums. Ohne ID: die Liste der Gremien
+    (ausführlicher: netzwerk gremium list)."""
     repo = laden_bedarf(daten, stichtag_pruefen(stichtag))
     if id is None:
         return _gremien_auflisten(repo.bestand, format)

@@ -15,10 +15,44 @@ from netzwerk_cli.cli.optionen import Daten, DatenFormat, Stichtag
 from netzwerk_cli.cli.rahmen import Befehl, beispiele, unteranwendung
 
 app = unteranwendung(
-    "Personen anlegen, ausscheiden lassen und anonymisieren (Löschersuchen nach DSGVO).",
+    "Personen auflisten, anlegen, ausscheiden lassen und anonymisieren (Löschersuchen nach DSGVO).",
+    "netzwerk person list --oeffentlich",
     'netzwerk person neu --name "Jürgen Müller" --organisation beispielkreis-jugendamt --dry-run',
     "netzwerk person anonymisieren bernd-beleg --dry-run",
 )
+
+
+@app.command(
+    "list",
+    cls=Befehl,
+    epilog=beispiele("netzwerk person list", "netzwerk person list --oeffentlich", "netzwerk person list --format json"),
+)
+@befehl
+def auflisten(
+    oeffentlich: Annotated[
+        bool,
+        typer.Option(
+            "--oeffentlich",
+            help="Öffentliche Fassung: nur Personen mit „oeffentlich: true“, die übrigen nur als Zahl. Ohne: interne Fassung mit allen Namen.",
+        ),
+    ] = False,
+    stichtag: Stichtag = None,
+    format: Annotated[DatenFormat, typer.Option("--format", help="text (Tabelle, lesbar ab 80 Spalten) oder json.")] = DatenFormat.text,
+    daten: Daten = None,
+) -> int:
+    """Listet Personen mit Organisation, Funktion, Rollen und Gremien am Stichtag (nie Kontaktdaten)."""
+    from netzwerk_cli.ausgabe import listen as ausgabe
+    from netzwerk_cli.berichte import listen
+    from netzwerk_cli.berichte.grundlagen import laden_bedarf
+    from netzwerk_cli.validierung import stichtag_pruefen
+
+    repo = laden_bedarf(daten, stichtag_pruefen(stichtag))
+    bericht = listen.personen(repo.bestand, repo.stichtag, oeffentlich)
+    if format is DatenFormat.json:
+        typer.echo(ausgabe.als_json(bericht))
+    else:
+        ausgabe.personen_text(bericht)
+    return 0
 
 
 @app.command(

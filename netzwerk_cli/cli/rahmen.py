@@ -166,8 +166,11 @@ def aehnlich(wert: str, moeglich, n: int = 1) -> list[str]:
     """Die `n` ähnlichsten Namen (für „Meinten Sie …?“), die ähnlichsten zuerst."""
     import difflib
 
-    # kurze Namen („ag“): ein vertauschter Buchstabe ergibt nur 0,5 – trotzdem vorschlagen
-    return difflib.get_close_matches(wert, sorted(moeglich), n=n, cutoff=0.5 if len(wert) <= 3 else 0.6)
+    kandidaten = sorted(moeglich)
+    treffer = difflib.get_close_matches(wert, kandidaten, n=n, cutoff=0.6)
+    if not treffer and len(wert) <= 3:  # kurze Namen („ag“): ein vertauschter Buchstabe reicht
+        treffer = [k for k in kandidaten if len(k) == len(wert) and sum(a != b for a, b in zip(k, wert, strict=True)) == 1][:n]
+    return treffer
 
 
 def meinten_sie(vorschlaege: list[str] | tuple[str, ...]) -> str:

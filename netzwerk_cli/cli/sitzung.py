@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Optional
 
 import typer
 
@@ -14,12 +14,15 @@ from netzwerk_cli.ausgabe.konsole import konsole
 from netzwerk_cli.berichte.grundlagen import laden
 from netzwerk_cli.cli.fehlerbehandlung import befehl
 from netzwerk_cli.cli.optionen import Daten, DokumentFormat, Stichtag
+from netzwerk_cli.cli.listenoptionen import Format as ListenFormat_
+from netzwerk_cli.cli.listenoptionen import ListenFormat
 from netzwerk_cli.cli.rahmen import Befehl, beispiele, unteranwendung
 from netzwerk_cli.cli.schreiben import Commit, MitAbhaengigen, Probelauf
 from netzwerk_cli.validierung import stichtag_pruefen
 
 app = unteranwendung(
-    "Sitzungen vorbereiten, Protokoll erfassen; Einladung und Niederschrift.",
+    "Sitzungen auflisten und vorbereiten; Einladung und Niederschrift.",
+    "netzwerk sitzung list --ab 2026-01-01",
     "netzwerk sitzung vorbereiten steuerungsgruppe-beispielkreis --datum 2026-03-18",
     "netzwerk sitzung protokoll steuerungsgruppe-beispielkreis-2027-03-17 --anwesend paula-probe,karl-exempel --beschluss 1:angenommen --dry-run",
     "netzwerk sitzung einladung steuerungsgruppe-beispielkreis-2023-06-21 --format html > einladung.html",
@@ -163,3 +166,36 @@ def protokoll(
     bestand = lade_bedarf(finde_wurzel(daten))
     vorgang = kern.plane_protokoll(bestand, sitzung, anwesend, entschuldigt, gast, beschluss, tag)
     return schreiben.ausfuehren(vorgang, dry_run, commit, mit_abhaengigen, stichtag=tag)
+
+
+@app.command(
+    "list",
+    cls=Befehl,
+    epilog=beispiele(
+        "netzwerk sitzung list",
+        "netzwerk sitzung list --gremium steuerungsgruppe-beispielkreis --ab 2026-01-01",
+        "netzwerk sitzung list --format json",
+    ),
+)
+@befehl
+def auflisten(
+    gremium: Annotated[Optional[str], typer.Option("--gremium", metavar="GREMIUM", help="Nur Sitzungen dieses Gremiums (id).", show_default=False)] = None,
+    ab: Annotated[Optional[str], typer.Option("--ab", metavar="DATUM", help="Nur Sitzungen an oder nach diesem Tag (JJJJ-MM-TT).", show_default=False)] = None,
+    format: ListenFormat_ = ListenFormat.text,
+    daten: Daten = None,
+) -> int:
+    """Listet Sitzungen nach Datum: Status, Zahl der Tagesordnungspunkte, id, Gremium und Ort."""
+    from netzwerk_cli.ausgabe import listen as ausgabe
+    from netzwerk_cli.berichte import listen
+    from netzwerk_cli.berichte.grundlagen import laden_bedarf
+    from netzwerk_cli.cli.listenoptionen import bekannt
+
+    ab_tag = stichtag_pruefen(ab) if ab is not None else None
+    repo = laden_bedarf(daten, date.today().isoformat())
+    bekannt(gremium, repo.bestand.ids("gremium"), "Gremium")
+    eintraege = listen.sitzungen(repo.bestand, gremium, ab_tag)
+    if format is ListenFormat.json:
+        typer.echo(ausgabe.als_json({"gremium": gremium, "ab": ab_tag, "sitzungen": eintraege}))
+    else:
+        ausgabe.sitzungen_text(eintraege)
+    return 0

@@ -54,14 +54,40 @@ def art_und_id(datei: str) -> tuple[str, str] | None:
 
 # Felder, nach denen `nach()` sucht; ihre Werte stehen je Datei im Zwischenspeicher, damit eine
 # Änderung die betroffenen Schlüssel `idx·…` ungültig machen kann, ohne alle Daten zu laden.
-INDEXFELDER: dict[str, tuple[str, ...]] = {"sitzung": ("gremium",)}
+# Ein Feld ist ein Schlüssel der obersten Ebene (Text) oder ein Pfad durch Listen mit „[].“,
+# z. B. „tagesordnung[].empfehlungen[]“: dann zählt jeder Text an dieser Stelle (mehrere Werte
+# je Datensatz, jeder einmal).
+INDEXFELDER: dict[str, tuple[str, ...]] = {"sitzung": ("gremium", "tagesordnung[].empfehlungen[]")}
+
+
+def _feldwerte(daten: object, teile: list[str]) -> list[str]:
+    if not teile:
+        return [daten] if isinstance(daten, str) else []
+    kopf, rest = teile[0], teile[1:]
+    liste = kopf.endswith("[]")
+    wert = daten.get(kopf[:-2] if liste else kopf) if isinstance(daten, dict) else None
+    if not liste:
+        return _feldwerte(wert, rest)
+    if not isinstance(wert, list):
+        return []
+    werte: list[str] = []
+    for element in wert:
+        werte.extend(_feldwerte(element, rest))
+    return werte
+
+
+def feldwerte(feld: str, daten: object) -> tuple[str, ...]:
+    """Die Texte eines Indexfelds in `daten`, jeder einmal, in der Reihenfolge ihres Auftretens."""
+    if "[]" not in feld:  # der häufige Fall: ein Text oben
+        wert = daten.get(feld) if isinstance(daten, dict) else None
+        return (wert,) if isinstance(wert, str) else ()
+    return tuple(dict.fromkeys(_feldwerte(daten, feld.replace("[].", "[]\0").split("\0"))))
 
 
 def indexwerte(art: str, daten: object) -> tuple | None:
-    """Die Werte der Indexfelder eines Datensatzes (für den Zwischenspeicher)."""
+    """Die Werte der Indexfelder eines Datensatzes (für den Zwischenspeicher): je Feld ein
+    Tupel der Texte (leer, wenn das Feld fehlt)."""
     felder = INDEXFELDER.get(art)
     if not felder:
         return None
-    if not isinstance(daten, dict):
-        return tuple(None for _ in felder)
-    return tuple(w if isinstance(w := daten.get(f), str) else None for f in felder)
+    return tuple(feldwerte(f, daten) for f in felder)

@@ -46,6 +46,10 @@ REGISTER: dict[str, Regel] = {
     "ref-widerspruch": Regel("fehler"),
     "sitzung-status": Regel("warnung"),
     "sitzung-beschlussfaehigkeit": Regel("warnung"),
+    "beschluss-offen": Regel("fehler"),
+    "umsetzung-widerspruch": Regel("warnung"),
+    "verlauf-zukunft": Regel("fehler"),
+    "sitzung-anwesenheit": Regel("warnung"),
     "ref-entfernt": Regel("fehler", nur_basis=True),
     "mitglieder-entfernt": Regel("warnung", nur_basis=True),
 }

@@ -209,7 +209,7 @@ def _ungueltige_schluessel(geaendert: list[str], weg: set[str], alt: dict, koepf
             ungueltig.add(abh.ids(art))
         for kopf in (koepfe_alt.get(rel), koepfe_neu.get(rel)):
             if kopf:
-                for feld, wert in zip(INDEXFELDER[art], kopf):
-                    if wert is not None:
+                for feld, werte in zip(INDEXFELDER[art], kopf):
+                    for wert in werte:
                         ungueltig.add(abh.index(art, feld, wert))
     return ungueltig, subjekte

@@ -226,19 +226,39 @@ def _vorhanden(daten, pfad: tuple) -> bool:
     return True
 
 
-def letzte_pruefung(empfehlung: dict) -> str | None:
-    """Datum der letzten Befassung: letzter Umsetzungsbericht oder letzter Verlaufsschritt."""
-    alle = [e.get("datum") for e in empfehlung.get("verlauf") or [] if isinstance(e, dict)]
-    alle += [u.get("datum") for u in empfehlung.get("umsetzung") or [] if isinstance(u, dict)]
-    daten = [d for d in alle if isinstance(d, str)]
+# Indexfeld der Sitzungen: die Empfehlungen ihrer Tagesordnungspunkte (grundlagen.arten.INDEXFELDER)
+TAGESORDNUNG_EMPFEHLUNGEN = "tagesordnung[].empfehlungen[]"
+
+
+def befassungen(bestand, id_: str, stichtag: str) -> list[str]:
+    """Daten der durchgeführten Sitzungen bis zum Stichtag, deren Tagesordnung die Empfehlung
+    behandelt (ein Tagesordnungspunkt führt sie unter `empfehlungen`). Liest nur über `nach`,
+    damit die inkrementelle Prüfung die Abhängigkeit kennt."""
+    daten = []
+    for s in bestand.nach("sitzung", TAGESORDNUNG_EMPFEHLUNGEN, id_):
+        sitzung = s.daten
+        datum = sitzung.get("datum")
+        if sitzung.get("status") == "durchgefuehrt" and isinstance(datum, str) and datum <= stichtag:
+            daten.append(datum)
+    return daten
+
+
+def letzte_pruefung(empfehlung: dict, sitzungen: list[str] | tuple = ()) -> str | None:
+    """Datum der letzten Befassung: letzter Umsetzungsbericht, letzter Verlaufsschritt oder
+    letzte durchgeführte Sitzung, die die Empfehlung auf der Tagesordnung hatte (`sitzungen`:
+    deren Daten, siehe `befassungen`)."""
+    daten = [e.get("datum") for e in empfehlung.get("verlauf") or [] if isinstance(e, dict)]
+    daten += [u.get("datum") for u in empfehlung.get("umsetzung") or [] if isinstance(u, dict)]
+    daten += list(sitzungen)
+    daten = [d for d in daten if isinstance(d, str)]
     return max(daten) if daten else None
 
 
-def wiedervorlage_faellig(empfehlung: dict, stichtag: str, monate: int) -> str | None:
+def wiedervorlage_faellig(empfehlung: dict, stichtag: str, monate: int, sitzungen: list[str] | tuple = ()) -> str | None:
     """Fälligkeitsdatum, wenn die Wiedervorlage am Stichtag überschritten ist, sonst None."""
     if empfehlung.get("status") not in tabelle().wiedervorlage:
         return None
-    letzte = letzte_pruefung(empfehlung)
+    letzte = letzte_pruefung(empfehlung, sitzungen)
     if not letzte:
         return None
     try:

@@ -1,10 +1,12 @@
 """Sitzungen: Teilnahme (`sitzung-teilnahme`), Abstimmungen (`abstimmung-ungueltig`),
-Beschlussfähigkeit, Status zum Datum (`sitzung-status`) und Rhythmus (`sitzung-rhythmus`)."""
+Beschlussfähigkeit, Status zum Datum (`sitzung-status`), Rhythmus (`sitzung-rhythmus`),
+Beschlüsse ohne Verlaufsschritt der Empfehlung (`beschluss-offen`) und Beschlüsse ohne
+erfasste Anwesenheit (`sitzung-anwesenheit`)."""
 
 from __future__ import annotations
 
 from collections import Counter
-from typing import Iterator
+from collections.abc import Iterator
 
 from netzwerk_cli.bestand import BestandLesen
 from netzwerk_cli.regelwerk import sitzregeln
@@ -21,6 +23,9 @@ def pruefe_sitzung(ds, bestand: BestandLesen, kontext) -> Iterator[Befund]:
         yield from _teilnahme(ds, gremium, datum)
         yield from _abstimmungen(ds, gremium)
     status = s.get("status")
+    if status == "durchgefuehrt":
+        yield from _beschluss_offen(ds, bestand)
+        yield from _anwesenheit(ds)
     if status == "geplant" and datum < kontext.stichtag:
         yield ds.befund("sitzung-status", f"Sitzung am {datum} liegt zurück, Status ist noch „geplant“ (durchgefuehrt oder abgesagt?)", ("status",), "warnung")
     if status == "durchgefuehrt" and datum > kontext.stichtag:
@@ -78,6 +83,76 @@ def _abstimmungen(ds, gremium: dict) -> Iterator[Befund]:
                 pfad,
                 "warnung",
             )
+
+
+# Ergebnis eines Tagesordnungspunkts → Verlaufsschritte der behandelten Empfehlung, die diesen
+# Beschluss festhalten (mit `sitzung:` dieser Sitzung). „angenommen“ ist der Beschluss oder die
+# Feststellung der Umsetzungsprüfung; „abgelehnt“ die Ablehnung oder die Zurückverweisung in den
+# Entwurf. „vertagt“ und „zur_kenntnis_genommen“ sind keine Entscheidung über die Empfehlung.
+BESCHLUSS_SCHRITTE = {
+    "angenommen": ("beschlossen", "umgesetzt", "nicht_umgesetzt"),
+    "abgelehnt": ("abgelehnt", "entwurf"),
+}
+_SITZUNGSSCHRITTE = ("beschlossen", "abgelehnt", "entwurf", "umgesetzt", "nicht_umgesetzt")  # Wächter mit Sitzung
+_SCHRITT_ZUM_ERGEBNIS = {"angenommen": "beschlossen", "abgelehnt": "abgelehnt"}
+
+
+def _beschluss_offen(ds, bestand) -> Iterator[Befund]:
+    for i, punkt in enumerate(ds.daten.get("tagesordnung") or []):
+        ergebnis = (punkt.get("beschluss") or {}).get("ergebnis")
+        schritte = BESCHLUSS_SCHRITTE.get(ergebnis)
+        if not schritte:
+            continue
+        for eid in punkt.get("empfehlungen") or []:
+            e = bestand.daten("empfehlung", eid)
+            if not e:
+                continue  # unbekannt oder fehlerhaft: melden ref-unbekannt bzw. die Schemaprüfung
+            if _festgehalten(ds, e, schritte, bestand):
+                continue
+            nachtragen = ""
+            if e.get("status") == "eingereicht":
+                nachtragen = (
+                    f"; nachtragen mit: netzwerk empfehlung advance {eid} --nach {_SCHRITT_ZUM_ERGEBNIS[ergebnis]} "
+                    f"--sitzung {ds.id} --datum {ds.daten['datum']}"
+                )
+            yield ds.befund(
+                "beschluss-offen",
+                f"Beschluss „{ergebnis}“ zur Empfehlung „{eid}“, ihr Verlauf hat aber keinen Schritt "
+                f"„{'“ oder „'.join(schritte)}“ mit „sitzung: {ds.id}“ (Status dort: „{e.get('status')}“){nachtragen}",
+                ("tagesordnung", i, "beschluss", "ergebnis"),
+            )
+
+
+def _festgehalten(ds, e: dict, schritte: tuple, bestand) -> bool:
+    """Hält der Verlauf der Empfehlung den Beschluss fest – oder meldet schon `verlauf-ungueltig`
+    (bzw. `ref-unbekannt`) an der Empfehlung, was dort nicht stimmt? Dann nicht ein zweites Mal
+    hier: ein Tippfehler soll keinen Folgefehler in einer anderen Datei erzeugen."""
+    for v in e.get("verlauf") or []:
+        if not isinstance(v, dict):
+            continue
+        status, sitzung = v.get("status"), v.get("sitzung")
+        if sitzung == ds.id and status in (*schritte, "beschlossen", "abgelehnt"):
+            return True  # passt, oder den Widerspruch zur Tagesordnung meldet verlauf-ungueltig
+        if status in _SITZUNGSSCHRITTE and v is not e["verlauf"][0] and (
+            not isinstance(sitzung, str) or v.get("datum") == ds.daten["datum"] or not bestand.gibt_es("sitzung", sitzung)
+        ):
+            return True  # Entscheidung ohne, mit unbekannter oder anderer Sitzung desselben Tages
+    return False
+
+
+def _anwesenheit(ds) -> Iterator[Befund]:
+    if ds.daten.get("anwesend"):
+        return
+    for i, punkt in enumerate(ds.daten.get("tagesordnung") or []):
+        if (punkt.get("beschluss") or {}).get("ergebnis") in BESCHLUSS_SCHRITTE:
+            yield ds.befund(
+                "sitzung-anwesenheit",
+                "durchgeführte Sitzung mit Beschlüssen, aber ohne Anwesenheit („anwesend“): "
+                "Beschlussfähigkeit und Abstimmungen lassen sich nicht prüfen",
+                ("anwesend",) if "anwesend" in ds.daten else ("tagesordnung", i, "beschluss"),
+                "warnung",
+            )
+            return
 
 
 def _rhythmus(g_ds, sitzungen: list, stichtag: str) -> Iterator[Befund]:
