@@ -138,15 +138,15 @@ def entwurf(bestand: Bestand, gremium_id: str, datum: str, ort: str | None, heut
             )
         )
     for eid, e in empfehlungen:
-        sitzungen = lebenszyklus.befassungen(bestand, eid, datum) if e.get("status") in lebenszyklus.tabelle().wiedervorlage else ()
-        faellig = lebenszyklus.wiedervorlage_faellig(e, datum, monate, sitzungen)
+        befasst = lebenszyklus.befassungen(bestand, eid, datum) if e.get("status") in lebenszyklus.tabelle().wiedervorlage else ()
+        faellig = lebenszyklus.wiedervorlage_faellig(e, datum, monate, befasst)
         if faellig and eid in vorgesehen:
             hinweise.append(f"Wiedervorlage {eid} steht schon auf der Tagesordnung der Sitzung am {_de(vorgesehen[eid])} und fehlt hier.")
         elif faellig:
             punkte.append(
                 Punkt(
                     f"Wiedervorlage Empfehlung {eid}: {e.get('titel', eid)} – Sachstand der Umsetzung "
-                    f"(letzte Befassung {_de(lebenszyklus.letzte_pruefung(e, sitzungen))})",
+                    f"(letzte Befassung {_de(lebenszyklus.letzte_pruefung(e, befasst))})",
                     empfehlungen=[eid],
                     art="wiedervorlage",
                 )

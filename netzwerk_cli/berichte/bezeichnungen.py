@@ -42,7 +42,7 @@ ROLLE = {
     "sonstige": "Sonstige",
 }
 
-EMPFEHLUNG_STATUS = {
+EMPFEHLUNG_STATUS: dict[object, str] = {
     "entwurf": "Entwurf",
     "eingereicht": "eingereicht",
     "beschlossen": "beschlossen",
@@ -56,7 +56,7 @@ EMPFEHLUNG_STATUS = {
 
 UMSETZUNGSSTAND = {"offen": "offen", "teilweise": "teilweise", "vollstaendig": "vollständig", "abgelehnt": "abgelehnt"}
 
-GREMIUM_ART = {
+GREMIUM_ART: dict[object, str] = {
     "strategiegruppe": "Strategiegruppe",
     "steuerungsgruppe": "Steuerungsgruppe",
     "arbeitskreis": "Arbeitskreis",

@@ -123,11 +123,12 @@ def personen(bestand: Bestand, stichtag: str, oeffentlich: bool) -> dict:
                 namen = gremien_je_person.setdefault(m["person"], [])
                 if (name := g.gremium_name(bestand, gid)) not in namen:
                     namen.append(name)
-    genannt, verborgen = [], []
+    genannt: list[dict] = []
+    verborgen: list[dict] = []
     for pid in sorted(bestand.ids("person")):
         ds = bestand.hole("person", pid)
         gueltig = ds is not None and ds.gueltig
-        p = ds.daten if gueltig else {}
+        p = ds.daten if ds is not None and ds.gueltig else {}
         anzeige = schutz.anzeige(pid)
         nennen = schutz.darf_nennen(pid)
         eintrag = {

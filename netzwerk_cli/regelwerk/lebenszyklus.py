@@ -247,10 +247,10 @@ def letzte_pruefung(empfehlung: dict, sitzungen: list[str] | tuple = ()) -> str 
     """Datum der letzten Befassung: letzter Umsetzungsbericht, letzter Verlaufsschritt oder
     letzte durchgeführte Sitzung, die die Empfehlung auf der Tagesordnung hatte (`sitzungen`:
     deren Daten, siehe `befassungen`)."""
-    daten = [e.get("datum") for e in empfehlung.get("verlauf") or [] if isinstance(e, dict)]
-    daten += [u.get("datum") for u in empfehlung.get("umsetzung") or [] if isinstance(u, dict)]
-    daten += list(sitzungen)
-    daten = [d for d in daten if isinstance(d, str)]
+    alle = [e.get("datum") for e in empfehlung.get("verlauf") or [] if isinstance(e, dict)]
+    alle += [u.get("datum") for u in empfehlung.get("umsetzung") or [] if isinstance(u, dict)]
+    alle += list(sitzungen)
+    daten = [d for d in alle if isinstance(d, str)]
     return max(daten) if daten else None
 
 

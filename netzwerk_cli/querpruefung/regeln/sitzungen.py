@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from netzwerk_cli.bestand import BestandLesen
-from netzwerk_cli.regelwerk import sitzregeln
+from netzwerk_cli.regelwerk import lebenszyklus, sitzregeln
 from netzwerk_cli.grundlagen.befunde import Befund
 
 
@@ -89,12 +89,17 @@ def _abstimmungen(ds, gremium: dict) -> Iterator[Befund]:
 # Beschluss festhalten (mit `sitzung:` dieser Sitzung). „angenommen“ ist der Beschluss oder die
 # Feststellung der Umsetzungsprüfung; „abgelehnt“ die Ablehnung oder die Zurückverweisung in den
 # Entwurf. „vertagt“ und „zur_kenntnis_genommen“ sind keine Entscheidung über die Empfehlung.
-BESCHLUSS_SCHRITTE = {
+# Ergebnis eines Tagesordnungspunkts → Schritte im Verlauf, die ihn festhalten. Grundlage ist die
+# eine Zuordnung des Lebenszyklus (angenommen → beschlossen, abgelehnt → abgelehnt,
+# zurueckverwiesen → entwurf); dazu die Prüfung der Umsetzung in einer Sitzung, und „abgelehnt“
+# mit Schritt zurück an die AG meldet schon verlauf-ungueltig (kein Folgefehler hier).
+BESCHLUSS_SCHRITTE: dict[object, tuple[str, ...]] = {
+    **{ergebnis: (status,) for ergebnis, status in lebenszyklus.ENTSCHEIDUNG.items()},
     "angenommen": ("beschlossen", "umgesetzt", "nicht_umgesetzt"),
     "abgelehnt": ("abgelehnt", "entwurf"),
 }
 _SITZUNGSSCHRITTE = ("beschlossen", "abgelehnt", "entwurf", "umgesetzt", "nicht_umgesetzt")  # Wächter mit Sitzung
-_SCHRITT_ZUM_ERGEBNIS = {"angenommen": "beschlossen", "abgelehnt": "abgelehnt"}
+_SCHRITT_ZUM_ERGEBNIS: dict[object, str] = {ergebnis: status for ergebnis, status in lebenszyklus.ENTSCHEIDUNG.items()}
 
 
 def _beschluss_offen(ds, bestand) -> Iterator[Befund]:
