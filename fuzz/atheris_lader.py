@@ -66,7 +66,7 @@ def pruefe_eingabe(daten: bytes) -> None:
             assert schnell == dok.daten, "schneller und genauer Weg lesen verschiedene Daten"
 
 
-def TestOneInput(daten: bytes) -> None:  # noqa: N802 - Name von atheris vorgegeben
+def TestOneInput(daten: bytes) -> None:
     pruefe_eingabe(daten)
 
 

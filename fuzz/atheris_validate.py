@@ -106,15 +106,15 @@ def pruefe_eingabe(daten: bytes) -> None:
     assert bericht.exit_code() == (1 if fehler else 0)
 
 
-def TestOneInput(daten: bytes) -> None:  # noqa: N802 - Name von atheris vorgegeben
+def TestOneInput(daten: bytes) -> None:
     pruefe_eingabe(daten)
 
 
 def main() -> None:
-    import atheris
-
     import importlib
     import pkgutil
+
+    import atheris
 
     with atheris.instrument_imports():
         import jsonschema  # noqa: F401

@@ -24,13 +24,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from netzwerk_cli.quellen import git
-from netzwerk_cli.regelwerk import lebenszyklus
-from netzwerk_cli.dateipruefung import schemata
-from netzwerk_cli.quellen import yamlio
-from netzwerk_cli.grundlagen.befunde import FEHLER, WARNUNG, Befund
 from netzwerk_cli.bestand import Bestand, Datensatz
-from netzwerk_cli.grundlagen.arten import art_und_id, ORDNER_VON_ART
+from netzwerk_cli.dateipruefung import schemata
+from netzwerk_cli.grundlagen.arten import ORDNER_VON_ART, art_und_id
+from netzwerk_cli.grundlagen.befunde import FEHLER, WARNUNG, Befund
+from netzwerk_cli.quellen import git, yamlio
+from netzwerk_cli.regelwerk import lebenszyklus
 
 MAX_ANTEIL_ENTFERNT = 0.25  # höchstens ein Viertel der Mitglieder auf einmal entfernen
 AEHNLICHKEIT_UMBENENNUNG = 0.5  # wie Gits Standard für die Erkennung von Umbenennungen

@@ -11,12 +11,10 @@ import difflib
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from netzwerk_cli.quellen import git
-from netzwerk_cli.quellen import yamlio
-from netzwerk_cli.grundlagen.arten import art_und_id
 from netzwerk_cli.bestand import dateien_finden
-from netzwerk_cli.grundlagen.arten import ARTEN, NETZWERK_DATEI, ORDNER_VON_ART
+from netzwerk_cli.grundlagen.arten import ARTEN, NETZWERK_DATEI, ORDNER_VON_ART, art_und_id
 from netzwerk_cli.grundlagen.fehler import Abgelehnt, EinrichtungsFehler
+from netzwerk_cli.quellen import git, yamlio
 
 _AENDERUNG = {"A": "neu", "M": "geändert", "R": "umbenannt", "C": "kopiert", "D": "gelöscht", "T": "geändert"}
 

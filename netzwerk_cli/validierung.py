@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from netzwerk_cli.grundlagen.befunde import Bericht
 from netzwerk_cli.bestand import Bestand, lade_bestand
+from netzwerk_cli.grundlagen.befunde import Bericht
 from netzwerk_cli.grundlagen.fehler import EinrichtungsFehler
 from netzwerk_cli.querpruefung.regeln import kontext_fuer, netzwerkdatei_fehlt, pruefe_alle
 

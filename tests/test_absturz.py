@@ -28,9 +28,8 @@ import signal
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
-
 import absturz_hilfen as ah
+import pytest
 from conftest import minimal_repo
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL") or os.name != "posix", reason="SIGKILL und flock nur unter POSIX")

@@ -15,7 +15,7 @@ PROJEKT = Path(__file__).resolve().parents[1]
 if str(PROJEKT) not in sys.path:  # bench/ liegt neben netzwerk_cli/, ist aber kein Teil des Pakets
     sys.path.insert(0, str(PROJEKT))
 
-from bench import generate  # noqa: E402
+from bench import generate
 
 STICHTAG = generate.STICHTAG.isoformat()
 N = 300

@@ -10,10 +10,10 @@ import os
 import re
 
 import pytest
-from rich.console import Console
-
 from conftest import minimal_repo
 from korpus import SCHWERE, alle_faelle, bereitstellen
+from rich.console import Console
+
 from netzwerk_cli.ausgabe import befunde as darstellung
 from netzwerk_cli.grundlagen.befunde import Befund, Bericht
 

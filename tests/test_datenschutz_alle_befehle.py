@@ -28,7 +28,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
 from conftest import BEISPIEL, minimal_repo
 
 STICHTAG = "2026-11-21"

@@ -9,7 +9,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from berichte_hilfen import KONTAKT, PRIVATE_NAMEN, STICHTAG_KLEIN, baue_testrepo, flach
 from conftest import BEISPIEL, PROJEKT, STICHTAG
 

@@ -8,7 +8,6 @@ import shutil
 import subprocess
 
 import pytest
-
 from berichte_hilfen import baue_testrepo
 from conftest import BEISPIEL
 

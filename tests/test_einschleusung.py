@@ -16,12 +16,11 @@ import re
 from dataclasses import replace
 
 import pytest
+from conftest import BEISPIEL, STICHTAG, minimal_repo
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from profil import beispiele
 from rich.console import Console
-
-from conftest import BEISPIEL, STICHTAG, minimal_repo
 
 ESC = "\x1b"
 STEUER = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
@@ -466,7 +465,6 @@ def test_validate_text_github_json_gitlab(werte):
             dateien=2,
         )
 
-    grundlagen = _GRUNDLAGEN
     boese, gut = _paar(werte)
     b, g = bericht(boese), bericht(gut)
     ergebnisse = []
@@ -502,7 +500,7 @@ def test_empfehlung_list_und_show(grundlagen_geladen, werte):
     ergebnisse = []
     # der Text einer Empfehlung ist mehrzeilig: dort verlangen die Daten ihre Zeilenumbrüche selbst
     texte = (werte[0], re.sub(r"[^\n]", "x", werte[0]))
-    for quelle, mehrzeilig in zip((boese, gut), texte):
+    for quelle, mehrzeilig in zip((boese, gut), texte, strict=True):
         zeilen = [replace(z, titel=next(quelle), herkunft=next(quelle)) for z in grundlagen["zeilen"]]
         k, puffer = konsole()
         darstellung.liste_text(zeilen, k)
@@ -521,7 +519,6 @@ def test_verlauf(werte, terminal):
     from netzwerk_cli.ausgabe import verlauf as darstellung
     from netzwerk_cli.historie import Eintrag, Historie
 
-    grundlagen = _GRUNDLAGEN
     boese, gut = _paar(werte)
     ergebnisse = []
     for quelle in (boese, gut):

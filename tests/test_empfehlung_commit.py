@@ -8,9 +8,19 @@ from __future__ import annotations
 import subprocess
 
 import pytest
-
 from conftest import STICHTAG, git
-from empfehlung_hilfen import ADRESSATEN, DATEI, ENTSCHEIDUNG, GREMIUM, ID, PRUEFUNG, fehler_fuer, lies, repo_im_zustand, schnappschuss, sitzung_anlegen
+from empfehlung_hilfen import (
+    ADRESSATEN,
+    DATEI,
+    ENTSCHEIDUNG,
+    GREMIUM,
+    ID,
+    fehler_fuer,
+    lies,
+    repo_im_zustand,
+    schnappschuss,
+    sitzung_anlegen,
+)
 
 
 def commits(repo) -> list[str]:
@@ -315,9 +325,8 @@ def test_ende_zu_ende_von_entwurf_bis_umgesetzt(cli, git_beispiel):
 # advance, umsetzung und new. Die Zustände werden mit echten Git-Befehlen hergestellt. Nach der
 # Ablehnung sind Commits, Zweige, Index, Arbeitsbaum und der Zustand des Git-Vorgangs unverändert.
 
-import os  # noqa: E402
-import sys  # noqa: E402
-from pathlib import Path  # noqa: E402
+import os
+import sys
 
 NEU_DATEI = "empfehlungen/2026/2026-051.yaml"  # die Testempfehlung 2026-050 gibt es schon
 BEFEHLE = {

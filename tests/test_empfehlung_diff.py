@@ -5,8 +5,19 @@ und eine fehlende letzte Zeilenendung bleiben Byte für Byte erhalten."""
 from __future__ import annotations
 
 import pytest
-
-from empfehlung_hilfen import ADRESSATEN, DATEI, ENTSCHEIDUNG, ID, PRUEFUNG, aenderungen, fehler_fuer, lies, schnappschuss, schreibe_empfehlung, sitzungen_anlegen
+from empfehlung_hilfen import (
+    ADRESSATEN,
+    DATEI,
+    ENTSCHEIDUNG,
+    ID,
+    PRUEFUNG,
+    aenderungen,
+    fehler_fuer,
+    lies,
+    schnappschuss,
+    schreibe_empfehlung,
+    sitzungen_anlegen,
+)
 
 # Eine Empfehlung im Zustand „eingereicht“, so geschrieben, wie Menschen YAML eben schreiben.
 UNGEWOEHNLICH = """\

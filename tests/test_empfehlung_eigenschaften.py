@@ -9,17 +9,16 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from profil import beispiele
-from hypothesis import strategies as st
-
 from conftest import BEISPIEL
 from empfehlung_hilfen import DATEI, GREMIUM, ID, empfehlung_text, fehler_fuer, lies, sitzung_anlegen, zustand
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from profil import beispiele
+
 from netzwerk_cli.aktionen import empfehlungen
-from netzwerk_cli.regelwerk import lebenszyklus
-from netzwerk_cli.quellen import textbearbeitung
-from netzwerk_cli.quellen import yamlio
 from netzwerk_cli.bestand import lade_bestand
+from netzwerk_cli.quellen import textbearbeitung, yamlio
+from netzwerk_cli.regelwerk import lebenszyklus
 
 ORGANISATIONEN = ["beispielkreis-amt-fuer-migration-und-integration", "stadt-beispielstadt", "beispielkreis-jobcenter", "gemeinde-musterdorf"]
 # Monatliche Sitzungen der Steuerungsgruppe 2026–2027, alle mit der Testempfehlung auf der Tagesordnung

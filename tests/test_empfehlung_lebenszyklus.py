@@ -7,7 +7,6 @@ from __future__ import annotations
 import subprocess
 
 import pytest
-
 from conftest import STICHTAG
 from empfehlung_hilfen import (
     ADRESSATEN,
@@ -23,13 +22,14 @@ from empfehlung_hilfen import (
     empfehlung_text,
     fehler_fuer,
     lies,
+    repo_im_zustand,
     schnappschuss,
     schreibe_empfehlung,
     sitzung_anlegen,
     sitzungen_anlegen,
-    repo_im_zustand,
     zustand,
 )
+
 from netzwerk_cli.regelwerk import lebenszyklus
 
 # Die Tabelle aus DOMAIN.md („Recommendation lifecycle“), unabhängig von regeln/lebenszyklus.yaml

@@ -11,8 +11,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-
 from empfehlung_hilfen import ADRESSATEN, DATEI, ENTSCHEIDUNG, ID, fehler_fuer, lies, repo_im_zustand, schnappschuss
+
 from netzwerk_cli.aktionen import empfehlungen
 from netzwerk_cli.bestand import lade_bestand
 from netzwerk_cli.grundlagen.fehler import Abgelehnt
@@ -143,7 +143,7 @@ def _wettlaeufer(wurzel: str, nach: str, barriere, ergebnisse) -> None:
         ergebnisse.put((nach, "ok", ""))
     except Abgelehnt as e:
         ergebnisse.put((nach, "abgelehnt", str(e)))
-    except BaseException as e:  # noqa: BLE001 - im Kindprozess melden statt still sterben
+    except BaseException as e:
         ergebnisse.put((nach, "fehler", repr(e)))
 
 
@@ -183,10 +183,10 @@ def test_zwei_prozesse_genau_einer_gewinnt(beispiel, runde):
 # stderr; der Test startet währenddessen den zweiten und lässt den ersten danach weiterlaufen.
 # Keine Wartezeiten, keine Zufälle: jeder Ausgang ist festgelegt.
 
-import subprocess  # noqa: E402
-import sys  # noqa: E402
+import subprocess
+import sys
 
-import absturz_hilfen  # noqa: E402
+import absturz_hilfen
 
 HUELLE = Path(absturz_hilfen.__file__).resolve()
 ORDNER = str(Path(DATEI).parent)  # empfehlungen/2026

@@ -6,7 +6,6 @@ from __future__ import annotations
 import shutil
 
 import pytest
-
 from empfehlung_hilfen import AG, GREMIUM, fehler_fuer, lies, schnappschuss
 
 TEXT = "Das Amt richtet eine wöchentliche Sprechstunde zur Wohnungssuche ein."

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from empfehlung_hilfen import ADRESSATEN, BERICHT, DATEI, ID, aenderungen, eintrag_zeilen, fehler_fuer, lies, repo_im_zustand, schnappschuss
 
 

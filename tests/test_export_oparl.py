@@ -4,18 +4,17 @@ jede Art von Fehler; Zeitstempel kommen aus Git; keine private Person, keine Kon
 
 from __future__ import annotations
 
-import shutil
-
 import copy
 import json
 import os
+import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import BEISPIEL
+
 from netzwerk_cli.export.oparl_pruefung import pruefe_dateien, pruefe_ordner
 
 BASIS = "https://oparl.beispiel.invalid/netz"
@@ -110,7 +109,7 @@ def test_deterministisch_und_zeitstempel_aus_git(cli, git_beispiel, tmp_path):
     erster, zweiter = tmp_path / "a", tmp_path / "b"
     assert _export(cli, git_beispiel, erster).exit_code == 0
     assert _export(cli, git_beispiel, zweiter).exit_code == 0
-    inhalt = lambda o: {p.relative_to(o).as_posix(): p.read_bytes() for p in o.rglob("*") if p.is_file()}  # noqa: E731
+    inhalt = lambda o: {p.relative_to(o).as_posix(): p.read_bytes() for p in o.rglob("*") if p.is_file()}
     assert inhalt(erster) == inhalt(zweiter)
     vorher = _laden(erster)["organization/organisation-swr.json"]
     # später Commit mit festem Datum: nur das geänderte Objekt bekommt ein neues „modified“

@@ -19,7 +19,6 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-
 from conftest import BEISPIEL, PROJEKT, STICHTAG, minimal_repo
 
 TESTS = PROJEKT / "tests"

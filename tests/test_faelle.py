@@ -4,8 +4,8 @@ Datenrepository mit den erwarteten Befunden in `erwartet.yaml` (siehe tests/korp
 from __future__ import annotations
 
 import pytest
+from korpus import FAELLE, GUELTIG, NUR_ERZEUGT, SCHWERE, abgleich, alle_faelle, bereitstellen, beschreibe, passt
 
-from korpus import FAELLE, GUELTIG, NUR_ERZEUGT, SCHWERE, abgleich, alle_faelle, beschreibe, bereitstellen, passt
 from netzwerk_cli.validierung import validiere
 
 FAELLE_LISTE = alle_faelle()

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import yaml
 from hypothesis import HealthCheck, given, settings
-from profil import beispiele
 from hypothesis import strategies as st
-
 from korpus import SCHWERE
-from netzwerk_cli.quellen import yamlio
+from profil import beispiele
+
 from netzwerk_cli.grundlagen.arten import ORDNER
+from netzwerk_cli.quellen import yamlio
 from netzwerk_cli.validierung import validiere
 
 EINSTELLUNGEN = dict(deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
@@ -213,7 +213,7 @@ sitzung = st.fixed_dictionaries(
 @settings(max_examples=beispiele(100), **EINSTELLUNGEN)
 @given(gremium, empfehlung, sitzung, st.sampled_from(["2023-06-01", "2024-06-01", "2026-01-01"]))
 def test_validiere_mit_zufaelligen_datensaetzen(g, e, s, stichtag):
-    dump = lambda d: yaml.safe_dump(d, allow_unicode=True, sort_keys=False)  # noqa: E731
+    dump = lambda d: yaml.safe_dump(d, allow_unicode=True, sort_keys=False)
     _validiere(
         {"gremien/fuzz.yaml": dump(g), "empfehlungen/e.yaml": dump(e), "sitzungen/fuzz-2024.yaml": dump(s)},
         stichtag,

@@ -22,13 +22,13 @@ from pathlib import Path
 
 import yaml
 from hypothesis import HealthCheck, given, settings
-from profil import beispiele
 from hypothesis import strategies as st
-
-from netzwerk_cli.quellen import yamlio
-from netzwerk_cli.grundlagen.arten import ORDNER_VON_ART
-from netzwerk_cli.validierung import validiere
+from profil import beispiele
 from test_korpus_feindlich import MAX_MELDUNG, REGELN, ist_deutsch
+
+from netzwerk_cli.grundlagen.arten import ORDNER_VON_ART
+from netzwerk_cli.quellen import yamlio
+from netzwerk_cli.validierung import validiere
 
 PROJEKT = Path(__file__).resolve().parents[1]
 STICHTAG = "2026-11-21"
@@ -307,8 +307,8 @@ def test_pruefe_repository_bemerkt_falsche_befunde(monkeypatch):
     """Die Prüfung selbst: ein Befund mit unbekannter Regel oder Zeile außerhalb der Datei fällt auf."""
     import pytest
 
-    from netzwerk_cli.grundlagen import befunde as befunde_modul
     from netzwerk_cli import validierung
+    from netzwerk_cli.grundlagen import befunde as befunde_modul
 
     echt = validierung.validiere
 

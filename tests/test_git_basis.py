@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import BEISPIEL, STICHTAG, git
 
 E1 = "empfehlungen/2026/2026-001.yaml"  # beschlossen (entwurf → eingereicht → beschlossen)

@@ -7,10 +7,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from conftest import git
-from netzwerk_cli.quellen import git as g
+
 from netzwerk_cli.grundlagen.fehler import Abgelehnt
+from netzwerk_cli.quellen import git as g
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ mit genau den geänderten Dateien, Ablehnungen ohne geänderte Datei."""
 from __future__ import annotations
 
 import pytest
-
 from aktionen_hilfen import abgelehnt, commits, ein_commit
 from conftest import git
 from empfehlung_hilfen import aenderungen, lies

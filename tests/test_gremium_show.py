@@ -7,10 +7,9 @@ import json
 from pathlib import Path
 
 import pytest
-from jsonschema import Draft202012Validator
-
 from berichte_hilfen import STICHTAG_KLEIN, baue_testrepo, flach, md_tabellen, pruefe_text_80, ueberschriften
 from conftest import BEISPIEL, PROJEKT, STICHTAG
+from jsonschema import Draft202012Validator
 
 SCHEMA = json.loads((PROJEKT / "docs" / "gremium.schema.json").read_text(encoding="utf-8"))
 

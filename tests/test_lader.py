@@ -6,10 +6,9 @@ geprüft wird wie im Korpus über `validiere` (Datei, Zeile, Spalte, Regel) und 
 from __future__ import annotations
 
 import pytest
-
+import yaml
 from conftest import minimal_repo
 from korpus import abgleich, beschreibe
-import yaml
 
 from netzwerk_cli.quellen import yamlio
 from netzwerk_cli.validierung import validiere
@@ -30,7 +29,7 @@ def pruefe(tmp_path, dateien: dict, erwartet: list[dict], regel: str):
 
 KODIERUNG = [
     pytest.param(
-        "name: Anna\nfunktion: Müller \xff Referentin\n".encode("utf-8").replace("\xff".encode("utf-8"), b"\xff"),
+        "name: Anna\nfunktion: Müller \xff Referentin\n".encode().replace("\xff".encode(), b"\xff"),
         2, 18, "0xff",
         id="ungueltiges-utf8-mitten-in-der-datei",  # Spalte in Zeichen: „Müller“ zählt 6, nicht 7
     ),
@@ -158,7 +157,7 @@ def test_lade_text_doppelter_schluessel_nennt_beide_zeilen():
 
 def test_lade_text_billion_laughs_wird_nicht_expandiert():
     zeilen = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
-    for vorher, jetzt in zip("abcdefgh", "bcdefghi"):
+    for vorher, jetzt in zip("abcdefgh", "bcdefghi", strict=True):
         zeilen.append(f"{jetzt}: &{jetzt} [" + ",".join([f"*{vorher}"] * 9) + "]")
     dok, probleme = yamlio.lade_text("\n".join(zeilen) + "\n")
     assert dok is None
@@ -243,7 +242,7 @@ def _libyaml_mit_tiefengrenze(grenze: int):
     die Flow-Tiefe `grenze` übersteigt – unabhängig davon, welche PyYAML-Fassung installiert ist."""
     echt = yaml.parse
 
-    def parse(text, Loader):  # noqa: N803 - Signatur von yaml.parse
+    def parse(text, Loader):
         tiefe = 0
         for i, z in enumerate(text):
             tiefe += z in "[{"

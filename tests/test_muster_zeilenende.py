@@ -14,9 +14,8 @@ from pathlib import Path
 
 import fastjsonschema
 import pytest
-from jsonschema import Draft202012Validator
-
 from conftest import STICHTAG, minimal_repo
+from jsonschema import Draft202012Validator
 
 PROJEKT = Path(__file__).resolve().parents[1]
 SCHEMADATEIEN = sorted((PROJEKT / "schemas").glob("*.schema.json")) + sorted((PROJEKT / "docs").glob("*.schema.json"))
@@ -129,8 +128,7 @@ def test_dateiname_mit_zeilenende_ist_keine_id(cli, tmp_path):
 
 def test_pruefe_id_und_andere_muster_im_code():
     from netzwerk_cli import bestand
-    from netzwerk_cli.aktionen import anonymisierung
-    from netzwerk_cli.aktionen import empfehlungen
+    from netzwerk_cli.aktionen import anonymisierung, empfehlungen
 
     assert bestand.pruefe_id("amt-a") is None
     assert bestand.pruefe_id("amt-a\n") is not None

@@ -8,12 +8,12 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conftest import STICHTAG, git, minimal_repo
+
 from netzwerk_cli.aktionen import anonymisierung
 from netzwerk_cli.dateipruefung import schemata
-from netzwerk_cli.quellen import yamlio
 from netzwerk_cli.grundlagen.arten import ARTEN
+from netzwerk_cli.quellen import yamlio
 
 PERSON = "paula-pruefer"
 NAME = "Paula Prüfer"
@@ -64,7 +64,7 @@ DATEIEN: dict[str, str | bytes] = {
         "\ufeffgremium: arbeitskreis\r\ndatum: 2021-05-05\r\nstatus: durchgefuehrt\r\n"
         f"anwesend: [otto-ohne, {PERSON}]  # beide da\r\n"
         "notiz: Bericht von Frau Prüfer; Rückfragen an 0711/123456\r\n"
-    ).encode("utf-8"),
+    ).encode(),
     "sitzungen/2021/arbeitskreis-2021-09-09.yaml": (
         f"gremium: arbeitskreis\ndatum: 2021-09-09\nstatus: durchgefuehrt\nanwesend:\n  - otto-ohne\nentschuldigt:\n  - {PERSON}\n"
     ),
@@ -226,7 +226,7 @@ def test_keine_kontaktdaten_im_zwischenspeicher(cli, repo, tmp_path):
     def fundorte() -> list[Path]:
         orte = [p for p in (repo / ".git").rglob("*") if p.is_file() and "objects" not in p.parts]
         orte += [p for p in Path.home().rglob("*") if p.is_file() and p.name != ".gitconfig"]
-        return [p for p in orte if EMAIL.encode() in p.read_bytes() or "Musterweg".encode() in p.read_bytes()]
+        return [p for p in orte if EMAIL.encode() in p.read_bytes() or b"Musterweg" in p.read_bytes()]
 
     r = anonymisieren(cli, repo, PERSON)
     assert r.exit_code == 0, r.stderr

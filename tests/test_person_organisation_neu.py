@@ -4,9 +4,9 @@ Diff, Commit, Ablehnungen ohne geänderte Datei."""
 from __future__ import annotations
 
 import pytest
-
 from aktionen_hilfen import abgelehnt, ein_commit
 from empfehlung_hilfen import lies
+
 from netzwerk_cli.aktionen.grundlagen import id_aus_name
 
 

@@ -21,7 +21,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import PROJEKT, git
 
 EMPFEHLUNG = """titel: Sprachcafé

@@ -15,13 +15,12 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import BEISPIEL, STICHTAG
 
 from bench import generate
 from netzwerk_cli import dateipruefung, querpruefung
 from netzwerk_cli.quellen import zwischenspeicher
 from netzwerk_cli.validierung import validiere
-
-from conftest import BEISPIEL, STICHTAG
 
 
 def _befunde(bericht) -> list[tuple]:

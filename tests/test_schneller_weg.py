@@ -17,21 +17,21 @@ from pathlib import Path
 import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
-from profil import beispiele
 from hypothesis import strategies as st
+from profil import beispiele
 
 from netzwerk_cli import dateipruefung
-from netzwerk_cli.dateipruefung import schemata
-from netzwerk_cli.quellen import yamlio
 from netzwerk_cli.bestand import lade_bedarf, lade_bestand
+from netzwerk_cli.dateipruefung import schemata
 from netzwerk_cli.grundlagen.arten import ARTEN, ORDNER
+from netzwerk_cli.quellen import yamlio
 from netzwerk_cli.validierung import validiere
 
 PROJEKT = Path(__file__).resolve().parents[1]
 if str(PROJEKT) not in sys.path:
     sys.path.insert(0, str(PROJEKT))
 
-from bench import generate  # noqa: E402
+from bench import generate
 
 STICHTAG = generate.STICHTAG.isoformat()
 

@@ -13,13 +13,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from empfehlung_hilfen import ADRESSATEN, DATEI, ENTSCHEIDUNG, ID, repo_im_zustand
-from netzwerk_cli.aktionen import anonymisierung
-from netzwerk_cli.aktionen import schreibvorgang
-from netzwerk_cli.quellen import yamlio
-from netzwerk_cli.aktionen import agenda
+
+from netzwerk_cli.aktionen import agenda, anonymisierung, schreibvorgang
 from netzwerk_cli.grundlagen.fehler import Abgelehnt
+from netzwerk_cli.quellen import yamlio
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="Verknüpfungen und O_NOFOLLOW nur unter POSIX")
 
@@ -30,7 +28,7 @@ SITZUNG = ("sitzung", "vorbereiten", "steuerungsgruppe-beispielkreis", "--datum"
 def inhalt(ordner: Path) -> dict[str, bytes]:
     """Alle Dateien unter `ordner` (auch versteckte), ohne Verknüpfungen zu folgen."""
     ergebnis = {}
-    for basis, ordnernamen, dateinamen in os.walk(ordner):
+    for basis, _ordnernamen, dateinamen in os.walk(ordner):
         for name in dateinamen:
             p = Path(basis) / name
             ergebnis[p.relative_to(ordner).as_posix()] = p.read_bytes() if not p.is_symlink() else b"->" + os.readlink(p).encode()

@@ -14,12 +14,11 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from conftest import BEISPIEL
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from profil import beispiele
 from typer.testing import CliRunner
-
-from conftest import BEISPIEL
 
 BESONDERS = [
     "\x85", "\u2028", "\u2029", "\x1b", "\t", "\r", "\n", "\x7f", "\x9b", "\ufeff", "\x00",
@@ -162,7 +161,7 @@ def test_befehle_gehen_grundsaetzlich(args):
 STG = "gremien/steuerungsgruppe-beispielkreis.yaml"
 E1 = "empfehlungen/2026/2026-001.yaml"
 
-import re  # noqa: E402
+import re
 
 UNGUELTIG = {
     "person-als-liste": (STG, lambda t: re.sub(r"(?m)^(\s*-?\s*person: )(\S+)$", r"\1[\2, x]", t, count=1)),

@@ -7,9 +7,9 @@ from __future__ import annotations
 import subprocess
 
 import pytest
-
 from conftest import STICHTAG, git
 from empfehlung_hilfen import DATEI, ENTSCHEIDUNG, ID, repo_im_zustand, schnappschuss, sitzung_anlegen
+
 from netzwerk_cli.aktionen import schreibvorgang
 from netzwerk_cli.aktionen.schreibvorgang import Dateiaenderung, Vorgang
 from netzwerk_cli.grundlagen.fehler import Abgelehnt

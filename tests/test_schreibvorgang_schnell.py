@@ -16,14 +16,14 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import BEISPIEL, STICHTAG
+from test_querpruefung import Aenderer
 
 from bench import generate
-from conftest import BEISPIEL, STICHTAG
 from netzwerk_cli.aktionen import schreibvorgang
 from netzwerk_cli.bestand import lade_bestand
 from netzwerk_cli.querpruefung import geplant
 from netzwerk_cli.validierung import _begrenzt, pruefe_bestand
-from test_querpruefung import Aenderer
 
 
 def _tupel(befunde) -> list[tuple]:

@@ -18,7 +18,6 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-
 from berichte_hilfen import STICHTAG_KLEIN, baue_testrepo
 from conftest import minimal_repo
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 import copy
 
 import pytest
-
 from conftest import BEISPIEL, STICHTAG
-from netzwerk_cli.regelwerk import sitzregeln
+
 from netzwerk_cli.bestand import lade_bestand
+from netzwerk_cli.regelwerk import sitzregeln
 from netzwerk_cli.validierung import pruefe_bestand
 
 

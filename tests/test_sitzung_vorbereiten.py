@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from berichte_hilfen import GREMIUM, baue_testrepo, flach
 from conftest import BEISPIEL
 

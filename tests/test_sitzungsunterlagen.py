@@ -9,7 +9,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from conftest import PROJEKT
 
 SITZUNG = "steuerungsgruppe-beispielkreis-2023-06-21"

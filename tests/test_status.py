@@ -12,11 +12,10 @@ import json
 from pathlib import Path
 
 import pytest
+from berichte_hilfen import STICHTAG_KLEIN, baue_testrepo, flach, md_tabellen, pruefe_text_80, ueberschriften
+from conftest import BEISPIEL, PROJEKT, STICHTAG
 from jsonschema import Draft202012Validator
 from rich.console import Console
-
-from berichte_hilfen import STICHTAG_KLEIN, baue_testrepo, flach, md_tabellen, pruefe_text_80, ueberschriften
-from conftest import BEISPIEL, STICHTAG, PROJEKT
 
 SCHEMA = json.loads((PROJEKT / "docs" / "status.schema.json").read_text(encoding="utf-8"))
 
@@ -301,7 +300,7 @@ def test_kompakt_auf_beispieldaten_ein_bildschirm(cli, monkeypatch, oeffentlich)
     assert _zeile(text, "abgeschlossen:") == "abgeschlossen: abgelehnt 1, zurückgezogen 1, umgesetzt 1, nicht umgesetzt 1"
     offene = _zeilen_zwischen(text, "Älteste offene", "Wiedervorlage")
     assert offene[0] == "Älteste offene (3 von 7):" and len(offene) == 4  # eine Zeile je Empfehlung
-    for zeile, (nr, rest) in zip(offene[1:], (("2023-005", "eingereicht seit 18.09.2023"), ("2023-006", "Entwurf seit 09.10.2023"), ("2024-001", "weitergeleitet seit 28.10.2024"))):
+    for zeile, (nr, rest) in zip(offene[1:], (("2023-005", "eingereicht seit 18.09.2023"), ("2023-006", "Entwurf seit 09.10.2023"), ("2024-001", "weitergeleitet seit 28.10.2024")), strict=True):
         assert zeile.startswith(nr) and " ".join(zeile.split()).endswith(f"(Beispiel) {rest}"), zeile
     faellig = _zeilen_zwischen(text, "Wiedervorlage fällig", "Umsetzung")
     assert len(faellig) == 2 and faellig[1].startswith("2024-001")
@@ -423,6 +422,7 @@ def test_kompakt_regelverstoesse_gezaehlt(cli, monkeypatch, klein):
     """Verstöße gegen die Sitzregel (hier: falscher Organisationstyp und zwei Sitze zugleich)
     erscheinen in der Übersicht als Zahl mit Verweis auf validate – ohne Namen."""
     from berichte_hilfen import GREMIUM
+
     from netzwerk_cli.berichte.grundlagen import laden
     from netzwerk_cli.berichte.status import uebersicht_zusatz
 

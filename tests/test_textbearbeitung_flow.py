@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from netzwerk_cli.quellen import textbearbeitung
-from netzwerk_cli.quellen import yamlio
+from netzwerk_cli.quellen import textbearbeitung, yamlio
 
 
 @pytest.mark.parametrize(

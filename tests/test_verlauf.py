@@ -8,7 +8,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from conftest import git, minimal_repo
 
 ENTWURF = """titel: Sprachcafé

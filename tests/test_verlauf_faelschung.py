@@ -11,7 +11,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from conftest import git, minimal_repo
 
 FALSCH = "0" * 40

@@ -11,13 +11,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import git, minimal_repo
 
 from netzwerk_cli import dateipruefung
 from netzwerk_cli.dateipruefung import schemata
 from netzwerk_cli.quellen import zwischenspeicher
 from netzwerk_cli.validierung import validiere
-
-from conftest import BEISPIEL, git, minimal_repo
 
 STICHTAG = "2026-11-21"
 

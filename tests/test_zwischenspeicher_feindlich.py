@@ -24,11 +24,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import STICHTAG, git, minimal_repo
 
 from netzwerk_cli import dateipruefung
 from netzwerk_cli.quellen import zwischenspeicher
-
-from conftest import STICHTAG, git, minimal_repo
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="Verknüpfungen, FIFOs und /dev/zero nur unter POSIX")
 

@@ -10,24 +10,23 @@ die Prüfung ohne Fehler besteht; eine vorhandene Datei wird nie überschrieben.
 from __future__ import annotations
 
 import json
-from functools import partial
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from pathlib import Path
 
-from netzwerk_cli.regelwerk import lebenszyklus
-from netzwerk_cli.regelwerk import sitzregeln
-from netzwerk_cli.quellen import yamlio
 from netzwerk_cli.berichte import grundlagen as g
 from netzwerk_cli.berichte.bezeichnungen import aus_wert
 from netzwerk_cli.berichte.gremium import gremium_pruefen
 from netzwerk_cli.bestand import Bestand, Datensatz, lade_bestand
 from netzwerk_cli.grundlagen.arten import ID_MAX
-from netzwerk_cli.grundlagen.fehler import Abgelehnt, NetzwerkFehler
-from netzwerk_cli.quellen.textbearbeitung import doppelt_zitiert, skalar
-from netzwerk_cli.validierung import pruefe_bestand
-from netzwerk_cli.querpruefung.regeln import kontext_fuer
 from netzwerk_cli.grundlagen.datum import deutsch
+from netzwerk_cli.grundlagen.fehler import Abgelehnt, NetzwerkFehler
+from netzwerk_cli.quellen import yamlio
+from netzwerk_cli.quellen.textbearbeitung import doppelt_zitiert, skalar
+from netzwerk_cli.querpruefung.regeln import kontext_fuer
+from netzwerk_cli.regelwerk import lebenszyklus, sitzregeln
+from netzwerk_cli.validierung import pruefe_bestand
 
 _TITEL_MAX = 500  # kurztext im Schema
 
@@ -110,7 +109,7 @@ def entwurf(bestand: Bestand, gremium_id: str, datum: str, ort: str | None, heut
 
     # schon auf der Tagesordnung einer anderen geplanten Sitzung vor diesem Datum
     vorgesehen: dict[str, str] = {}
-    for sid, s in sitzungen:
+    for _sid, s in sitzungen:
         if s.get("status") == "geplant" and s["datum"] < datum:
             for p in s.get("tagesordnung") or []:
                 for e in p.get("empfehlungen") or []:

@@ -27,13 +27,12 @@ from datetime import date
 from pathlib import Path
 from typing import cast
 
-from netzwerk_cli.dateipruefung import schemata
-from netzwerk_cli.quellen import textbearbeitung
-from netzwerk_cli.quellen import yamlio
-from netzwerk_cli.grundlagen.befunde import Befund, json_pfad
 from netzwerk_cli.bestand import Bestand, Datensatz, lade_bestand
+from netzwerk_cli.dateipruefung import schemata
 from netzwerk_cli.grundlagen.arten import ARTEN, ORDNER_VON_ART, pruefe_id
+from netzwerk_cli.grundlagen.befunde import Befund, json_pfad
 from netzwerk_cli.grundlagen.fehler import Abgelehnt, EinrichtungsFehler
+from netzwerk_cli.quellen import textbearbeitung, yamlio
 
 NEUTRALER_NAME = "Anonymisierte Person"
 PRAEFIX = "anonym"
@@ -727,7 +726,7 @@ def _zwischenspeicher_auffrischen(wurzel: Path) -> None:
 
     try:
         querpruefung.pruefe(wurzel, date.today().isoformat())
-    except Exception:  # noqa: BLE001 - nur Aufräumen; die Änderungen sind geschrieben
+    except Exception:
         pass
 
 
@@ -757,8 +756,8 @@ def vorgang(plan: Plan):
 def commit_vorpruefen(plan: Plan) -> None:
     """Mit --commit: vor dem Schreiben sicherstellen, dass der Commit genau diese Änderung enthält
     und einen Stand festhält, der `validate` besteht (gemeinsamer Schreibweg)."""
-    from netzwerk_cli.quellen import git
     from netzwerk_cli.aktionen import schreibvorgang
+    from netzwerk_cli.quellen import git
 
     git.commit_vorpruefen(plan.wurzel)  # kein Repository, Merge/Rebase, index.lock, losgelöster HEAD
     if plan.fortsetzung:

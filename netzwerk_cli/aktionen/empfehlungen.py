@@ -13,12 +13,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from netzwerk_cli.regelwerk import lebenszyklus
-from netzwerk_cli.quellen import textbearbeitung
-from netzwerk_cli.quellen import yamlio
 from netzwerk_cli.bestand import Bestand, Datensatz
 from netzwerk_cli.grundlagen.fehler import Abgelehnt, EinrichtungsFehler
+from netzwerk_cli.quellen import textbearbeitung, yamlio
 from netzwerk_cli.querpruefung.regeln import pruefe_schema, pruefe_schema_datensatz
+from netzwerk_cli.regelwerk import lebenszyklus
 
 STAENDE = ("offen", "teilweise", "vollstaendig", "abgelehnt")
 

@@ -14,12 +14,12 @@ import copy
 from collections import Counter
 from datetime import date, timedelta
 
-from netzwerk_cli.regelwerk import sitzregeln
-from netzwerk_cli.quellen import textbearbeitung
 from netzwerk_cli.aktionen import grundlagen
 from netzwerk_cli.aktionen.schreibvorgang import Dateiaenderung, Vorgang
 from netzwerk_cli.bestand import Bestand, Datensatz
 from netzwerk_cli.grundlagen.fehler import Abgelehnt, EinrichtungsFehler
+from netzwerk_cli.quellen import textbearbeitung
+from netzwerk_cli.regelwerk import sitzregeln
 
 SITZFEHLER = ("sitz-ueberbesetzt", "sitz-regel", "mitglied-doppelt")
 

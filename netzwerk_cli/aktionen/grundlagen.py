@@ -9,11 +9,10 @@ import unicodedata
 from datetime import date
 from pathlib import Path
 
-from netzwerk_cli.quellen import textbearbeitung
-from netzwerk_cli.quellen import yamlio
 from netzwerk_cli.bestand import Bestand, Datensatz
 from netzwerk_cli.grundlagen.arten import ID_MAX, ORDNER_VON_ART
 from netzwerk_cli.grundlagen.fehler import Abgelehnt, EinrichtungsFehler
+from netzwerk_cli.quellen import textbearbeitung, yamlio
 
 ART_TEXT = {
     "person": "Person",

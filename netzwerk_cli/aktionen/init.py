@@ -27,18 +27,18 @@ import shlex
 import shutil
 import unicodedata
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Callable
 
 from netzwerk_cli import __version__
-from netzwerk_cli.quellen import git
 from netzwerk_cli.dateipruefung import schemata
-from netzwerk_cli.grundlagen.befunde import Bericht
 from netzwerk_cli.grundlagen.arten import ARTEN, NETZWERK_DATEI, ORDNER, ORDNER_VON_ART
+from netzwerk_cli.grundlagen.befunde import Bericht
 from netzwerk_cli.grundlagen.fehler import EinrichtungsFehler
 from netzwerk_cli.grundlagen.pfade import PAKET as PAKET_ORDNER
+from netzwerk_cli.quellen import git
 from netzwerk_cli.quellen.pseudonym import schluessel_holen
 
 VORLAGEN = Path(__file__).resolve().parent / "vorlagen"
@@ -109,13 +109,13 @@ def pypi_installierbar(paket: str, version: str, zeitlimit: float = PYPI_ZEITLIM
     """
     url = PYPI_JSON.format(paket=paket, version=version)
     try:
-        with urllib.request.urlopen(url, timeout=zeitlimit) as antwort:  # noqa: S310 - feste https-Adresse
+        with urllib.request.urlopen(url, timeout=zeitlimit) as antwort:
             if antwort.status != 200:
                 return False
             daten = json.loads(antwort.read(5_000_000))
         dateien = daten.get("urls") or []
         return daten.get("info", {}).get("version") == version and any(not d.get("yanked") for d in dateien)
-    except Exception:  # noqa: BLE001 - jeder Fehler: nicht installierbar
+    except Exception:
         return False
 
 

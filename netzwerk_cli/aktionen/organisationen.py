@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from netzwerk_cli.dateipruefung import schemata
-from netzwerk_cli.quellen import textbearbeitung
 from netzwerk_cli.aktionen import grundlagen
 from netzwerk_cli.aktionen.schreibvorgang import Vorgang, aenderung
 from netzwerk_cli.bestand import Bestand
+from netzwerk_cli.dateipruefung import schemata
 from netzwerk_cli.grundlagen.fehler import EinrichtungsFehler
+from netzwerk_cli.quellen import textbearbeitung
 
 
 def erlaubte_typen() -> list[str]:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import copy
 
-from netzwerk_cli.dateipruefung import schemata
-from netzwerk_cli.quellen import textbearbeitung
 from netzwerk_cli.aktionen import grundlagen
 from netzwerk_cli.aktionen.schreibvorgang import Dateiaenderung, Vorgang, aenderung
 from netzwerk_cli.bestand import Bestand
+from netzwerk_cli.dateipruefung import schemata
 from netzwerk_cli.grundlagen.fehler import Abgelehnt, EinrichtungsFehler
+from netzwerk_cli.quellen import textbearbeitung
 
 
 def erlaubte_rollen() -> list[str]:

@@ -14,8 +14,8 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Mapping
-from typing import Any
 from dataclasses import dataclass
+from typing import Any
 
 from netzwerk_cli.aktionen import empfehlungen, grundlagen
 from netzwerk_cli.aktionen.schreibvorgang import Dateiaenderung, Vorgang

@@ -23,14 +23,14 @@ from __future__ import annotations
 
 import difflib
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Callable
 
-from netzwerk_cli.quellen import yamlio
 from netzwerk_cli.grundlagen.befunde import Befund
 from netzwerk_cli.grundlagen.fehler import Abgelehnt, NetzwerkFehler
+from netzwerk_cli.quellen import yamlio
 
 _BOM = "\ufeff"
 MAX_ABHAENGIGE_EINZELN = 24  # mehr nicht committete Dateien: nicht einzeln ausprobieren

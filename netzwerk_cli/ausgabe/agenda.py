@@ -5,10 +5,10 @@ from __future__ import annotations
 from rich.console import Console
 from rich.text import Text
 
-from netzwerk_cli.grundlagen import escape
+from netzwerk_cli.aktionen.agenda import Entwurf
 from netzwerk_cli.ausgabe.format import datum
 from netzwerk_cli.ausgabe.layout import Tabelle, aufzaehlung, druck, text
-from netzwerk_cli.aktionen.agenda import Entwurf
+from netzwerk_cli.grundlagen import escape
 
 
 def als_text(e: Entwurf, konsole: Console, commit: str | None = None) -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from netzwerk_cli.grundlagen import escape
 from netzwerk_cli.berichte.diagramm import Knoten, Netzwerkgraph
+from netzwerk_cli.grundlagen import escape
 
 _MERMAID_FORM = {"gremium": ('["', '"]'), "arbeitsgruppe": ('[["', '"]]'), "organisation": ('(["', '"])')}
 _MERMAID_PFEIL = {"benennt": "-->", "entsendet": "-.->", "setzt_ein": "==>", "empfiehlt": "-->", "leitet_weiter": "-->"}

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-
-
 from netzwerk_cli.aktionen.empfehlungen import umsetzungsstand
-from netzwerk_cli.regelwerk import lebenszyklus
-from netzwerk_cli.grundlagen.escape import rich_zeilen
 from netzwerk_cli.grundlagen.escape import rich as escape
+from netzwerk_cli.grundlagen.escape import rich_zeilen
+from netzwerk_cli.regelwerk import lebenszyklus
 
 STAND_TEXT = {"offen": "offen", "teilweise": "teilweise umgesetzt", "vollstaendig": "vollständig umgesetzt", "abgelehnt": "abgelehnt"}
 

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Set
 
-from netzwerk_cli.grundlagen.datum import deutsch
-
 from netzwerk_cli.grundlagen import escape
-
+from netzwerk_cli.grundlagen.datum import deutsch
 
 datum = deutsch  # '2026-11-21' → '21.11.2026' (grundlagen.datum)
 

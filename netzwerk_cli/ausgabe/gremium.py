@@ -7,10 +7,10 @@ from rich.console import Console
 from rich.panel import Panel
 from rich.text import Text
 
-from netzwerk_cli.grundlagen import escape
 from netzwerk_cli.ausgabe.format import als_json, datum, md_tabelle, md_text
 from netzwerk_cli.ausgabe.layout import Tabelle, aufzaehlung, druck, tabelle, text
 from netzwerk_cli.ausgabe.status import beispiel, besetzt_text, fassung, sitze_zusammenfassung
+from netzwerk_cli.grundlagen import escape
 
 NICHT_OEFFENTLICH = "(Name nicht öffentlich)"
 VAKANT = "– vakant –"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Iterable
+from collections.abc import Iterable
 
 from rich.console import Console
 from rich.segment import Segment

@@ -15,15 +15,15 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from netzwerk_cli.grundlagen import escape
 from netzwerk_cli.ausgabe.format import als_json, datum, md_tabelle, md_text, mehrzahl
-from netzwerk_cli.ausgabe.layout import Tabelle, Einzeilig, aufzaehlung, eingerueckt
+from netzwerk_cli.ausgabe.layout import Einzeilig, Tabelle, aufzaehlung, eingerueckt
 from netzwerk_cli.ausgabe.layout import druck as _druck
 from netzwerk_cli.ausgabe.layout import tabelle as _tabelle
 from netzwerk_cli.ausgabe.layout import text as _t
 from netzwerk_cli.ausgabe.layout import zahl as _zahl
 from netzwerk_cli.berichte.bezeichnungen import EMPFEHLUNG_STATUS, UMSETZUNGSSTAND
 from netzwerk_cli.berichte.grundlagen import OFFENE_STATUS
+from netzwerk_cli.grundlagen import escape
 
 MAX_OFFENE = 5  # Text und Markdown zeigen die ältesten offenen Empfehlungen; JSON alle
 MAX_OFFENE_KOMPAKT = 3  # … in der kompakten Übersicht
@@ -740,5 +740,5 @@ def _als_markdown_kompakt(bericht: dict, zusatz: dict) -> str:
             z += [md_text(weitere_text(weitere)), ""]
     else:
         z += ["Keine weitergeleiteten Empfehlungen.", ""]
-    z += [f"_{md_text(LEGENDE)}_", "", f"Details: `netzwerk status --ausfuehrlich` · `netzwerk gremium show ID`", ""]
+    z += [f"_{md_text(LEGENDE)}_", "", "Details: `netzwerk status --ausfuehrlich` · `netzwerk gremium show ID`", ""]
     return "\n".join(z)

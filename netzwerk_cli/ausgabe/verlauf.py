@@ -4,10 +4,10 @@ Spalten ohne Rahmen und Umbrüche bei Umleitung) und JSON."""
 from __future__ import annotations
 
 from rich import box
-from netzwerk_cli.grundlagen.escape import json_text, terminal
-from netzwerk_cli.grundlagen.escape import rich as escape
 from rich.table import Table
 
+from netzwerk_cli.grundlagen.escape import json_text, terminal
+from netzwerk_cli.grundlagen.escape import rich as escape
 from netzwerk_cli.historie import Historie
 
 

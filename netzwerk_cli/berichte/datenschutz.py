@@ -18,8 +18,9 @@ Regeln (DOMAIN.md, docs/BERICHTE.md, docs/DATENSCHUTZ.md):
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Iterator, overload
+from typing import Any, overload
 
 from netzwerk_cli.berichte import schwaerzung
 from netzwerk_cli.bestand import Bestand, Datensatz

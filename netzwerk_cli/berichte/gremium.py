@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import difflib
 
-from netzwerk_cli.regelwerk import sitzregeln
 from netzwerk_cli.berichte import grundlagen as g
 from netzwerk_cli.berichte.bezeichnungen import GREMIUM_ART, ROLLE, aus_wert, bezeichnung, regel_beschreibung
 from netzwerk_cli.berichte.datenschutz import Datenschutz
 from netzwerk_cli.bestand import Bestand
 from netzwerk_cli.grundlagen.fehler import Abgelehnt
+from netzwerk_cli.regelwerk import sitzregeln
 
 SCHEMA_KENNUNG = "netzwerk-gremium/1"
 

@@ -4,15 +4,15 @@ Bezeichnungen und der Stand von Empfehlungen, Arbeitsgruppen und Sitzungen an ei
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
-from netzwerk_cli.regelwerk import lebenszyklus
-from netzwerk_cli.grundlagen.befunde import Bericht
 from netzwerk_cli.bestand import Bestand, finde_wurzel, lade_bedarf, lade_bestand
-from netzwerk_cli.validierung import pruefe_bestand
+from netzwerk_cli.grundlagen.befunde import Bericht
 from netzwerk_cli.querpruefung.regeln import kontext_fuer
+from netzwerk_cli.regelwerk import lebenszyklus
+from netzwerk_cli.validierung import pruefe_bestand
 
 
 @dataclass

@@ -12,12 +12,11 @@ from __future__ import annotations
 
 from collections import Counter
 
-from netzwerk_cli.regelwerk import lebenszyklus
-from netzwerk_cli.regelwerk import sitzregeln
 from netzwerk_cli.berichte import grundlagen as g
 from netzwerk_cli.berichte.bezeichnungen import EMPFEHLUNG_STATUS, aus_wert, regel_beschreibung
 from netzwerk_cli.berichte.datenschutz import Datenschutz
 from netzwerk_cli.bestand import Bestand
+from netzwerk_cli.regelwerk import lebenszyklus, sitzregeln
 
 SCHEMA_KENNUNG = "netzwerk-status/1"
 

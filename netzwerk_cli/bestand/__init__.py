@@ -8,15 +8,15 @@ from __future__ import annotations
 
 import gc
 import os
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from collections.abc import Callable, Collection, Mapping
-from typing import Any, Iterator, Protocol, TypeVar, cast, runtime_checkable
+from typing import Any, Protocol, TypeVar, cast, runtime_checkable
 
-from netzwerk_cli.quellen import yamlio
+from netzwerk_cli.grundlagen.arten import NETZWERK_DATEI, ORDNER, ORDNER_VON_ART, datensatz_id, feldwerte, pruefe_id
 from netzwerk_cli.grundlagen.befunde import Befund, json_pfad
 from netzwerk_cli.grundlagen.fehler import EinrichtungsFehler
-from netzwerk_cli.grundlagen.arten import NETZWERK_DATEI, ORDNER, ORDNER_VON_ART, datensatz_id, feldwerte, pruefe_id
+from netzwerk_cli.quellen import yamlio
 
 _ERLAUBT_OHNE_PRUEFUNG = {"readme.md", "readme", "readme.txt", "license", "licence"}
 
@@ -332,7 +332,7 @@ def _lade_bestand(wurzel: Path, zwischenspeicher: bool) -> Bestand:
     if speicher is not None:
         speicher.speichern()
     saetze = []
-    for (art, _, rel), erg in zip(gefunden, ergebnisse):
+    for (art, _, rel), erg in zip(gefunden, ergebnisse, strict=True):
         bestand.befunde.extend(erg.als_befunde(rel))
         saetze.append(Datensatz(art, datensatz_id(art, rel), rel, None, erg.lesbar, erg.gueltig, erg.daten, wurzel, geprueft=True))
     netzwerk, ids, probleme = einordnen(gefunden)
@@ -432,7 +432,7 @@ class _ArtAnsicht(Mapping[str, Datensatz]):
         finally:
             if bereinigung:
                 gc.enable()
-        for (_, _, rel), erg in zip(offen, ergebnisse):
+        for (_, _, rel), erg in zip(offen, ergebnisse, strict=True):
             id_ = rel[rel.rfind("/") + 1 : -len(".yaml")]
             self._geladen.setdefault(id_, Datensatz(self._art, id_, rel, None, erg.lesbar, erg.gueltig, erg.daten, self._wurzel, geprueft=True))
 

@@ -12,10 +12,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import cast
 
-from netzwerk_cli.grundlagen.arten import INDEXFELDER, indexwerte
-from netzwerk_cli.grundlagen.befunde import Befund
 from netzwerk_cli.bestand import Bestand, Datensatz, einordnen
-from netzwerk_cli.grundlagen.arten import datensatz_id
+from netzwerk_cli.grundlagen.arten import INDEXFELDER, datensatz_id, indexwerte
+from netzwerk_cli.grundlagen.befunde import Befund
 
 
 class _Quelle:
@@ -103,7 +102,7 @@ def lade(wurzel: Path, gefunden: list, fund_befunde: list[Befund], eintraege: li
     bestand._quelle = quelle
     bestand.dateien = len(gefunden)
     bestand.befunde.extend(fund_befunde)
-    for (_, _, rel), e in zip(gefunden, eintraege):
+    for (_, _, rel), e in zip(gefunden, eintraege, strict=True):
         if e[2]:
             bestand.befunde.extend(Befund(rel, *b) for b in e[2])
     if netzwerk is not None:

@@ -8,7 +8,6 @@ import typer
 
 from netzwerk_cli.cli.optionen import BerichtFormat, DiagrammFormat  # noqa: F401 - die Formate der Berichtsbefehle
 
-
 Format = Annotated[
     BerichtFormat,
     typer.Option("--format", help="text (Tabellen im Terminal), markdown (für Wiki/PR-Kommentar) oder json (für Werkzeuge)."),

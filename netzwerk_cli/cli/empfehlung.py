@@ -3,22 +3,21 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from netzwerk_cli.aktionen import empfehlungen
-from netzwerk_cli.regelwerk import lebenszyklus
+from netzwerk_cli.aktionen import empfehlungen, schreibvorgang
 from netzwerk_cli.ausgabe import empfehlungen as darstellung
 from netzwerk_cli.ausgabe.konsole import konsole
 from netzwerk_cli.bestand import finde_wurzel, lade_bedarf
-from netzwerk_cli.cli.fehlerbehandlung import befehl
 from netzwerk_cli.cli import schreiben
+from netzwerk_cli.cli.fehlerbehandlung import befehl
 from netzwerk_cli.cli.optionen import Daten, DatenFormat
 from netzwerk_cli.cli.rahmen import Befehl, aehnlich, beispiele, meinten_sie, unteranwendung
-from netzwerk_cli.grundlagen.fehler import Abgelehnt, EinrichtungsFehler
 from netzwerk_cli.cli.schreiben import MitAbhaengigen, Probelauf
-from netzwerk_cli.aktionen import schreibvorgang
+from netzwerk_cli.grundlagen.fehler import Abgelehnt, EinrichtungsFehler
+from netzwerk_cli.regelwerk import lebenszyklus
 
 app = unteranwendung(
     "Handlungsempfehlungen auflisten, anlegen und durch den Lebenszyklus führen.",
@@ -38,10 +37,10 @@ else:
     Stand = Enum("Stand", {s: s for s in empfehlungen.STAENDE}, type=str)  # offen, teilweise, vollstaendig, abgelehnt
 
 Datum = Annotated[
-    Optional[str], typer.Option("--datum", metavar="DATUM", help="Datum des Schritts (JJJJ-MM-TT); Standard: heute.", show_default=False)
+    str | None, typer.Option("--datum", metavar="DATUM", help="Datum des Schritts (JJJJ-MM-TT); Standard: heute.", show_default=False)
 ]
 Durch = Annotated[
-    Optional[str],
+    str | None,
     typer.Option("--durch", metavar="NAME", help="Wer den Schritt verantwortet; Standard: Git user.name.", show_default=False),
 ]
 Commit = Annotated[bool, typer.Option("--commit", help="Die geänderte Datei sofort committen (Git).")]
@@ -69,13 +68,13 @@ def _bekannt(wert: str | None, bekannt, was: str) -> None:
 @befehl
 def liste(
     status: Annotated[
-        Optional[str], typer.Option("--status", metavar="STATUS", help=f"Nur dieser Status: {', '.join(STATUS)}.", show_default=False)
+        str | None, typer.Option("--status", metavar="STATUS", help=f"Nur dieser Status: {', '.join(STATUS)}.", show_default=False)
     ] = None,
     gremium: Annotated[
-        Optional[str], typer.Option("--gremium", metavar="ID", help="Nur Empfehlungen aus oder vor diesem Gremium.", show_default=False)
+        str | None, typer.Option("--gremium", metavar="ID", help="Nur Empfehlungen aus oder vor diesem Gremium.", show_default=False)
     ] = None,
     arbeitsgruppe: Annotated[
-        Optional[str], typer.Option("--arbeitsgruppe", metavar="ID", help="Nur aus dieser Arbeitsgruppe.", show_default=False)
+        str | None, typer.Option("--arbeitsgruppe", metavar="ID", help="Nur aus dieser Arbeitsgruppe.", show_default=False)
     ] = None,
     format: Annotated[DatenFormat, typer.Option("--format", help="Ausgabeformat.")] = DatenFormat.text,
     daten: Daten = None,
@@ -129,12 +128,12 @@ def _ausfuehren(plan: empfehlungen.Plan, wurzel, dry_run: bool, commit: bool, mi
 def neu(
     titel: Annotated[str, typer.Option("--titel", metavar="TEXT", help="Titel der Empfehlung.", show_default=False)],
     arbeitsgruppe: Annotated[
-        Optional[str], typer.Option("--arbeitsgruppe", metavar="ID", help="Herkunft: Arbeitsgruppe (id).", show_default=False)
+        str | None, typer.Option("--arbeitsgruppe", metavar="ID", help="Herkunft: Arbeitsgruppe (id).", show_default=False)
     ] = None,
-    gremium: Annotated[Optional[str], typer.Option("--gremium", metavar="ID", help="Herkunft: Gremium (id), wenn keine AG.", show_default=False)] = None,
-    text: Annotated[Optional[str], typer.Option("--text", metavar="TEXT", help="Text der Empfehlung.", show_default=False)] = None,
+    gremium: Annotated[str | None, typer.Option("--gremium", metavar="ID", help="Herkunft: Gremium (id), wenn keine AG.", show_default=False)] = None,
+    text: Annotated[str | None, typer.Option("--text", metavar="TEXT", help="Text der Empfehlung.", show_default=False)] = None,
     entscheidungsgremium: Annotated[
-        Optional[str],
+        str | None,
         typer.Option(
             "--entscheidungsgremium", metavar="ID", help="Wer abstimmt; Standard: das Gremium, das die AG eingesetzt hat.", show_default=False
         ),
@@ -186,19 +185,19 @@ def neu(
 def weiter(
     id: Annotated[str, typer.Argument(metavar="ID", help="id der Empfehlung.", show_default=False)],
     nach: Annotated[
-        Optional[str],
+        str | None,
         typer.Option("--nach", metavar="STATUS", help="Zielstatus; ohne: der nächste Schritt auf dem Hauptpfad.", show_default=False),
     ] = None,
     sitzung: Annotated[
-        Optional[str], typer.Option("--sitzung", metavar="ID", help="Sitzung (id), in der entschieden/geprüft wurde.", show_default=False)
+        str | None, typer.Option("--sitzung", metavar="ID", help="Sitzung (id), in der entschieden/geprüft wurde.", show_default=False)
     ] = None,
     adressat: Annotated[
-        Optional[list[str]],
+        list[str] | None,
         typer.Option("--adressat", metavar="ORGANISATION", help="Adressat (Organisations-id); mehrfach möglich.", show_default=False),
     ] = None,
     datum: Datum = None,
     durch: Durch = None,
-    notiz: Annotated[Optional[str], typer.Option("--notiz", metavar="TEXT", help="Notiz zum Schritt.", show_default=False)] = None,
+    notiz: Annotated[str | None, typer.Option("--notiz", metavar="TEXT", help="Notiz zum Schritt.", show_default=False)] = None,
     dry_run: Probelauf = False,
     commit: Commit = False,
     mit_abhaengigen: MitAbhaengigen = False,

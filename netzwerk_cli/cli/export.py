@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -26,7 +26,7 @@ def seite(
     daten: Daten = None,
     stichtag: Stichtag = None,
     basis_url: Annotated[
-        Optional[str], typer.Option("--basis-url", metavar="URL", help="Adresse der Website für sitemap.xml (sonst relative Pfade).", show_default=False)
+        str | None, typer.Option("--basis-url", metavar="URL", help="Adresse der Website für sitemap.xml (sonst relative Pfade).", show_default=False)
     ] = None,
 ) -> int:
     """Statische Website des Netzwerks (öffentliche Fassung): Gremien, AGs, Empfehlungen,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import os
-from typing import Callable
+from collections.abc import Callable
 
 import typer
 
@@ -32,7 +32,7 @@ def befehl(funktion: Callable[..., int | None]) -> Callable[..., None]:
             code = 2
         except typer.Exit:
             raise
-        except Exception as e:  # noqa: BLE001 - letzte Linie: nie ein Traceback für Nutzer
+        except Exception as e:
             if os.environ.get("NETZWERK_DEBUG"):
                 raise
             fehler_melden(f"interner Fehler ({type(e).__name__}: {e}). Bitte mit NETZWERK_DEBUG=1 wiederholen und melden.")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -11,16 +11,15 @@ from netzwerk_cli.ausgabe import gremium as darstellung
 from netzwerk_cli.ausgabe.konsole import konsole
 from netzwerk_cli.berichte.gremium import gremiumsbericht
 from netzwerk_cli.berichte.grundlagen import laden_bedarf
+from netzwerk_cli.cli import schreiben
 from netzwerk_cli.cli.berichtsoptionen import BerichtFormat, Format, Oeffentlich
 from netzwerk_cli.cli.fehlerbehandlung import befehl
-from netzwerk_cli.cli import schreiben
 from netzwerk_cli.cli.listenoptionen import Format as ListenFormat_
 from netzwerk_cli.cli.listenoptionen import ListenFormat
 from netzwerk_cli.cli.optionen import Daten, Stichtag
 from netzwerk_cli.cli.rahmen import Befehl, beispiele, unteranwendung
-from netzwerk_cli.validierung import stichtag_pruefen
-
 from netzwerk_cli.cli.schreiben import Commit, MitAbhaengigen, Probelauf
+from netzwerk_cli.validierung import stichtag_pruefen
 
 app = unteranwendung(
     "Gremien anzeigen und ihre Zusammensetzung ändern.",
@@ -61,7 +60,7 @@ def auflisten(daten: Daten = None, stichtag: Stichtag = None, format: ListenForm
 @befehl
 def zeigen(
     id: Annotated[
-        Optional[str],
+        str | None,
         typer.Argument(
             metavar="ID", help="id des Gremiums, z. B. steuerungsgruppe-beispielkreis; ohne: Liste der Gremien.", show_default=False
         ),
@@ -143,7 +142,7 @@ def mitglied_hinzufuegen(
     sitzgruppe: Annotated[str, typer.Option("--sitzgruppe", metavar="SITZGRUPPE", help="id der Sitzgruppe (sitzgruppen[].id).", show_default=False)],
     von: Annotated[str, typer.Option("--von", metavar="DATUM", help="Beginn der Mitgliedschaft (JJJJ-MM-TT).", show_default=False)],
     art: Annotated[Art, typer.Option("--art", help="ordentlich oder stellvertretung (nicht gezählt, mit --vertritt).")] = Art.ordentlich,
-    vertritt: Annotated[Optional[str], typer.Option("--vertritt", metavar="PERSON", help="Bei Stellvertretung: vertretene Person (id).", show_default=False)] = None,
+    vertritt: Annotated[str | None, typer.Option("--vertritt", metavar="PERSON", help="Bei Stellvertretung: vertretene Person (id).", show_default=False)] = None,
     dry_run: Probelauf = False,
     commit: Commit = False,
     mit_abhaengigen: MitAbhaengigen = False,
@@ -171,8 +170,8 @@ def mitglied_beenden(
     gremium: Annotated[str, typer.Argument(metavar="GREMIUM", help="id des Gremiums.", show_default=False)],
     person: Annotated[str, typer.Argument(metavar="PERSON", help="id der Person.", show_default=False)],
     bis: Annotated[str, typer.Option("--bis", metavar="DATUM", help="Letzter Tag der Mitgliedschaft (JJJJ-MM-TT).", show_default=False)],
-    nachfolge: Annotated[Optional[str], typer.Option("--nachfolge", metavar="PERSON", help="Person (id), die den Sitz übernimmt.", show_default=False)] = None,
-    von: Annotated[Optional[str], typer.Option("--von", metavar="DATUM", help="Beginn der Nachfolge; Standard: der Tag nach --bis.", show_default=False)] = None,
+    nachfolge: Annotated[str | None, typer.Option("--nachfolge", metavar="PERSON", help="Person (id), die den Sitz übernimmt.", show_default=False)] = None,
+    von: Annotated[str | None, typer.Option("--von", metavar="DATUM", help="Beginn der Nachfolge; Standard: der Tag nach --bis.", show_default=False)] = None,
     dry_run: Probelauf = False,
     commit: Commit = False,
     mit_abhaengigen: MitAbhaengigen = False,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -19,11 +19,11 @@ def init(
     ordner: Annotated[Path, typer.Argument(metavar="ORDNER", help="Neuer (oder leerer) Ordner für das Datenrepository.", show_default=False)],
     beispiel: Annotated[bool, typer.Option("--beispiel", help="Mit den mitgelieferten Beispieldaten füllen.")] = False,
     name: Annotated[
-        Optional[str],
+        str | None,
         typer.Option("--name", metavar="NAME", help="Name des Netzwerks in netzwerk.yaml (Standard: Name des Ordners).", show_default=False),
     ] = None,
     installation: Annotated[
-        Optional[str],
+        str | None,
         typer.Option(
             "--installation",
             metavar="PIP-ANGABE",
@@ -38,11 +38,10 @@ def init(
 ) -> int:
     """Legt ein neues Datenrepository an (Git, Ordner, README, CI-Vorlagen, pre-commit,
     Editor-Einstellungen) und prüft es sofort."""
-    from netzwerk_cli.grundlagen.escape import rich as escape
-
+    from netzwerk_cli.aktionen.init import ZWEIG, anlegen
     from netzwerk_cli.ausgabe import befunde as darstellung
     from netzwerk_cli.ausgabe.konsole import konsole
-    from netzwerk_cli.aktionen.init import ZWEIG, anlegen
+    from netzwerk_cli.grundlagen.escape import rich as escape
     from netzwerk_cli.validierung import stichtag_pruefen
 
     tag = stichtag_pruefen(stichtag) if stichtag else None

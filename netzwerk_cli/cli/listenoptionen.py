@@ -10,7 +10,6 @@ from netzwerk_cli.cli.optionen import DatenFormat
 from netzwerk_cli.cli.rahmen import aehnlich, meinten_sie
 from netzwerk_cli.grundlagen.fehler import EinrichtungsFehler
 
-
 ListenFormat = DatenFormat  # Listen sind Daten: dasselbe Format-Enum wie Einzelansichten (cli/optionen)
 
 Format = Annotated[

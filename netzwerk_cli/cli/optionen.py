@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
 Daten = Annotated[
-    Optional[Path],
+    Path | None,
     typer.Option(
         "--daten",
         metavar="ORDNER",
@@ -20,7 +20,7 @@ Daten = Annotated[
 ]
 
 Stichtag = Annotated[
-    Optional[str],
+    str | None,
     typer.Option("--stichtag", metavar="DATUM", help="Datum (JJJJ-MM-TT), zu dem Besetzung und Fristen beurteilt werden; Standard: heute.", show_default=False),
 ]
 

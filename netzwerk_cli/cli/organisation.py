@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -26,7 +26,7 @@ app = unteranwendung("Organisationen anlegen.", 'netzwerk organisation neu --nam
 def neu(
     name: Annotated[str, typer.Option("--name", metavar="NAME", help="Vollständiger Name der Organisation.", show_default=False)],
     typ: Annotated[str, typer.Option("--typ", metavar="TYP", help="Art, z. B. amt, stadt, gemeinde, landkreis, fraktion, verein.", show_default=False)],
-    uebergeordnet: Annotated[Optional[str], typer.Option("--uebergeordnet", metavar="ORGANISATION", help="Übergeordnete Organisation (id).", show_default=False)] = None,
+    uebergeordnet: Annotated[str | None, typer.Option("--uebergeordnet", metavar="ORGANISATION", help="Übergeordnete Organisation (id).", show_default=False)] = None,
     dry_run: Probelauf = False,
     commit: Commit = False,
     mit_abhaengigen: MitAbhaengigen = False,

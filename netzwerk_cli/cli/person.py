@@ -6,7 +6,7 @@ die Darstellung in `netzwerk_cli.ausgabe.anonymisierung`; beide werden erst im B
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -64,7 +64,7 @@ def auflisten(
 def anonymisieren(
     id_: Annotated[str, typer.Argument(metavar="ID", help="id der Person (Dateiname in personen/ ohne .yaml).", show_default=False)],
     neue_id: Annotated[
-        Optional[str],
+        str | None,
         typer.Option("--neue-id", metavar="ID", help="Neutrale neue id; Standard: die nächste freie „anonym-NNN“.", show_default=False),
     ] = None,
     amt_entfernen: Annotated[
@@ -138,9 +138,9 @@ def anonymisieren(
 @befehl
 def neu(
     name: Annotated[str, typer.Option("--name", metavar="NAME", help="Vor- und Nachname (ohne Titel).", show_default=False)],
-    organisation: Annotated[Optional[str], typer.Option("--organisation", metavar="ORGANISATION", help="Organisation (id).", show_default=False)] = None,
-    funktion: Annotated[Optional[str], typer.Option("--funktion", metavar="TEXT", help="Funktion oder Amtsbezeichnung.", show_default=False)] = None,
-    rolle: Annotated[Optional[list[str]], typer.Option("--rolle", metavar="ROLLE", help="Rolle (für Sitzregeln), mehrfach möglich, z. B. amtsleitung.", show_default=False)] = None,
+    organisation: Annotated[str | None, typer.Option("--organisation", metavar="ORGANISATION", help="Organisation (id).", show_default=False)] = None,
+    funktion: Annotated[str | None, typer.Option("--funktion", metavar="TEXT", help="Funktion oder Amtsbezeichnung.", show_default=False)] = None,
+    rolle: Annotated[list[str] | None, typer.Option("--rolle", metavar="ROLLE", help="Rolle (für Sitzregeln), mehrfach möglich, z. B. amtsleitung.", show_default=False)] = None,
     oeffentlich: Annotated[bool, typer.Option("--oeffentlich", help="Der Name darf öffentlich genannt werden (Standard: nicht öffentlich).")] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Nur zeigen, was geschrieben würde (Diff); nichts ändern.")] = False,
     commit: Annotated[bool, typer.Option("--commit", help="Genau die geänderten Dateien sofort in einem Commit festhalten (Git).")] = False,

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -13,9 +13,9 @@ from netzwerk_cli.ausgabe import agenda as darstellung
 from netzwerk_cli.ausgabe.konsole import konsole
 from netzwerk_cli.berichte.grundlagen import laden
 from netzwerk_cli.cli.fehlerbehandlung import befehl
-from netzwerk_cli.cli.optionen import Daten, DokumentFormat, Stichtag
 from netzwerk_cli.cli.listenoptionen import Format as ListenFormat_
 from netzwerk_cli.cli.listenoptionen import ListenFormat
+from netzwerk_cli.cli.optionen import Daten, DokumentFormat, Stichtag
 from netzwerk_cli.cli.rahmen import Befehl, beispiele, unteranwendung
 from netzwerk_cli.cli.schreiben import Commit, MitAbhaengigen, Probelauf
 from netzwerk_cli.validierung import stichtag_pruefen
@@ -179,8 +179,8 @@ def protokoll(
 )
 @befehl
 def auflisten(
-    gremium: Annotated[Optional[str], typer.Option("--gremium", metavar="GREMIUM", help="Nur Sitzungen dieses Gremiums (id).", show_default=False)] = None,
-    ab: Annotated[Optional[str], typer.Option("--ab", metavar="DATUM", help="Nur Sitzungen an oder nach diesem Tag (JJJJ-MM-TT).", show_default=False)] = None,
+    gremium: Annotated[str | None, typer.Option("--gremium", metavar="GREMIUM", help="Nur Sitzungen dieses Gremiums (id).", show_default=False)] = None,
+    ab: Annotated[str | None, typer.Option("--ab", metavar="DATUM", help="Nur Sitzungen an oder nach diesem Tag (JJJJ-MM-TT).", show_default=False)] = None,
     format: ListenFormat_ = ListenFormat.text,
     daten: Daten = None,
 ) -> int:

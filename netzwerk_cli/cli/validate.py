@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -22,7 +22,7 @@ BEISPIELE = beispiele("netzwerk validate", "netzwerk validate personen/ --streng
 @befehl
 def validate(
     pfade: Annotated[
-        Optional[list[Path]],
+        list[Path] | None,
         typer.Argument(metavar="PFAD", help="Nur Befunde zu diesen Dateien/Ordnern berichten (geprüft wird immer alles).", show_default=False),
     ] = None,
     daten: Daten = None,
@@ -30,7 +30,7 @@ def validate(
     stichtag: Stichtag = None,
     streng: Annotated[bool, typer.Option("--streng", help="Auch Warnungen führen zu Exit-Code 1.")] = False,
     basis: Annotated[
-        Optional[str],
+        str | None,
         typer.Option(
             "--basis",
             metavar="REF",

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from netzwerk_cli.bestand import finde_wurzel
-from netzwerk_cli.grundlagen.arten import ARTEN
 from netzwerk_cli.cli.fehlerbehandlung import befehl
 from netzwerk_cli.cli.optionen import Daten, DatenFormat
 from netzwerk_cli.cli.rahmen import beispiele
+from netzwerk_cli.grundlagen.arten import ARTEN
 
 if TYPE_CHECKING:
 
@@ -29,7 +29,7 @@ BEISPIELE = beispiele("netzwerk verlauf 2025-001", "netzwerk verlauf steuerungsg
 def verlauf(
     id_: Annotated[str, typer.Argument(metavar="ID", help="id des Datensatzes (Dateiname ohne .yaml).", show_default=False)],
     art: Annotated[
-        Optional[Art],
+        Art | None,
         typer.Option("--art", "--kind", help="Art des Datensatzes, falls die id in mehreren Arten vorkommt.", show_default=False),
     ] = None,
     daten: Daten = None,

@@ -19,9 +19,9 @@ import sys
 from pathlib import Path
 from typing import cast
 
-from netzwerk_cli.quellen import yamlio
 from netzwerk_cli.grundlagen.befunde import json_pfad
 from netzwerk_cli.grundlagen.ergebnis import Ergebnis
+from netzwerk_cli.quellen import yamlio
 
 # Unter so vielen Dateien lohnt kein zweiter Prozess (Start und Rückgabe kosten mehr).
 MIN_DATEIEN_PARALLEL = 1500
@@ -102,7 +102,7 @@ def pruefe_alle(auftraege: list[tuple[str, str, str]], wurzel: Path) -> list[Erg
     if n > 1 and len(auftraege) >= MIN_DATEIEN_PARALLEL and sys.platform.startswith("linux"):
         try:
             return _parallel(auftraege, wurzel, n)
-        except Exception:  # noqa: BLE001 - z. B. kein fork, Prozess gestorben: seriell weiter
+        except Exception:
             pass
     return [pruefe_datei(art, pfad, wurzel, datei) for art, pfad, datei in auftraege]
 

@@ -7,13 +7,12 @@ geplanter neuer Datensatz), holt `querpruefung.regeln.pruefe_schema` sie nach.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from itertools import islice
-from typing import Iterator
 
 from netzwerk_cli.dateipruefung import schemata
 from netzwerk_cli.grundlagen.befunde import Befund
 from netzwerk_cli.quellen.yamlio import Dokument
-
 
 MAX_SCHEMAFEHLER = 200
 

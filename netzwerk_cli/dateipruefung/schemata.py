@@ -11,13 +11,14 @@ from __future__ import annotations
 import difflib
 import hashlib
 import json
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from netzwerk_cli.grundlagen.arten import ARTEN
-from netzwerk_cli.grundlagen.pfade import PAKET
 from netzwerk_cli.grundlagen.datum import iso_datum
+from netzwerk_cli.grundlagen.pfade import PAKET
 
 STERN = "*"  # Platzhalter für „jedes Listenelement“ in Mustern
 
@@ -107,7 +108,7 @@ def schnellpruefer(art: str):
     def gueltig(daten: Any) -> bool:
         try:
             pruefe(daten)
-        except Exception:  # noqa: BLE001 - im Zweifel entscheidet jsonschema
+        except Exception:
             return False
         return True
 

@@ -14,7 +14,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 from netzwerk_cli.berichte.bezeichnungen import SITZUNG_STATUS, bezeichnung
@@ -41,7 +41,7 @@ def _datei(bestand: Bestand, art: str, id_: str) -> str:
 
 
 def _zeit(iso: str) -> datetime:
-    return datetime.fromisoformat(iso).astimezone(timezone.utc)
+    return datetime.fromisoformat(iso).astimezone(UTC)
 
 
 def _beginn_ende(tag: str, beginn: str | None, ende: str | None):

@@ -658,7 +658,7 @@ def _zeitpunkt(tag: str, uhrzeit: str | None) -> tuple[str, bool]:
 
     try:
         zone = ZoneInfo(ZEITZONE)
-    except Exception:  # noqa: BLE001 - ohne Zeitzonendatenbank
+    except Exception:
         raise EinrichtungsFehler("Zeitzonendaten für Europe/Berlin fehlen (Paket „tzdata“ installieren).") from None
     stunde, minute = (int(x) for x in uhrzeit.split(":")) if uhrzeit else (0, 0)
     punkt = datetime.combine(datetime.fromisoformat(tag).date(), time(stunde, minute), tzinfo=zone)

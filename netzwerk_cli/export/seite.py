@@ -664,8 +664,8 @@ class Ergebnis:
 
 def exportieren(daten: Path | None, ordner: Path, stichtag: str, basis_url: str | None = None) -> Ergebnis:
     from netzwerk_cli.ausgabe.diagramm import als_dot
-    from netzwerk_cli.quellen.pseudonym import DATEI, schluessel_holen
     from netzwerk_cli.export.schreiben import schreibe_baum
+    from netzwerk_cli.quellen.pseudonym import DATEI, schluessel_holen
 
     if basis_url is not None and not re.fullmatch(r"https?://[^\s<>\"']+", basis_url):
         raise EinrichtungsFehler(f"--basis-url „{basis_url}“: bitte eine http(s)-Adresse angeben, z. B. https://netzwerk.example.org/")

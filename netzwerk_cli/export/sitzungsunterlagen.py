@@ -14,7 +14,8 @@ import re
 from datetime import date
 from pathlib import Path
 
-from netzwerk_cli.ausgabe.format import datum as datum_de, md_text
+from netzwerk_cli.ausgabe.format import datum as datum_de
+from netzwerk_cli.ausgabe.format import md_text
 from netzwerk_cli.berichte.bezeichnungen import EMPFEHLUNG_STATUS, SITZUNG_STATUS, bezeichnung
 from netzwerk_cli.berichte.datenschutz import Datenschutz
 from netzwerk_cli.berichte.grundlagen import ag_name, empfehlung_am, gremium_name, org_name

@@ -47,8 +47,8 @@ def _ausgabe_pruefen(wurzel: Path, ordner: Path) -> Path:
 
 def oparl(daten: Path | None, ordner: Path, basis_url: str) -> Ergebnis:
     from netzwerk_cli.export import oparl as oparl_export
-    from netzwerk_cli.export.schreiben import schreibe_baum
     from netzwerk_cli.export.oparl_pruefung import pruefe_ordner
+    from netzwerk_cli.export.schreiben import schreibe_baum
 
     basis = oparl_export.basis_url_pruefen(basis_url)  # vor allem anderen: Aufruffehler zuerst
     repo = _laden(daten)

@@ -13,7 +13,7 @@ Regeln (docs/VEROEFFENTLICHEN.md):
 from __future__ import annotations
 
 import os
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from netzwerk_cli.grundlagen.fehler import EinrichtungsFehler
@@ -26,7 +26,7 @@ def _aus_epoch(wert: str) -> str:
         sekunden = int(wert)
         if sekunden < 0:
             raise ValueError
-        return datetime.fromtimestamp(sekunden, tz=timezone.utc).isoformat()
+        return datetime.fromtimestamp(sekunden, tz=UTC).isoformat()
     except (ValueError, OverflowError, OSError):
         raise EinrichtungsFehler(f"SOURCE_DATE_EPOCH „{wert[:40]}“ ist keine Zahl von Sekunden seit 1970") from None
 

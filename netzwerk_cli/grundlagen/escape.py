@@ -25,7 +25,6 @@ from __future__ import annotations
 import json as _json
 import re
 
-
 # C0 (außer nichts), DEL, C1 (mit NEL U+0085), Bidi-Steuerzeichen (LRM, RLM, ALM, LRE…RLO, LRI…PDI),
 # Zeilen- und Absatztrenner U+2028/2029, BOM/ZWNBSP U+FEFF
 _STEUER = "\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufeff"

@@ -15,10 +15,10 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 from netzwerk_cli.grundlagen.fehler import Abgelehnt, EinrichtungsFehler
 
@@ -40,7 +40,7 @@ FLACH_HINWEIS = (
 def _gitpython():
     """Das Modul `git` (GitPython); ohne Git-Programm ein EinrichtungsFehler."""
     try:
-        import git  # noqa: PLC0415 - bewusst spät importiert
+        import git
     except ImportError as e:  # GitPython meldet ein fehlendes Git-Programm beim Import
         raise EinrichtungsFehler(_KEIN_GIT) from e
     return git
@@ -409,7 +409,7 @@ def blob_inhalte(wurzel: Path, hashes: list[str], hoechstens: int) -> dict[str, 
 
 def blob_hash(inhalt: bytes) -> str:
     """Gits Blob-Hash eines Inhalts (wie `git hash-object`), ohne Git aufzurufen."""
-    return hashlib.sha1(b"blob %d\0" % len(inhalt) + inhalt).hexdigest()  # noqa: S324 - Git-Format
+    return hashlib.sha1(b"blob %d\0" % len(inhalt) + inhalt).hexdigest()
 
 
 # --------------------------------------------------------------------------- Verlauf (netzwerk verlauf)

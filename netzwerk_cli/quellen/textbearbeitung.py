@@ -13,8 +13,8 @@ import re
 
 import yaml
 
-from netzwerk_cli.quellen import yamlio
 from netzwerk_cli.grundlagen.fehler import Abgelehnt
+from netzwerk_cli.quellen import yamlio
 
 # Ohne Anführungszeichen: Wörter und Leerraum dazwischen, bis vor Leerraum + „#“ oder das Zeilenende.
 # Leerraum wird nur überschritten, wenn ein Wortzeichen folgt: so prüft kein Vorausblick einen langen

@@ -46,13 +46,14 @@ from __future__ import annotations
 import hashlib
 import hmac
 import marshal
-import stat as _stat
 import os
+import stat as _stat
 import sys
 import time
 import zlib
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable, NamedTuple, cast
+from typing import Any, NamedTuple, cast
 
 from netzwerk_cli.grundlagen.ergebnis import Ergebnis
 from netzwerk_cli.quellen import yamlio

@@ -23,10 +23,10 @@ import gc
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from netzwerk_cli.bestand import abhaengigkeiten as abh
-from netzwerk_cli.grundlagen.befunde import Befund, Bericht
 from netzwerk_cli.bestand import Bestand, Datensatz, _finden
+from netzwerk_cli.bestand import abhaengigkeiten as abh
 from netzwerk_cli.grundlagen.arten import INDEXFELDER, ORDNER, datensatz_id
+from netzwerk_cli.grundlagen.befunde import Befund, Bericht
 from netzwerk_cli.querpruefung.regeln import Kontext, pruefe_datensatz
 
 if TYPE_CHECKING:  # zur Laufzeit erst in `aktualisiert` geladen
@@ -84,8 +84,8 @@ def _pruefe(wurzel: Path, stichtag: str, speicher) -> tuple[Bestand, Kontext, di
     bestand = speicherbestand.lade(wurzel, gefunden, fund_befunde, eintraege, frisch, speicher)
     kontext = kontext_fuer(bestand, stichtag)
 
-    stand = {rel: e[1] for (_, _, rel), e in zip(gefunden, eintraege)}
-    koepfe = {rel: e[5] for (_, _, rel), e in zip(gefunden, eintraege) if e[5] is not None}
+    stand = {rel: e[1] for (_, _, rel), e in zip(gefunden, eintraege, strict=True)}
+    koepfe = {rel: e[5] for (_, _, rel), e in zip(gefunden, eintraege, strict=True) if e[5] is not None}
     zustand = speicher.quer()
     befunde = _nachpruefen(bestand, kontext, zustand, stand, koepfe, speicher) if zustand is not None else None
     if befunde is None:
@@ -209,7 +209,7 @@ def _ungueltige_schluessel(geaendert: list[str], weg: set[str], alt: dict, koepf
             ungueltig.add(abh.ids(art))
         for kopf in (koepfe_alt.get(rel), koepfe_neu.get(rel)):
             if kopf:
-                for feld, werte in zip(INDEXFELDER[art], kopf):
+                for feld, werte in zip(INDEXFELDER[art], kopf, strict=False):
                     for wert in werte:
                         ungueltig.add(abh.index(art, feld, wert))
     return ungueltig, subjekte

@@ -8,16 +8,16 @@ Bedeutung der benannten Wächter. `validate` prüft damit jeden gespeicherten Ve
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import Callable
 
-from netzwerk_cli.quellen import yamlio
 from netzwerk_cli.bestand import BestandLesen
-from netzwerk_cli.regelwerk.sitzregeln import Verstoss
 from netzwerk_cli.grundlagen.datum import plus_monate
+from netzwerk_cli.quellen import yamlio
+from netzwerk_cli.regelwerk.sitzregeln import Verstoss
 
 _TABELLE = Path(__file__).resolve().parent / "lebenszyklus.yaml"
 

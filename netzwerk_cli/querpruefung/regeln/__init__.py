@@ -10,8 +10,8 @@ Arten es mit welcher Funktion prüft. Keine Prüfung gibt etwas aus.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Callable, Iterator
 
 from netzwerk_cli.bestand import BestandLesen
 

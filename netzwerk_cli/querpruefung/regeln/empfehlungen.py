@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from netzwerk_cli.bestand import BestandLesen
-from netzwerk_cli.regelwerk import lebenszyklus
 from netzwerk_cli.grundlagen.befunde import Befund
+from netzwerk_cli.regelwerk import lebenszyklus
 
 STAND_TEXT = {"offen": "offen", "teilweise": "teilweise", "vollstaendig": "vollständig", "abgelehnt": "abgelehnt"}
 

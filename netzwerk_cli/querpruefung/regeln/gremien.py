@@ -3,11 +3,11 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from netzwerk_cli.bestand import BestandLesen
-from netzwerk_cli.regelwerk import sitzregeln
 from netzwerk_cli.grundlagen.befunde import Befund
+from netzwerk_cli.regelwerk import sitzregeln
 
 
 def pruefe_eins(ds, bestand: BestandLesen, kontext) -> Iterator[Befund]:

@@ -3,7 +3,7 @@ an Themenfeldern nennen, muss ein Konzept definieren – sofern es Konzepte gibt
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from netzwerk_cli.bestand import BestandLesen
 from netzwerk_cli.grundlagen.befunde import Befund

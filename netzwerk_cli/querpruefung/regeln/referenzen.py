@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from netzwerk_cli.bestand import BestandLesen
 from netzwerk_cli.dateipruefung import schemata
-from netzwerk_cli.grundlagen.befunde import Befund, kurz
 from netzwerk_cli.grundlagen.arten import ARTEN, ORDNER_VON_ART
+from netzwerk_cli.grundlagen.befunde import Befund, kurz
 
 
 def pruefe_eins(ds, bestand: BestandLesen, kontext) -> Iterator[Befund]:

@@ -9,8 +9,8 @@ from collections import Counter
 from collections.abc import Iterator
 
 from netzwerk_cli.bestand import BestandLesen
-from netzwerk_cli.regelwerk import lebenszyklus, sitzregeln
 from netzwerk_cli.grundlagen.befunde import Befund
+from netzwerk_cli.regelwerk import lebenszyklus, sitzregeln
 
 
 def pruefe_sitzung(ds, bestand: BestandLesen, kontext) -> Iterator[Befund]:
