@@ -3,7 +3,7 @@
     python -m bench.vergleich ALT NEU
 
 Jede Datei muss in beiden Ordnern vorkommen. Gleiche Bytes zählen als gleich; sonst liest der
-Lader von netzwerk (`yamlio.lade_text`, nach `yamlio.dekodiere`) beide Fassungen, und Daten wie
+Lader von netzwerk (`yamltext.lade_text`, nach `yamltext.dekodiere`) beide Fassungen, und Daten wie
 Befunde (Regel und Meldung) müssen übereinstimmen. Ausgabe: Zahl der byteweise gleichen und der
 nur gleichwertigen Dateien; Rückgabe 1 bei einem echten Unterschied.
 """
@@ -13,14 +13,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from netzwerk_cli.quellen import yamlio
+from netzwerk_cli.quellen import yamltext
 
 
 def _gelesen(roh: bytes) -> tuple:
-    text, probleme = yamlio.dekodiere(roh)
+    text, probleme = yamltext.dekodiere(roh)
     if text is None:
         return (None, [(p.regel, p.meldung) for p in probleme])
-    dok, probleme = yamlio.lade_text(text)
+    dok, probleme = yamltext.lade_text(text)
     return (dok.daten if dok is not None else None, [(p.regel, p.meldung) for p in probleme])
 
 

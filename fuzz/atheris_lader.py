@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""atheris-Harness für den Lader (`netzwerk_cli.quellen.yamlio`): Bytes → dekodiere → lade_text.
+"""atheris-Harness für den Lader (`netzwerk_cli.quellen.yamltext`): Bytes → dekodiere → lade_text.
 
 Optional, nicht Teil der Testsuite und nicht der CI (Anleitung: docs/FUZZING.md):
 
@@ -42,14 +42,14 @@ def _pruefe_probleme(probleme) -> None:
 
 def pruefe_eingabe(daten: bytes) -> None:
     """Eine Eingabe durch den Lader; AssertionError bei verletzter Eigenschaft."""
-    from netzwerk_cli.quellen import yamlio
+    from netzwerk_cli.quellen import yamltext
 
-    text, probleme = yamlio.dekodiere(daten)
+    text, probleme = yamltext.dekodiere(daten)
     _pruefe_probleme(probleme)
     if text is None:
         assert probleme, "nicht lesbar, aber kein Problem gemeldet"
         return
-    dok, probleme = yamlio.lade_text(text)
+    dok, probleme = yamltext.lade_text(text)
     _pruefe_probleme(probleme)
     fehler = any(p.schwere == "fehler" for p in probleme)
     if dok is None:
@@ -58,10 +58,10 @@ def pruefe_eingabe(daten: bytes) -> None:
         for pfad in dok.positionen:
             zeile, spalte = dok.position(pfad)
             assert zeile >= 1 and spalte >= 1, (pfad, zeile, spalte)
-    lade_schnell = getattr(yamlio, "lade_schnell", None)
+    lade_schnell = getattr(yamltext, "lade_schnell", None)
     if lade_schnell is not None:
         schnell = lade_schnell(text)
-        if schnell is not getattr(yamlio, "LANGSAM", None):
+        if schnell is not getattr(yamltext, "LANGSAM", None):
             assert dok is not None and not fehler, "schneller Weg liest, was der genaue ablehnt"
             assert schnell == dok.daten, "schneller und genauer Weg lesen verschiedene Daten"
 
@@ -76,7 +76,7 @@ def main() -> None:
     with atheris.instrument_imports():
         import yaml  # noqa: F401
 
-        from netzwerk_cli import yamlio  # noqa: F401
+        from netzwerk_cli.quellen import dateien, yamltext  # noqa: F401
     atheris.Setup(sys.argv, TestOneInput)
     atheris.Fuzz()
 

@@ -2,7 +2,7 @@
 
 Verglichen wird der Stand im Arbeitsbaum (das, was `validate` ohnehin prüft) mit dem Stand
 am Basis-Commit. Der Vergleich selbst ist reine Logik über zwei Datenstände; Git wird nur
-über `netzwerk_cli.quellen.git` gefragt, und alte Dateien liest `yamlio.lade_text`.
+über `netzwerk_cli.quellen.git` gefragt, und alte Dateien liest `yamltext.lade_text`.
 
 Regeln (Positionen immer in der NEUEN Datei):
 * `verlauf-geaendert` (fehler): ein früherer Verlaufseintrag einer Empfehlung wurde geändert,
@@ -28,7 +28,7 @@ from netzwerk_cli.bestand import Bestand, Datensatz
 from netzwerk_cli.dateipruefung import schemata
 from netzwerk_cli.grundlagen.arten import ORDNER_VON_ART, art_und_id
 from netzwerk_cli.grundlagen.befunde import FEHLER, WARNUNG, Befund
-from netzwerk_cli.quellen import git, yamlio
+from netzwerk_cli.quellen import git, yamltext
 from netzwerk_cli.regelwerk import lebenszyklus
 
 MAX_ANTEIL_ENTFERNT = 0.25  # höchstens ein Viertel der Mitglieder auf einmal entfernen
@@ -99,16 +99,16 @@ def _alter_stand(wurzel: Path, basis: git.Basis) -> dict[tuple[str, str], AlterD
 def _inhalte_laden(wurzel: Path, saetze: list[AlterDatensatz]) -> None:
     if not saetze:
         return
-    inhalte = git.blob_inhalte(wurzel, sorted({a.blob for a in saetze}), yamlio.MAX_DATEIGROESSE)
+    inhalte = git.blob_inhalte(wurzel, sorted({a.blob for a in saetze}), yamltext.MAX_DATEIGROESSE)
     for a in saetze:
         roh = inhalte.get(a.blob)
         if roh is None:
             continue
-        text, _ = yamlio.dekodiere(roh)
+        text, _ = yamltext.dekodiere(roh)
         if text is None:
             continue
         a.text = text
-        dok, probleme = yamlio.lade_text(text)
+        dok, probleme = yamltext.lade_text(text)
         if dok is not None and not any(p.schwere == FEHLER for p in probleme):
             a.daten = dok.daten
 
@@ -138,7 +138,7 @@ def erkenne_umbenennungen(
     neue_zeilen: dict[str, list[str]] = {}
     for ds in hinzu:
         roh = _arbeitsbaum_bytes(wurzel, ds)
-        text = yamlio.dekodiere(roh)[0] if roh is not None else None
+        text = yamltext.dekodiere(roh)[0] if roh is not None else None
         if text is not None:
             neue_zeilen[ds.datei] = text.splitlines()
     nur_gleiche = len(entfernt) * len(hinzu) > _MAX_PAARE_UMBENENNUNG

@@ -14,7 +14,7 @@ from pathlib import Path
 from netzwerk_cli.bestand import dateien_finden
 from netzwerk_cli.grundlagen.arten import ARTEN, NETZWERK_DATEI, ORDNER_VON_ART, art_und_id
 from netzwerk_cli.grundlagen.fehler import Abgelehnt, EinrichtungsFehler
-from netzwerk_cli.quellen import git, yamlio
+from netzwerk_cli.quellen import git, yamltext
 
 _AENDERUNG = {"A": "neu", "M": "geändert", "R": "umbenannt", "C": "kopiert", "D": "gelöscht", "T": "geändert"}
 
@@ -113,7 +113,7 @@ def historie(wurzel: Path, id_: str, art: str | None = None) -> Historie:
         )
     art_, datei, geloescht = finde_datei(wurzel, id_, art)
     ist_empfehlung = art_ == "empfehlung"
-    aenderungen = git.dateiverlauf(wurzel, datei, mit_inhalt=ist_empfehlung, hoechstens=yamlio.MAX_DATEIGROESSE)
+    aenderungen = git.dateiverlauf(wurzel, datei, mit_inhalt=ist_empfehlung, hoechstens=yamltext.MAX_DATEIGROESSE)
     eintraege: list[Eintrag] = []
     vorher: str | None = None
     for a in reversed(aenderungen):  # älteste zuerst, um Statuswechsel zu bestimmen
@@ -139,10 +139,10 @@ def historie(wurzel: Path, id_: str, art: str | None = None) -> Historie:
 def _status(inhalt: bytes | None) -> str | None:
     if inhalt is None:
         return None
-    text, _ = yamlio.dekodiere(inhalt)
+    text, _ = yamltext.dekodiere(inhalt)
     if text is None:
         return None
-    dok, _ = yamlio.lade_text(text)
+    dok, _ = yamltext.lade_text(text)
     if dok is None or not isinstance(dok.daten, dict):
         return None
     status = dok.daten.get("status")

@@ -177,8 +177,8 @@ def aenderungen(alt: str | bytes, neu: str | bytes) -> tuple[list[str], list[str
 
 
 def lies(pfad: Path) -> dict:
-    from netzwerk_cli.quellen import yamlio
+    from netzwerk_cli.quellen import yamltext
 
-    dok, probleme = yamlio.lade_text(pfad.read_bytes().decode("utf-8-sig"))
+    dok, probleme = yamltext.lade_text(pfad.read_bytes().decode("utf-8-sig"))
     assert dok is not None, probleme
     return dok.daten

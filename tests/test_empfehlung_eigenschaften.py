@@ -17,7 +17,7 @@ from profil import beispiele
 
 from netzwerk_cli.aktionen import empfehlungen
 from netzwerk_cli.bestand import lade_bestand
-from netzwerk_cli.quellen import textbearbeitung, yamlio
+from netzwerk_cli.quellen import textbearbeitung, yamltext
 from netzwerk_cli.regelwerk import lebenszyklus
 
 ORGANISATIONEN = ["beispielkreis-amt-fuer-migration-und-integration", "stadt-beispielstadt", "beispielkreis-jobcenter", "gemeinde-musterdorf"]
@@ -116,7 +116,7 @@ def test_zufaellige_erlaubte_schritte_bleiben_gueltig(grundrepo, daten):
 @given(TEXTE | st.text(max_size=20))
 def test_skalar_kommt_unveraendert_zurueck(wert):
     """Jeder Text, den netzwerk als YAML-Skalar schreibt, wird genau so zurückgelesen."""
-    dok, probleme = yamlio.lade_text(f"schluessel: {textbearbeitung.skalar(wert)}  # Kommentar\n")
+    dok, probleme = yamltext.lade_text(f"schluessel: {textbearbeitung.skalar(wert)}  # Kommentar\n")
     assert [p for p in probleme if p.schwere == "fehler"] == []
     assert dok.daten == {"schluessel": wert}
 

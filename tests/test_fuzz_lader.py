@@ -13,7 +13,7 @@ from korpus import SCHWERE
 from profil import beispiele
 
 from netzwerk_cli.grundlagen.arten import ORDNER
-from netzwerk_cli.quellen import yamlio
+from netzwerk_cli.quellen import yamltext
 from netzwerk_cli.validierung import validiere
 
 EINSTELLUNGEN = dict(deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
@@ -43,7 +43,7 @@ yaml_artig = st.lists(
 REGELN_LADER = {"yaml-syntax", "yaml-doppelter-schluessel", "yaml-unsicher", "yaml-mehrdeutig", "datei-kodierung", "datei-ungueltig", "schema"}
 
 
-def problem_wohlgeformt(p: yamlio.Problem) -> None:
+def problem_wohlgeformt(p: yamltext.Problem) -> None:
     assert p.regel in REGELN_LADER, p
     assert p.schwere == SCHWERE[p.regel] or (p.regel == "schema" and p.schwere == "fehler"), p
     assert p.zeile >= 1 and p.spalte >= 1, p
@@ -56,14 +56,14 @@ def problem_wohlgeformt(p: yamlio.Problem) -> None:
 @settings(max_examples=beispiele(200), **EINSTELLUNGEN)
 @given(st.one_of(st.binary(max_size=300), yaml_artig.map(lambda t: t.encode("utf-8", "surrogatepass"))))
 def test_dekodiere_und_lade_text(roh):
-    text, probleme = yamlio.dekodiere(roh)
+    text, probleme = yamltext.dekodiere(roh)
     for p in probleme:
         problem_wohlgeformt(p)
     if text is None:
         assert probleme
         return
     assert probleme == []
-    dok, probleme = yamlio.lade_text(text)
+    dok, probleme = yamltext.lade_text(text)
     for p in probleme:
         problem_wohlgeformt(p)
     if dok is None:
@@ -77,7 +77,7 @@ def test_dekodiere_und_lade_text(roh):
 @settings(max_examples=beispiele(200), **EINSTELLUNGEN)
 @given(st.text(max_size=200))
 def test_lade_text_mit_beliebigem_text(text):
-    dok, probleme = yamlio.lade_text(text)
+    dok, probleme = yamltext.lade_text(text)
     for p in probleme:
         problem_wohlgeformt(p)
     if dok is not None and not any(p.schwere == "fehler" for p in probleme):

@@ -27,7 +27,7 @@ from profil import beispiele
 from test_korpus_feindlich import MAX_MELDUNG, REGELN, ist_deutsch
 
 from netzwerk_cli.grundlagen.arten import ORDNER_VON_ART
-from netzwerk_cli.quellen import yamlio
+from netzwerk_cli.quellen import yamltext
 from netzwerk_cli.validierung import validiere
 
 PROJEKT = Path(__file__).resolve().parents[1]
@@ -278,9 +278,9 @@ def test_validate_mit_zufaelliger_netzwerkdatei(roh, stichtag):
 @given(st.sampled_from(sorted(ORDNER)).flatmap(yaml_text))
 def test_lader_mit_yaml_artigem_text(roh):
     """Der Lader allein: jedes Problem hat eine bekannte Regel und eine Position im Text."""
-    text, probleme = yamlio.dekodiere(roh)
+    text, probleme = yamltext.dekodiere(roh)
     if text is not None:
-        dok, weitere = yamlio.lade_text(text)
+        dok, weitere = yamltext.lade_text(text)
         probleme = probleme + weitere
         if dok is not None:
             zeilen = _zeilen(roh)
@@ -346,6 +346,6 @@ def test_atheris_harnesse_bleiben_lauffaehig(tmp_path, monkeypatch):
     validate.TestOneInput(b"")
     assert validate.ort_und_inhalt(bytes([2]) + b"name: x\n") == ("personen/fuzz.yaml", b"name: x\n")
 
-    monkeypatch.setattr(yamlio, "dekodiere", lambda roh: (None, []))
+    monkeypatch.setattr(yamltext, "dekodiere", lambda roh: (None, []))
     with pytest.raises(AssertionError, match="kein Problem"):
         lader.TestOneInput(b"name: x\n")

@@ -1,7 +1,7 @@
 """Der Lader (yamlio) mit Bytes, die nicht als Text eingecheckt werden: kaputtes UTF-8,
 NUL-Bytes, UTF-16, BOM, Steuerzeichen, übergroße Dateien. Die Dateien entstehen im Test;
 geprüft wird wie im Korpus über `validiere` (Datei, Zeile, Spalte, Regel) und direkt an
-`yamlio.dekodiere` / `yamlio.lade_text`."""
+`yamltext.dekodiere` / `yamltext.lade_text`."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import yaml
 from conftest import minimal_repo
 from korpus import abgleich, beschreibe
 
-from netzwerk_cli.quellen import yamlio
+from netzwerk_cli.quellen import dateien, yamltext
 from netzwerk_cli.validierung import validiere
 
 STICHTAG = "2024-06-01"
@@ -98,7 +98,7 @@ def test_steuerzeichen_mit_position(tmp_path):
 
 
 def test_zu_grosse_datei(tmp_path):
-    gross = b"name: Anna\n" + b"# " + b"x" * yamlio.MAX_DATEIGROESSE + b"\n"
+    gross = b"name: Anna\n" + b"# " + b"x" * yamltext.MAX_DATEIGROESSE + b"\n"
     pruefe(
         tmp_path,
         {"personen/anna.yaml": gross},
@@ -109,8 +109,8 @@ def test_zu_grosse_datei(tmp_path):
 
 def test_genau_ein_mib_ist_erlaubt(tmp_path):
     kopf = b"name: Anna\n# "
-    roh = kopf + b"x" * (yamlio.MAX_DATEIGROESSE - len(kopf) - 1) + b"\n"
-    assert len(roh) == yamlio.MAX_DATEIGROESSE
+    roh = kopf + b"x" * (yamltext.MAX_DATEIGROESSE - len(kopf) - 1) + b"\n"
+    assert len(roh) == yamltext.MAX_DATEIGROESSE
     pruefe(tmp_path, {"personen/anna.yaml": roh}, [], "datei-ungueltig")
 
 
@@ -118,19 +118,19 @@ def test_genau_ein_mib_ist_erlaubt(tmp_path):
 
 
 def test_dekodiere_gueltiger_text():
-    text, probleme = yamlio.dekodiere("name: Jürgen\n".encode())
+    text, probleme = yamltext.dekodiere("name: Jürgen\n".encode())
     assert text == "name: Jürgen\n" and probleme == []
 
 
 @pytest.mark.parametrize("roh", [b"", b"   \n\n", b"\xef\xbb\xbf"])
 def test_dekodiere_leer(roh):
-    text, probleme = yamlio.dekodiere(roh)
+    text, probleme = yamltext.dekodiere(roh)
     assert text is None
     assert [(p.regel, p.zeile) for p in probleme] == [("datei-ungueltig", 1)]
 
 
 def test_lade_text_positionen():
-    dok, probleme = yamlio.lade_text("# Kopf\nname: Amt\nrollen:\n  - a\n  - b\nkontakt: {email: x@y}\n")
+    dok, probleme = yamltext.lade_text("# Kopf\nname: Amt\nrollen:\n  - a\n  - b\nkontakt: {email: x@y}\n")
     assert probleme == []
     assert dok.daten == {"name": "Amt", "rollen": ["a", "b"], "kontakt": {"email": "x@y"}}
     assert dok.position(("name",)) == (2, 1)
@@ -142,13 +142,13 @@ def test_lade_text_positionen():
 
 
 def test_lade_text_datum_bleibt_text():
-    dok, probleme = yamlio.lade_text("datum: 2023-11-06\nzeit: 2023-11-06 10:00\nwahr: true\nzahl: 12\n")
+    dok, probleme = yamltext.lade_text("datum: 2023-11-06\nzeit: 2023-11-06 10:00\nwahr: true\nzahl: 12\n")
     assert probleme == []
     assert dok.daten == {"datum": "2023-11-06", "zeit": "2023-11-06 10:00", "wahr": True, "zahl": 12}
 
 
 def test_lade_text_doppelter_schluessel_nennt_beide_zeilen():
-    dok, probleme = yamlio.lade_text("a: 1\nb:\n  c: 1\n  c: 2\na: 3\n")
+    dok, probleme = yamltext.lade_text("a: 1\nb:\n  c: 1\n  c: 2\na: 3\n")
     assert [(p.regel, p.zeile) for p in probleme] == [("yaml-doppelter-schluessel", 4), ("yaml-doppelter-schluessel", 5)]
     assert "Zeilen 3 und 4" in probleme[0].meldung
     assert "Zeilen 1 und 5" in probleme[1].meldung
@@ -159,17 +159,17 @@ def test_lade_text_billion_laughs_wird_nicht_expandiert():
     zeilen = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     for vorher, jetzt in zip("abcdefgh", "bcdefghi", strict=True):
         zeilen.append(f"{jetzt}: &{jetzt} [" + ",".join([f"*{vorher}"] * 9) + "]")
-    dok, probleme = yamlio.lade_text("\n".join(zeilen) + "\n")
+    dok, probleme = yamltext.lade_text("\n".join(zeilen) + "\n")
     assert dok is None
     assert {p.regel for p in probleme} == {"yaml-unsicher"}
-    assert len(probleme) == yamlio.MAX_UNSICHER + 1  # abgebrochen statt 81 Einzelbefunde
+    assert len(probleme) == yamltext.MAX_UNSICHER + 1  # abgebrochen statt 81 Einzelbefunde
     assert "mehr als" in probleme[-1].meldung
 
 
 def test_lade_text_viele_aliase_in_grosser_datei_bleiben_begrenzt():
     text = "a: &a x\nb: [" + ",".join(["*a"] * 100_000) + "]\n"
-    dok, probleme = yamlio.lade_text(text)
-    assert dok is None and len(probleme) == yamlio.MAX_UNSICHER + 1
+    dok, probleme = yamltext.lade_text(text)
+    assert dok is None and len(probleme) == yamltext.MAX_UNSICHER + 1
 
 
 @pytest.mark.parametrize(
@@ -184,7 +184,7 @@ def test_lade_text_viele_aliase_in_grosser_datei_bleiben_begrenzt():
     ],
 )
 def test_lade_text_merkt_yaml11_fallen(text, original, wert):
-    dok, probleme = yamlio.lade_text(text)
+    dok, probleme = yamltext.lade_text(text)
     assert probleme == []
     assert dok.daten["name"] == wert
     assert dok.mehrdeutig == {("name",): original}
@@ -192,23 +192,23 @@ def test_lade_text_merkt_yaml11_fallen(text, original, wert):
 
 @pytest.mark.parametrize("text", ["name: true\n", "name: 123\n", "name: 0\n", "name: '0123'\n", "name: 1.5\n"])
 def test_lade_text_keine_falle(text):
-    dok, _ = yamlio.lade_text(text)
+    dok, _ = yamltext.lade_text(text)
     assert dok.mehrdeutig == {}
 
 
 def test_lade_text_riesige_zahl_mit_pfad():
-    dok, probleme = yamlio.lade_text("anzahl: " + "9" * 5000 + "\n")
+    dok, probleme = yamltext.lade_text("anzahl: " + "9" * 5000 + "\n")
     assert [(p.regel, p.zeile, p.spalte, p.pfad) for p in probleme] == [("schema", 1, 9, ("anzahl",))]
 
 
 def test_lade_text_zu_tief_ohne_rekursion():
-    dok, probleme = yamlio.lade_text("a: " + "[" * 5000 + "]" * 5000 + "\n")
+    dok, probleme = yamltext.lade_text("a: " + "[" * 5000 + "]" * 5000 + "\n")
     assert [p.regel for p in probleme] == ["yaml-unsicher"]
     assert "zu tief" in probleme[0].meldung
 
 
 def test_lade_text_mehrdeutiger_schluessel_hat_pfad():
-    _, probleme = yamlio.lade_text("eltern:\n  on: 1\n")
+    _, probleme = yamltext.lade_text("eltern:\n  on: 1\n")
     assert [(p.regel, p.schwere, p.zeile, p.spalte, p.pfad) for p in probleme] == [("yaml-mehrdeutig", "warnung", 2, 3, ("eltern", "on"))]
 
 
@@ -227,7 +227,7 @@ def test_lies_datei_verknuepfungen(tmp_path):
     (p / "ordner.yaml").symlink_to(repo / "personen")
 
     def meldung(name):
-        text, probleme = yamlio.lies_datei(p / name, repo)
+        text, probleme = dateien.lies_datei(p / name, repo)
         return text, [(q.regel, q.meldung) for q in probleme]
 
     assert meldung("innen.yaml") == ("name: Anna\n", [])
@@ -259,8 +259,8 @@ def _libyaml_mit_tiefengrenze(grenze: int):
 def test_zu_tief_gleicher_befund_mit_und_ohne_tiefengrenze_von_libyaml(monkeypatch, grenze, klammer):
     text = "name: Amt\ntyp: amt\nnotiz: " + klammer * 5000 + ("]" if klammer == "[" else "}") * 5000 + "\n"
     if grenze is not None:
-        monkeypatch.setattr(yamlio.yaml, "parse", _libyaml_mit_tiefengrenze(grenze))
-    dok, probleme = yamlio.lade_text(text)
+        monkeypatch.setattr(yamltext.yaml, "parse", _libyaml_mit_tiefengrenze(grenze))
+    dok, probleme = yamltext.lade_text(text)
     assert dok is None
     # gemeldet wird die 40. Klammer (die Zuordnung der obersten Ebene zählt mit), wie im Korpus
     assert [(p.regel, p.zeile, p.spalte) for p in probleme] == [("yaml-unsicher", 3, 8 + 39 * len(klammer))]
@@ -270,5 +270,5 @@ def test_zu_tief_gleicher_befund_mit_und_ohne_tiefengrenze_von_libyaml(monkeypat
 def test_syntaxfehler_bleibt_syntaxfehler_bei_flacher_verschachtelung():
     # Klammern in Texten, Kommentaren und Blocktexten zählen nicht als Verschachtelung
     text = "name: '[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[['\n# " + "{" * 50 + "\ntext: |\n  " + "[" * 50 + "\ntyp: [amt\n"
-    dok, probleme = yamlio.lade_text(text)
+    dok, probleme = yamltext.lade_text(text)
     assert [p.regel for p in probleme] == ["yaml-syntax"]

@@ -13,7 +13,7 @@ from conftest import STICHTAG, git, minimal_repo
 from netzwerk_cli.aktionen import anonymisierung
 from netzwerk_cli.dateipruefung import schemata
 from netzwerk_cli.grundlagen.arten import ARTEN
-from netzwerk_cli.quellen import yamlio
+from netzwerk_cli.quellen import dateien, yamltext
 
 PERSON = "paula-pruefer"
 NAME = "Paula Prüfer"
@@ -125,7 +125,7 @@ def test_testdaten_decken_jedes_personen_verweisfeld_ab():
         if art is None:
             continue
         text = text.decode("utf-8-sig") if isinstance(text, bytes) else text
-        dok, _ = yamlio.lade_text(text)
+        dok, _ = yamltext.lade_text(text)
         for m, ziel in schemata.verweise(art):
             if ziel == "person" and any(w == PERSON for _, w in schemata.werte(dok.daten, m)):
                 gefunden.add((art, m))
@@ -143,7 +143,7 @@ def test_anonymisieren_stellt_alle_verweise_minimal_um(cli, repo):
     # Personendatei: alte weg, neue unter neutraler id, ohne Name, Kontakt, Titel, Quelle, Notiz
     assert f"personen/{PERSON}.yaml" not in nachher
     neu = nachher[f"personen/{NEU}.yaml"].decode("utf-8")
-    dok, _ = yamlio.lade_text(neu)
+    dok, _ = yamltext.lade_text(neu)
     assert dok.daten == {
         "name": "Anonymisierte Person",
         "organisation": "amt-a",
@@ -255,7 +255,7 @@ def test_amt_entfernen_wird_abgelehnt_wenn_sitzregel_es_braucht(cli, beispiel):
 def test_amt_entfernen_ohne_sitzregel(cli, repo):
     r = anonymisieren(cli, repo, PERSON, "--amt-entfernen")
     assert r.exit_code == 0, r.stdout + r.stderr
-    dok, _ = yamlio.lade_text((repo / "personen" / f"{NEU}.yaml").read_text(encoding="utf-8"))
+    dok, _ = yamltext.lade_text((repo / "personen" / f"{NEU}.yaml").read_text(encoding="utf-8"))
     assert dok.daten == {"name": "Anonymisierte Person", "oeffentlich": False}
     assert fehler(cli, repo) == []
 
@@ -313,8 +313,8 @@ def test_json_ohne_git(cli, tmp_path):
 
 
 def _abbruch_nach(monkeypatch, ziel: str, erlaubt: int):
-    """Lässt `ziel` (Funktionsname in yamlio bzw. anonymisierung) nach `erlaubt` Aufrufen scheitern."""
-    modul = yamlio if hasattr(yamlio, ziel) else anonymisierung
+    """Lässt `ziel` (Funktionsname in quellen.dateien bzw. anonymisierung) nach `erlaubt` Aufrufen scheitern."""
+    modul = dateien if hasattr(dateien, ziel) else anonymisierung
     echt = getattr(modul, ziel)
     zaehler = {"n": 0}
 

@@ -24,7 +24,7 @@ from netzwerk_cli import dateipruefung
 from netzwerk_cli.bestand import lade_bedarf, lade_bestand
 from netzwerk_cli.dateipruefung import schemata
 from netzwerk_cli.grundlagen.arten import ARTEN, ORDNER
-from netzwerk_cli.quellen import yamlio
+from netzwerk_cli.quellen import yamltext
 from netzwerk_cli.validierung import validiere
 
 PROJEKT = Path(__file__).resolve().parents[1]
@@ -64,10 +64,10 @@ def _alle_yaml_texte(*ordner: Path) -> list[tuple[str, str]]:
 
 
 def _gleich(text: str) -> None:
-    schnell = yamlio.lade_schnell(text)
-    if schnell is yamlio.LANGSAM:
+    schnell = yamltext.lade_schnell(text)
+    if schnell is yamltext.LANGSAM:
         return
-    dok, probleme = yamlio.lade_text(text)
+    dok, probleme = yamltext.lade_text(text)
     assert dok is not None and probleme == [], (text, probleme)
     assert schnell == dok.daten
     assert _typen(schnell) == _typen(dok.daten)  # True ≠ 1 für Python-Vergleiche, hier nicht
@@ -87,7 +87,7 @@ def test_lader_gleich_auf_allen_beispielen(erzeugt_mit_fehlern):
     langsam = 0
     for _, text in texte:
         _gleich(text)
-        langsam += yamlio.lade_schnell(text) is yamlio.LANGSAM
+        langsam += yamltext.lade_schnell(text) is yamltext.LANGSAM
     assert langsam < len(texte) / 4  # der schnelle Weg trägt die gewöhnlichen Dateien
 
 
@@ -117,17 +117,17 @@ def test_lader_gleich_auf_allen_beispielen(erzeugt_mit_fehlern):
     ],
 )
 def test_schneller_lader_gibt_besonderes_ab(text):
-    assert yamlio.lade_schnell(text) is yamlio.LANGSAM
+    assert yamltext.lade_schnell(text) is yamltext.LANGSAM
 
 
 def test_schneller_lader_nimmt_gewoehnliches():
-    daten = yamlio.lade_schnell('name: "Amt: Migration"\ndatum: 2024-01-31\nzahl: -12\nja: true\nnein: False\nleer: ~\nliste: [a, "1", 2]\n')
+    daten = yamltext.lade_schnell('name: "Amt: Migration"\ndatum: 2024-01-31\nzahl: -12\nja: true\nnein: False\nleer: ~\nliste: [a, "1", 2]\n')
     assert daten == {"name": "Amt: Migration", "datum": "2024-01-31", "zahl": -12, "ja": True, "nein": False, "leer": None, "liste": ["a", "1", 2]}
 
 
 def test_schneller_lader_ohne_rekursion_bei_tiefer_blockverschachtelung():
     """„- - - - x“ 100 000-fach: der Compose-Weg von libyaml stürzte hier ab (Segfault)."""
-    assert yamlio.lade_schnell("a:\n  " + "- " * 100_000 + "x\n") is yamlio.LANGSAM
+    assert yamltext.lade_schnell("a:\n  " + "- " * 100_000 + "x\n") is yamltext.LANGSAM
 
 
 _skalare = st.one_of(
@@ -169,7 +169,7 @@ def _datensaetze(*ordner: Path) -> list[tuple[str, object]]:
                 if art is None or not pfad.is_file() or pfad.is_symlink():
                     continue
                 try:
-                    dok, _ = yamlio.lade_text(pfad.read_bytes().decode("utf-8-sig"))
+                    dok, _ = yamltext.lade_text(pfad.read_bytes().decode("utf-8-sig"))
                 except UnicodeDecodeError:
                     continue
                 if dok is not None:

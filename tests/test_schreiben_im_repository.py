@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 from empfehlung_hilfen import ADRESSATEN, DATEI, ENTSCHEIDUNG, ID, repo_im_zustand
 
-from netzwerk_cli.aktionen import agenda, anonymisierung, schreibvorgang
+from netzwerk_cli.aktionen import anonymisierung, schreibvorgang
 from netzwerk_cli.grundlagen.fehler import Abgelehnt
-from netzwerk_cli.quellen import yamlio
+from netzwerk_cli.quellen import dateien
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="Verknüpfungen und O_NOFOLLOW nur unter POSIX")
 
@@ -78,7 +78,7 @@ def test_neuer_jahresordner_unter_verknuepfter_art(tmp_path):
     anderswo.mkdir()
     os.symlink(anderswo, wurzel / "empfehlungen")
     with pytest.raises(Abgelehnt, match="Verknüpfung"):
-        yamlio.erstelle_neu(wurzel / "empfehlungen" / "2030" / "2030-001.yaml", "titel: x\n", wurzel=wurzel)
+        dateien.erstelle_neu(wurzel / "empfehlungen" / "2030" / "2030-001.yaml", "titel: x\n", wurzel=wurzel)
     assert list(anderswo.iterdir()) == []
 
 
@@ -93,11 +93,11 @@ def test_zieldatei_ist_verknuepfung(tmp_path):
     ziel.unlink()
     os.symlink(draussen, ziel)
     with pytest.raises(Abgelehnt):
-        yamlio.ersetze_wenn_unveraendert(ziel, draussen.read_bytes(), "name: Neu\ntyp: amt\n", wurzel=wurzel)
+        dateien.ersetze_wenn_unveraendert(ziel, draussen.read_bytes(), "name: Neu\ntyp: amt\n", wurzel=wurzel)
     with pytest.raises(Abgelehnt):
-        yamlio.erstelle_neu(ziel, "name: Neu\n", wurzel=wurzel)
+        dateien.erstelle_neu(ziel, "name: Neu\n", wurzel=wurzel)
     with pytest.raises(Abgelehnt):
-        yamlio.loesche_wenn_unveraendert(ziel, draussen.read_bytes(), wurzel=wurzel)
+        dateien.loesche_wenn_unveraendert(ziel, draussen.read_bytes(), wurzel=wurzel)
     assert draussen.read_text(encoding="utf-8") == "name: Amt\ntyp: amt\n"
     assert ziel.is_symlink()
 
@@ -106,7 +106,7 @@ def test_pfad_ausserhalb_der_wurzel_wird_abgelehnt(tmp_path):
     wurzel = tmp_path / "daten"
     wurzel.mkdir()
     with pytest.raises(Abgelehnt, match="außerhalb"):
-        yamlio.erstelle_neu(wurzel / ".." / "boese.yaml", "x: 1\n", wurzel=wurzel)
+        dateien.erstelle_neu(wurzel / ".." / "boese.yaml", "x: 1\n", wurzel=wurzel)
     assert not (tmp_path / "boese.yaml").exists()
 
 
@@ -151,7 +151,7 @@ def test_advance_und_umsetzung_ordner_getauscht(cli, beispiel, tmp_path, monkeyp
 def test_sitzung_vorbereiten_ordner_getauscht(cli, beispiel, tmp_path, monkeypatch):
     anderswo = tmp_path / "anderswo"
     vorher = inhalt(beispiel / "sitzungen" / "2027")
-    _tausch_vor(monkeypatch, agenda, "anlegen", beispiel, "sitzungen/2027", anderswo)
+    _tausch_vor(monkeypatch, schreibvorgang, "schreiben", beispiel, "sitzungen/2027", anderswo)
     abgelehnt(cli(*SITZUNG, "--daten", beispiel))
     assert inhalt(anderswo) == vorher
 
@@ -161,7 +161,7 @@ def test_tausch_unter_der_sperre(cli, beispiel, tmp_path, monkeypatch):
     anderswo = tmp_path / "anderswo"
     repo_im_zustand(beispiel, "eingereicht")
     vorher = inhalt(beispiel / "empfehlungen" / "2026")
-    original = yamlio._ordner_sperre.__enter__
+    original = dateien._ordner_sperre.__enter__
     getauscht = []
 
     def enter(self):
@@ -171,7 +171,7 @@ def test_tausch_unter_der_sperre(cli, beispiel, tmp_path, monkeypatch):
             verknuepfen(beispiel, "empfehlungen/2026", anderswo)
         return erg
 
-    monkeypatch.setattr(yamlio._ordner_sperre, "__enter__", enter)
+    monkeypatch.setattr(dateien._ordner_sperre, "__enter__", enter)
     r = cli("empfehlung", "advance", ID, "--nach", "beschlossen", "--sitzung", ENTSCHEIDUNG, "--datum", "2026-04-22", "--daten", beispiel)
     abgelehnt(r)
     assert getauscht

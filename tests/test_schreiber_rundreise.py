@@ -1,6 +1,6 @@
 """Jeder Schreiber gibt jeden Wert genau zurück – oder lehnt ihn mit klarer Meldung ab und
 ändert nichts (Issue 15, Klasse 9). Zurückgelesen wird mit dem Lader des Projekts
-(`yamlio.lade_text`); verglichen wird Zeichen für Zeichen.
+(`yamltext.lade_text`); verglichen wird Zeichen für Zeichen.
 
 Einzige gewollte Normalisierung (dokumentiert, docs/GARANTIEN.md): `--titel` und `--ort` werden
 ohne Leerraum am Anfang und Ende gespeichert (`str.strip`), wie bisher schon getestet
@@ -35,9 +35,9 @@ werte = st.one_of(
 
 
 def _lade(text: str):
-    from netzwerk_cli.quellen import yamlio
+    from netzwerk_cli.quellen import yamltext
 
-    dok, probleme = yamlio.lade_text(text)
+    dok, probleme = yamltext.lade_text(text)
     return dok, probleme
 
 

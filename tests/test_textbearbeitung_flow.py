@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from netzwerk_cli.quellen import textbearbeitung, yamlio
+from netzwerk_cli.quellen import textbearbeitung, yamltext
 
 
 @pytest.mark.parametrize(
@@ -19,11 +19,11 @@ from netzwerk_cli.quellen import textbearbeitung, yamlio
     ],
 )
 def test_nur_der_wert_aendert_sich(text, pfad, erwartet):
-    dok, probleme = yamlio.lade_text(text)
+    dok, probleme = yamltext.lade_text(text)
     assert probleme == []
     neu = textbearbeitung.ersetze_skalar(text, dok, pfad, "neu")
     assert neu == erwartet
-    gelesen, _ = yamlio.lade_text(neu)
+    gelesen, _ = yamltext.lade_text(neu)
     ziel = gelesen.daten
     for schritt in pfad:
         ziel = ziel[schritt]

@@ -13,7 +13,7 @@ from bench.generate.modell import GENERATOR_VERSION, ORDNER, STICHTAG
 from bench.generate.welt import Welt
 from bench.generate.yamltext import als_yaml
 from netzwerk_cli.grundlagen.arten import pruefe_id
-from netzwerk_cli.quellen import yamlio
+from netzwerk_cli.quellen import yamltext
 
 
 def schreiben(ziel: Path, w: Welt) -> None:
@@ -32,7 +32,7 @@ def schreiben(ziel: Path, w: Welt) -> None:
 
 def selbstpruefung(ziel: Path, w: Welt) -> list[str]:
     """Jeder fehlerfreie Datensatz: schema-gültig, gültige id, und der geschriebene Text ergibt mit
-    dem Lader von netzwerk (`yamlio.lade_text`) ohne jeden Hinweis genau die erzeugten Daten."""
+    dem Lader von netzwerk (`yamltext.lade_text`) ohne jeden Hinweis genau die erzeugten Daten."""
     from jsonschema import Draft202012Validator
 
     schemas = Path(__file__).resolve().parents[2] / "schemas"
@@ -45,7 +45,7 @@ def selbstpruefung(ziel: Path, w: Welt) -> list[str]:
     for art, pfad, daten in eintraege:
         for f in validatoren[art].iter_errors(daten):
             probleme.append(f"{pfad}: Schema: {'/'.join(map(str, f.absolute_path))}: {f.message}")
-        dok, hinweise = yamlio.lade_text((ziel / pfad).read_text(encoding="utf-8"))
+        dok, hinweise = yamltext.lade_text((ziel / pfad).read_text(encoding="utf-8"))
         if dok is None or hinweise or dok.daten != daten:
             probleme.append(f"{pfad}: der geschriebene YAML-Text ergibt andere Daten")
         if art != "netzwerk" and pruefe_id(pfad.rsplit("/", 1)[1][: -len(".yaml")]):

@@ -22,7 +22,7 @@ from netzwerk_cli.bestand import Bestand, Datensatz, lade_bestand
 from netzwerk_cli.grundlagen.arten import ID_MAX
 from netzwerk_cli.grundlagen.datum import deutsch
 from netzwerk_cli.grundlagen.fehler import Abgelehnt, NetzwerkFehler
-from netzwerk_cli.quellen import yamlio
+from netzwerk_cli.quellen import dateien, yamltext
 from netzwerk_cli.quellen.textbearbeitung import doppelt_zitiert, skalar
 from netzwerk_cli.querpruefung.regeln import kontext_fuer
 from netzwerk_cli.regelwerk import lebenszyklus, sitzregeln
@@ -278,7 +278,7 @@ def pruefen(wurzel: Path, e: Entwurf, heute: str) -> None:
     Ein Fehler hier ist ein Fehler des Werkzeugs (die Tagesordnung entsteht aus gültigen
     Daten); er wird gemeldet und nichts geschrieben.
     """
-    dok, probleme = yamlio.lade_text(e.text)
+    dok, probleme = yamltext.lade_text(e.text)
     fehler = [f"{p.regel}: {p.meldung}" for p in probleme if p.schwere == "fehler"]
     if not fehler:
         bestand = lade_bestand(wurzel)
@@ -295,7 +295,7 @@ def anlegen(wurzel: Path, e: Entwurf) -> Path:
     ziel = wurzel / e.pfad
     if ziel.exists():
         raise Abgelehnt(f"{e.pfad} gibt es schon; nichts geschrieben.")
-    yamlio.erstelle_neu(ziel, e.text, wurzel=wurzel)  # Sperre und erneute Prüfung: ein gleichzeitiger Lauf überschreibt nichts
+    dateien.erstelle_neu(ziel, e.text, wurzel=wurzel)  # Sperre und erneute Prüfung: ein gleichzeitiger Lauf überschreibt nichts
     return ziel
 
 

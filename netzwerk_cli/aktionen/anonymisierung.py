@@ -32,7 +32,7 @@ from netzwerk_cli.dateipruefung import schemata
 from netzwerk_cli.grundlagen.arten import ARTEN, ORDNER_VON_ART, pruefe_id
 from netzwerk_cli.grundlagen.befunde import Befund, json_pfad
 from netzwerk_cli.grundlagen.fehler import Abgelehnt, EinrichtungsFehler
-from netzwerk_cli.quellen import textbearbeitung, yamlio
+from netzwerk_cli.quellen import dateien, textbearbeitung, yamltext
 
 NEUTRALER_NAME = "Anonymisierte Person"
 PRAEFIX = "anonym"
@@ -58,7 +58,7 @@ ARTEN_TEXT = {
     "telefon": "Telefon",
     "adresse": "Adresse",
 }
-MAX_SUCHGROESSE = yamlio.MAX_DATEIGROESSE
+MAX_SUCHGROESSE = yamltext.MAX_DATEIGROESSE
 _BOM = "\ufeff"
 _MARKE = "# netzwerk person anonymisieren: unterbrochen – Ziel {ziel}; bitte den Befehl erneut ausführen"
 _MARKE_MUSTER = re.compile(r"^# netzwerk person anonymisieren: unterbrochen – Ziel ([a-z0-9]+(?:-[a-z0-9]+)*);")
@@ -390,7 +390,7 @@ def _reihenfolge(ds: Datensatz) -> tuple:
 
 def _lesen(wurzel: Path, datei: str) -> tuple[bytes, str]:
     roh = (wurzel / datei).read_bytes()
-    text, probleme = yamlio.dekodiere(roh)
+    text, probleme = yamltext.dekodiere(roh)
     if text is None:
         raise Abgelehnt(f"{datei}: {probleme[0].meldung}")
     return roh, text
@@ -488,7 +488,7 @@ def _verweise_umstellen(wurzel: Path, ds: Datensatz, alt: str, neu: str) -> Aend
     if (wurzel / ds.datei).is_symlink():
         raise Abgelehnt(f"{ds.datei} ist eine Verknüpfung; Verweise darin bitte von Hand auf die neue id ändern")
     roh, text = _lesen(wurzel, ds.datei)
-    dok, probleme = yamlio.lade_text(text)
+    dok, probleme = yamltext.lade_text(text)
     if dok is None or any(p.schwere == "fehler" for p in probleme) or not isinstance(dok.daten, dict):
         raise Abgelehnt(f"{ds.datei} ist nicht lesbar; bitte erst reparieren")
     pfade = _verweise_auf(ds.art, dok.daten, alt)
@@ -536,7 +536,7 @@ def _stand_einsetzen(bestand: Bestand, alt_ds: Datensatz, neue_id: str, neue_dat
         art = alt_ds.art if a.art == "neu" else _art_von(bestand, a.datei)
         id_ = neue_id if a.art == "neu" else Path(a.datei).name[: -len(".yaml")]
         text = cast(str, a.neu).removeprefix(_BOM)  # None nur bei „geloescht“ (oben)
-        dok, probleme = yamlio.lade_text(text)
+        dok, probleme = yamltext.lade_text(text)
         for p in probleme:
             bestand.befunde.append(Befund(a.datei, p.zeile, p.spalte, p.schwere, p.regel, p.meldung, json_pfad(p.pfad)))
         neu_ds = Datensatz(art, id_, a.datei, dok, dok is not None and not any(p.schwere == "fehler" for p in probleme))
@@ -643,7 +643,7 @@ def _position(anfaenge: list[int], index: int) -> tuple[int, int]:
 
 def _textwerte(text: str) -> list[tuple[tuple[int, int], tuple, str]]:
     """(Position, Pfad, Wert) aller Textwerte eines YAML-Texts, nach Position sortiert."""
-    dok, _ = yamlio.lade_text(text)
+    dok, _ = yamltext.lade_text(text)
     if dok is None:
         return []
     werte = []
@@ -696,22 +696,22 @@ def ausfuehren(plan: Plan) -> None:
     # schon die Marke geschrieben, bevor ein verknüpfter Ordner auffällt. Unter der Sperre prüft
     # jeder Schreibvorgang noch einmal (ein Ordner kann inzwischen getauscht worden sein).
     for pfad in (alt_pfad, *(plan.wurzel / a.datei for a in plan.aenderungen)):
-        yamlio.pruefe_schreibziel(plan.wurzel, pfad)
+        dateien.pruefe_schreibziel(plan.wurzel, pfad)
     if not plan.fortsetzung:
         text = plan._alt_person.decode("utf-8")
         bom = _BOM if text.startswith(_BOM) else ""
         markiert = bom + plan._marke + text.removeprefix(_BOM)
-        yamlio.ersetze_wenn_unveraendert(alt_pfad, plan._alt_person, markiert, wurzel=plan.wurzel)
+        dateien.ersetze_wenn_unveraendert(alt_pfad, plan._alt_person, markiert, wurzel=plan.wurzel)
         erwartet = markiert.encode("utf-8")
     for a in plan.aenderungen:
         pfad = plan.wurzel / a.datei
         if a.art == "neu":
             if not a.vorhanden:
-                yamlio.erstelle_neu(pfad, cast(str, a.neu), wurzel=plan.wurzel)  # neu: mit Inhalt
+                dateien.erstelle_neu(pfad, cast(str, a.neu), wurzel=plan.wurzel)  # neu: mit Inhalt
         elif a.art == "geaendert":  # geändert: alter und neuer Inhalt
-            yamlio.ersetze_wenn_unveraendert(pfad, cast(bytes, a.alt), cast(str, a.neu), wurzel=plan.wurzel)
+            dateien.ersetze_wenn_unveraendert(pfad, cast(bytes, a.alt), cast(str, a.neu), wurzel=plan.wurzel)
         elif a.art == "geloescht":
-            yamlio.loesche_wenn_unveraendert(pfad, erwartet, wurzel=plan.wurzel)
+            dateien.loesche_wenn_unveraendert(pfad, erwartet, wurzel=plan.wurzel)
     _zwischenspeicher_auffrischen(plan.wurzel)
 
 

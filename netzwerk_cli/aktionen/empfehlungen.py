@@ -1,6 +1,6 @@
 """Handlungsempfehlungen bearbeiten: auflisten, anlegen, einen Schritt im Lebenszyklus gehen,
 Umsetzungsberichte anhängen. Reine Funktionen: sie liefern Daten oder einen `Plan` (alter und
-neuer Dateiinhalt); geschrieben wird erst mit `schreibe(plan)` über `yamlio`.
+neuer Dateiinhalt); geschrieben wird erst mit `schreibe(plan)` über `quellen.dateien`.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from pathlib import Path
 
 from netzwerk_cli.bestand import Bestand, Datensatz
 from netzwerk_cli.grundlagen.fehler import Abgelehnt, EinrichtungsFehler
-from netzwerk_cli.quellen import textbearbeitung, yamlio
+from netzwerk_cli.quellen import textbearbeitung, yamltext
 from netzwerk_cli.querpruefung.regeln import pruefe_schema, pruefe_schema_datensatz
 from netzwerk_cli.regelwerk import lebenszyklus
 
@@ -181,7 +181,7 @@ def _wie_gelesen(roh: bytes, text: str) -> str:
 def _lesen(bestand: Bestand, ds: Datensatz) -> tuple[bytes, str]:
     pfad = bestand.wurzel / ds.datei
     roh = pfad.read_bytes()
-    text, probleme = yamlio.dekodiere(roh)
+    text, probleme = yamltext.dekodiere(roh)
     if text is None:
         raise Abgelehnt(f"{ds.datei}: {probleme[0].meldung}")
     return roh, text

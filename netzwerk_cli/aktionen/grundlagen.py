@@ -12,7 +12,7 @@ from pathlib import Path
 from netzwerk_cli.bestand import Bestand, Datensatz
 from netzwerk_cli.grundlagen.arten import ID_MAX, ORDNER_VON_ART
 from netzwerk_cli.grundlagen.fehler import Abgelehnt, EinrichtungsFehler
-from netzwerk_cli.quellen import textbearbeitung, yamlio
+from netzwerk_cli.quellen import textbearbeitung, yamltext
 
 ART_TEXT = {
     "person": "Person",
@@ -92,13 +92,13 @@ def hole(bestand: Bestand, art: str, id_: str, gueltig: bool = True) -> Datensat
     return ds
 
 
-def lies_text(bestand: Bestand, ds: Datensatz) -> tuple[bytes, str, yamlio.Dokument]:
+def lies_text(bestand: Bestand, ds: Datensatz) -> tuple[bytes, str, yamltext.Dokument]:
     """Bytes, Text (ohne BOM) und Dokument mit Positionen eines Datensatzes."""
     pfad = bestand.wurzel / ds.datei
     if pfad.is_symlink():
         raise Abgelehnt(f"{ds.datei} ist eine Verknüpfung; bitte durch die Datei selbst ersetzen")
     roh = pfad.read_bytes()
-    text, probleme = yamlio.dekodiere(roh)
+    text, probleme = yamltext.dekodiere(roh)
     if text is None:
         raise Abgelehnt(f"{ds.datei}: {probleme[0].meldung}")
     text = text.removeprefix("\ufeff")

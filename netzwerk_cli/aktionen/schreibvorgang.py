@@ -30,7 +30,7 @@ from pathlib import Path
 
 from netzwerk_cli.grundlagen.befunde import Befund
 from netzwerk_cli.grundlagen.fehler import Abgelehnt, NetzwerkFehler
-from netzwerk_cli.quellen import yamlio
+from netzwerk_cli.quellen import dateien
 
 _BOM = "\ufeff"
 MAX_ABHAENGIGE_EINZELN = 24  # mehr nicht committete Dateien: nicht einzeln ausprobieren
@@ -305,8 +305,8 @@ def _befunde_mit(wurzel: Path, stichtag: str) -> Callable[[dict[str, bytes | Non
 
 
 def schreiben(vorgang: Vorgang) -> None:
-    """Alle Änderungen ganz oder gar nicht (siehe `yamlio.ersetze_alle_wenn_unveraendert`)."""
-    yamlio.ersetze_alle_wenn_unveraendert([(vorgang.wurzel / a.datei, a.alt, a.neu) for a in vorgang.aenderungen], wurzel=vorgang.wurzel)
+    """Alle Änderungen ganz oder gar nicht (siehe `dateien.ersetze_alle_wenn_unveraendert`)."""
+    dateien.ersetze_alle_wenn_unveraendert([(vorgang.wurzel / a.datei, a.alt, a.neu) for a in vorgang.aenderungen], wurzel=vorgang.wurzel)
 
 
 def zuruecknehmen(vorgang: Vorgang) -> str:
@@ -316,7 +316,7 @@ def zuruecknehmen(vorgang: Vorgang) -> str:
     stehen = [a.datei for a in vorgang.aenderungen if a not in zurueck]
     namen = ", ".join(a.datei for a in zurueck)
     try:
-        yamlio.ersetze_alle_wenn_unveraendert([(vorgang.wurzel / a.datei, a.neu, a.alt) for a in reversed(zurueck)], wurzel=vorgang.wurzel)
+        dateien.ersetze_alle_wenn_unveraendert([(vorgang.wurzel / a.datei, a.neu, a.alt) for a in reversed(zurueck)], wurzel=vorgang.wurzel)
     except (Abgelehnt, OSError):
         return f"{', '.join(vorgang.dateien)}: geändert, aber nicht committet."
     saetze = [f"{d} wurde angelegt, aber nicht committet." for d in stehen]
@@ -348,7 +348,7 @@ def ziele_pruefen(vorgang: Vorgang) -> None:
     """Jedes Ziel innerhalb des Repositorys, ohne Verknüpfung auf dem Weg – vor der teuren Prüfung
     des geplanten Stands (das Schreiben selbst prüft es unter der Sperre noch einmal)."""
     for a in vorgang.aenderungen:
-        yamlio.pruefe_schreibziel(vorgang.wurzel, vorgang.wurzel / a.datei)
+        dateien.pruefe_schreibziel(vorgang.wurzel, vorgang.wurzel / a.datei)
 
 
 def ausfuehren(

@@ -223,9 +223,9 @@ def _namen_fehlerhafter_datei(ds: Datensatz) -> list[str]:
     namen: list[str] = []
     _namen_aus_daten(ds.daten, namen)
     if ds.wurzel is not None:
-        from netzwerk_cli.quellen import yamlio
+        from netzwerk_cli.quellen import dateien
 
-        roh, _ = yamlio.lies_roh(ds.wurzel / ds.datei, ds.wurzel)
+        roh, _ = dateien.lies_roh(ds.wurzel / ds.datei, ds.wurzel)
         if roh:
             kodierung = "utf-16" if roh[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8"
             namen.extend(namen_aus_rohtext(roh.decode(kodierung, "replace").replace("\x00", "")))

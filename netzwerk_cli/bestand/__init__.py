@@ -1,7 +1,7 @@
 """Der Bestand: alle Datensätze eines Datenrepositorys, gelesen und nach Art und id geordnet.
 
 Findet die Wurzel (`netzwerk.yaml`), geht die Ordner der Arten durch, leitet ids aus
-Dateinamen ab und sammelt Lese-Probleme als Befunde. Das Lesen selbst liegt in `yamlio`.
+Dateinamen ab und sammelt Lese-Probleme als Befunde. Das Lesen selbst liegt in `quellen.dateien` und `quellen.yamltext`.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import Any, Protocol, TypeVar, cast, runtime_checkable
 from netzwerk_cli.grundlagen.arten import NETZWERK_DATEI, ORDNER, ORDNER_VON_ART, datensatz_id, feldwerte, pruefe_id
 from netzwerk_cli.grundlagen.befunde import Befund, json_pfad
 from netzwerk_cli.grundlagen.fehler import EinrichtungsFehler
-from netzwerk_cli.quellen import yamlio
+from netzwerk_cli.quellen import dateien, yamltext
 
 _ERLAUBT_OHNE_PRUEFUNG = {"readme.md", "readme", "readme.txt", "license", "licence"}
 
@@ -26,7 +26,7 @@ class Datensatz:
     art: str
     id: str
     datei: str  # relativ zur Wurzel, mit "/"
-    _dok: yamlio.Dokument | None = None  # mit Positionen; wird bei Bedarf nachgelesen
+    _dok: yamltext.Dokument | None = None  # mit Positionen; wird bei Bedarf nachgelesen
     lesbar: bool = True  # False: Lesefehler; weitere Prüfungen dieses Datensatzes entfallen
     gueltig: bool = False  # True, sobald das Schema geprüft und erfüllt ist
     _daten: Any = None  # Daten ohne Positionen (schneller Weg); sonst die des Dokuments
@@ -34,11 +34,11 @@ class Datensatz:
     geprueft: bool = False  # Schema schon geprüft (beim Laden)
 
     @property
-    def dok(self) -> yamlio.Dokument | None:
+    def dok(self) -> yamltext.Dokument | None:
         """Das Dokument mit Positionen. Gelesen wird es erst, wenn jemand Positionen braucht
         (in der Regel für einen Befund); die Daten kommen weiter aus `daten`."""
         if self._dok is None and self.wurzel is not None:
-            self._dok = yamlio.lies_mit_positionen(self.wurzel / self.datei, self.wurzel)
+            self._dok = dateien.lies_mit_positionen(self.wurzel / self.datei, self.wurzel)
         return self._dok
 
     @property

@@ -18,7 +18,7 @@ from collections.abc import Mapping, MutableMapping
 
 from netzwerk_cli.bestand import Bestand, Datensatz
 from netzwerk_cli.grundlagen.ergebnis import Ergebnis
-from netzwerk_cli.quellen import yamlio
+from netzwerk_cli.quellen import yamltext
 
 
 def art_der_datei(datei: str) -> str | None:
@@ -64,8 +64,8 @@ def ueberlagern(neu: Bestand, dateien: dict[str, bytes | None]) -> dict[str, Erg
         neu.befunde.extend(erg.als_befunde(datei))
         dok = None
         if erg.lesbar:
-            text, _ = yamlio.dekodiere(roh)
-            dok, _ = yamlio.lade_text(text) if text is not None else (None, [])
+            text, _ = yamltext.dekodiere(roh)
+            dok, _ = yamltext.lade_text(text) if text is not None else (None, [])
         ds = Datensatz(art, id_, datei, dok, erg.lesbar, erg.gueltig, erg.daten, None, geprueft=True)
         if art == "netzwerk":
             neu.netzwerk = ds

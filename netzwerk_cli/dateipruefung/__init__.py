@@ -5,7 +5,7 @@ Darum kann es zwischengespeichert (`zwischenspeicher`) und auf mehrere Prozesse 
 werden (`pruefe_alle`). Alles, was mehrere Datensätze verbindet (Verweise, Sitzregeln,
 Lebenszyklus), prüfen danach die Prüfungen in `pruefungen/` im Hauptprozess.
 
-Zwei Lesewege (siehe yamlio): Der schnelle liest gewöhnliche Dateien ohne Positionen und
+Zwei Lesewege (siehe quellen.yamltext): Der schnelle liest gewöhnliche Dateien ohne Positionen und
 prüft sie mit dem kompilierten Schema. Positionen braucht es nur für Befunde; dann wird die
 Datei mit `lade_text` gelesen, und jsonschema liefert die genauen Meldungen.
 """
@@ -21,7 +21,7 @@ from typing import cast
 
 from netzwerk_cli.grundlagen.befunde import json_pfad
 from netzwerk_cli.grundlagen.ergebnis import Ergebnis
-from netzwerk_cli.quellen import yamlio
+from netzwerk_cli.quellen import dateien, yamltext
 
 # Unter so vielen Dateien lohnt kein zweiter Prozess (Start und Rückgabe kosten mehr).
 MIN_DATEIEN_PARALLEL = 1500
@@ -29,7 +29,7 @@ MAX_LESEBEFUNDE = 200  # je Datei einzeln gemeldete Lesebefunde (doppelte Schlü
 
 
 def pruefe_datei(art: str, pfad: Path | str, wurzel: Path, datei: str) -> Ergebnis:
-    roh, probleme, merkmale = yamlio.lies_roh_mit_merkmalen(pfad, wurzel)
+    roh, probleme, merkmale = dateien.lies_roh_mit_merkmalen(pfad, wurzel)
     if roh is None:
         return Ergebnis(None, tuple(_tupel(p) for p in probleme), False, False, "")
     erg = pruefe_bytes(art, roh, datei, hashlib.sha256(roh).hexdigest())
@@ -40,11 +40,11 @@ def pruefe_datei(art: str, pfad: Path | str, wurzel: Path, datei: str) -> Ergebn
 def pruefe_bytes(art: str, roh: bytes, datei: str, pruefsumme: str) -> Ergebnis:
     from netzwerk_cli.dateipruefung import schemata
 
-    text, probleme = yamlio.dekodiere(roh)
+    text, probleme = yamltext.dekodiere(roh)
     if text is None:
         return Ergebnis(None, tuple(_tupel(p) for p in probleme), False, False, pruefsumme)
-    daten = yamlio.lade_schnell(text)
-    if daten is not yamlio.LANGSAM and schemata.schnellpruefer(art)(daten):
+    daten = yamltext.lade_schnell(text)
+    if daten is not yamltext.LANGSAM and schemata.schnellpruefer(art)(daten):
         return Ergebnis(daten, (), True, True, pruefsumme)
     return _genau(art, text, datei, pruefsumme)
 
@@ -53,7 +53,7 @@ def _genau(art: str, text: str, datei: str, pruefsumme: str) -> Ergebnis:
     """Der genaue Weg: lesen mit Positionen, jeder Befund mit Zeile und Spalte."""
     from netzwerk_cli.dateipruefung.schema import pruefe_dokument
 
-    dok, probleme = yamlio.lade_text(text)
+    dok, probleme = yamltext.lade_text(text)
     befunde = [_tupel(p, art) for p in probleme[:MAX_LESEBEFUNDE]]
     if len(probleme) > MAX_LESEBEFUNDE:  # z. B. 100 000 doppelte Schlüssel: nicht die Ausgabe fluten
         schwer = "fehler" if any(p.schwere == "fehler" for p in probleme[MAX_LESEBEFUNDE:]) else "warnung"
@@ -71,7 +71,7 @@ def _genau(art: str, text: str, datei: str, pruefsumme: str) -> Ergebnis:
     return Ergebnis(dok.daten, tuple(befunde), True, gueltig, pruefsumme)
 
 
-def _tupel(p: yamlio.Problem, art: str | None = None) -> tuple:
+def _tupel(p: yamltext.Problem, art: str | None = None) -> tuple:
     if art is not None and p.pfad:
         from netzwerk_cli.dateipruefung import schemata
 

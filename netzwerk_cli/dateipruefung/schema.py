@@ -12,7 +12,7 @@ from itertools import islice
 
 from netzwerk_cli.dateipruefung import schemata
 from netzwerk_cli.grundlagen.befunde import Befund
-from netzwerk_cli.quellen.yamlio import Dokument
+from netzwerk_cli.quellen.yamltext import Dokument
 
 MAX_SCHEMAFEHLER = 200
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from netzwerk_cli.grundlagen.fehler import EinrichtungsFehler
-from netzwerk_cli.quellen.yamlio import schreibe_bytes_atomar
+from netzwerk_cli.quellen.dateien import schreibe_bytes_atomar
 
 MARKIERUNG = ".netzwerk-export"
 _KOPF = "netzwerk export "

@@ -452,7 +452,8 @@ def _barrierefreiheit(b: _Bau, angaben: dict | None) -> Seite:
 def barrierefreiheit_lesen(wurzel: Path) -> dict | None:
     """Die Angaben des Netzwerks zur Erklärung zur Barrierefreiheit (`.netzwerk/barrierefreiheit.yaml`,
     optional; Felder in docs/VEROEFFENTLICHEN.md). None, wenn die Datei fehlt."""
-    from netzwerk_cli.quellen.yamlio import lade_text, lies_datei
+    from netzwerk_cli.quellen.dateien import lies_datei
+    from netzwerk_cli.quellen.yamltext import lade_text
 
     pfad = wurzel / BARRIEREFREIHEIT_DATEI
     rel = BARRIEREFREIHEIT_DATEI.as_posix()

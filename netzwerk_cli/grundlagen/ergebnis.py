@@ -18,7 +18,7 @@ class Ergebnis:
     lesbar: bool  # False: Lesefehler; weitere Prüfungen dieses Datensatzes entfallen
     gueltig: bool  # Schema erfüllt
     pruefsumme: str  # SHA-256 der Bytes ("" wenn nicht lesbar)
-    merkmale: tuple | None = None  # quellen.yamlio.MERKMALE der gelesenen Datei (für den Zwischenspeicher)
+    merkmale: tuple | None = None  # quellen.dateien.MERKMALE der gelesenen Datei (für den Zwischenspeicher)
 
     def als_befunde(self, datei: str) -> list[Befund]:
         return [Befund(datei, *b) for b in self.befunde]

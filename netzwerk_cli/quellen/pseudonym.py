@@ -19,7 +19,7 @@ DATEI = Path(".netzwerk") / "pseudonym-schluessel"
 
 def schluessel_holen(wurzel: Path, anlegen: bool = False) -> tuple[bytes, bool]:
     """(Schlüssel, neu angelegt). Der Schlüssel ist 32 zufällige Bytes, hexadezimal gespeichert."""
-    from netzwerk_cli.quellen.yamlio import schreibe_bytes_atomar
+    from netzwerk_cli.quellen.dateien import schreibe_bytes_atomar
 
     pfad = wurzel / DATEI
     if pfad.is_symlink() or (pfad.exists() and not pfad.is_file()):

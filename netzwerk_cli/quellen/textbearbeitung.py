@@ -3,7 +3,7 @@
 Statt eine Datei neu zu serialisieren (was Kommentare, Reihenfolge, Anführungszeichen und
 Leerzeilen verlieren würde), ändern diese Funktionen nur die betroffenen Zeilen: einen
 Skalarwert ersetzen, Einträge an eine Blockliste anhängen, einen Schlüssel einfügen. Die
-Positionen stammen aus dem Lader (`yamlio.Dokument`). Alles andere bleibt Byte für Byte.
+Positionen stammen aus dem Lader (`yamltext.Dokument`). Alles andere bleibt Byte für Byte.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import re
 import yaml
 
 from netzwerk_cli.grundlagen.fehler import Abgelehnt
-from netzwerk_cli.quellen import yamlio
+from netzwerk_cli.quellen import yamltext
 
 # Ohne Anführungszeichen: Wörter und Leerraum dazwischen, bis vor Leerraum + „#“ oder das Zeilenende.
 # Leerraum wird nur überschritten, wenn ein Wortzeichen folgt: so prüft kein Vorausblick einen langen
@@ -75,7 +75,7 @@ def _einrueckung(zeile: str) -> int:
     return len(zeile) - len(zeile.lstrip(" "))
 
 
-def ersetze_skalar(text: str, dok: yamlio.Dokument, pfad: tuple, neu: str) -> str:
+def ersetze_skalar(text: str, dok: yamltext.Dokument, pfad: tuple, neu: str) -> str:
     """Ersetzt den Skalarwert an `pfad` (Kommentar dahinter bleibt)."""
     zeile, spalte = dok.positionen[tuple(pfad)]
     zeilen = _zeilen(text)
@@ -112,7 +112,7 @@ def _ende_des_eintrags(zeilen: list[str], start: int, strich: int) -> int:
     return letzte
 
 
-def _block_liste(text: str, dok: yamlio.Dokument, pfad: tuple) -> tuple[int, int, int] | None:
+def _block_liste(text: str, dok: yamltext.Dokument, pfad: tuple) -> tuple[int, int, int] | None:
     """(Zeile nach dem letzten Eintrag (0-basiert), Einrückung des „-“, Einrückung der Schlüssel)."""
     liste = dok.daten
     for p in pfad:
@@ -186,7 +186,7 @@ def datensatz_text(daten: dict, kopf: list[str] | None = None, ende: str = "\n")
     return "".join(zeilen)
 
 
-def setze_wert(text: str, dok: yamlio.Dokument, pfad: tuple, wert: object, nach: str | None = None) -> str:
+def setze_wert(text: str, dok: yamltext.Dokument, pfad: tuple, wert: object, nach: str | None = None) -> str:
     """Setzt den Wert an `pfad` (ein Schlüssel in einer Zuordnung, auch in einem Listeneintrag).
 
     Gibt es den Schlüssel mit einem Skalarwert, wird nur dieser ersetzt (Kommentar dahinter und
@@ -258,7 +258,7 @@ def _einfuegen(zeilen: list[str], index: int, neu: list[str], ende: str) -> str:
 _LEERE_LISTE = re.compile(r"\[\s*\]")
 
 
-def haenge_an(text: str, dok: yamlio.Dokument, pfad: tuple, eintraege: list) -> str:
+def haenge_an(text: str, dok: yamltext.Dokument, pfad: tuple, eintraege: list) -> str:
     """Hängt Einträge an die Blockliste an `pfad` an; fehlt der Schlüssel, wird er angelegt.
 
     Eine leere Flow-Liste (`adressaten: []`) wird zur Blockliste: nur „[]“ verschwindet aus der
@@ -279,7 +279,7 @@ def haenge_an(text: str, dok: yamlio.Dokument, pfad: tuple, eintraege: list) -> 
     return _einfuegen(_zeilen(text), nach, neu, ende)
 
 
-def _fuelle_leere_liste(text: str, dok: yamlio.Dokument, pfad: tuple, eintraege: list) -> str:
+def _fuelle_leere_liste(text: str, dok: yamltext.Dokument, pfad: tuple, eintraege: list) -> str:
     ende = zeilenende(text)
     zeilen = _zeilen(text)
     zeile, spalte = dok.positionen[pfad]
@@ -302,7 +302,7 @@ def _fuelle_leere_liste(text: str, dok: yamlio.Dokument, pfad: tuple, eintraege:
     return _einfuegen(zeilen, zeile, neu, ende)
 
 
-def fuege_schluessel_ein(text: str, dok: yamlio.Dokument, schluessel: str, eintraege: list, vor: str | None = None) -> str:
+def fuege_schluessel_ein(text: str, dok: yamltext.Dokument, schluessel: str, eintraege: list, vor: str | None = None) -> str:
     """Legt einen Listen-Schlüssel oben im Datensatz an: vor `vor` (falls vorhanden), sonst am Ende."""
     ende = zeilenende(text)
     zeilen = _zeilen(text)
@@ -318,16 +318,16 @@ def fuege_schluessel_ein(text: str, dok: yamlio.Dokument, schluessel: str, eintr
     return _einfuegen(zeilen, len(zeilen), block, ende)
 
 
-def pruefe_lesbar(text: str) -> yamlio.Dokument:
+def pruefe_lesbar(text: str) -> yamltext.Dokument:
     """Sicherheitsnetz: der geänderte Text muss wieder fehlerfrei lesbar sein."""
-    dok, probleme = yamlio.lade_text(text)
+    dok, probleme = yamltext.lade_text(text)
     fehler = [p for p in probleme if p.schwere == "fehler"]
     if dok is None or fehler:
         raise Abgelehnt("interne Änderung ergäbe kein gültiges YAML; es wurde nichts geschrieben")
     return dok
 
 
-def entferne_aus_liste(text: str, dok: yamlio.Dokument, pfad: tuple, index: int) -> str:
+def entferne_aus_liste(text: str, dok: yamltext.Dokument, pfad: tuple, index: int) -> str:
     """Entfernt den Eintrag `index` aus der Liste an `pfad` (Blockliste: seine Zeilen; Flow-Liste
     in einer Zeile: die Liste wird ohne ihn neu geschrieben). Wird die Liste leer, steht „[]“."""
     pfad = tuple(pfad)

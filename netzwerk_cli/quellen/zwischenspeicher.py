@@ -36,7 +36,7 @@ Wer den Speicherordner beschreiben kann, entscheidet nichts (Issue 15):
   ausdrücklich abgelehnt) – nie mit pickle.
 * Ein Speicherordner, den andere beschreiben können (für Gruppe oder alle beschreibbar ohne
   Sticky-Bit, fremder Eigentümer, eine Verknüpfung), wird mit einem Hinweis übergangen.
-* Der warme Weg öffnet eine Datei nur über `yamlio.oeffne_datensatz` – dieselbe Prüfung von
+* Der warme Weg öffnet eine Datei nur über `dateien.oeffne_datensatz` – dieselbe Prüfung von
   Art, Verknüpfung und Größe wie der kalte Weg; nur gewöhnliche Dateien (lstat) kommen über
   Zeitstempel und Prüfsumme aus dem Speicher, alles andere liest der kalte Weg.
 """
@@ -56,8 +56,8 @@ from pathlib import Path
 from typing import Any, NamedTuple, cast
 
 from netzwerk_cli.grundlagen.ergebnis import Ergebnis
-from netzwerk_cli.quellen import yamlio
-from netzwerk_cli.quellen.yamlio import schreibe_bytes_atomar
+from netzwerk_cli.quellen import dateien
+from netzwerk_cli.quellen.dateien import schreibe_bytes_atomar
 
 _AbhTeil = tuple[int, dict]  # (Generation, {Schlüssel: Subjekte})
 
@@ -444,13 +444,13 @@ class Speicher:
 
     def _inhalt_gleich(self, e: object, pfad: str, datei: str) -> tuple | None:
         """Zeitstempel anders (git checkout, touch) oder gespeichert als „zu jung“: Inhalt
-        vergleichen. Geöffnet wird nur über `yamlio.oeffne_datensatz` (dieselben Prüfungen von
+        vergleichen. Geöffnet wird nur über `dateien.oeffne_datensatz` (dieselben Prüfungen von
         Art, Verknüpfung und Größe wie auf dem kalten Weg). Liefert die Merkmale der gelesenen
         Datei, wenn ihr Inhalt die gespeicherte Prüfsumme hat, sonst None."""
         if e.__class__ is not tuple or len(e) != 6 or not e[1]:
             return None
         wurzel = self.wurzel if self.wurzel is not None else self._wurzel_von(pfad, datei)
-        roh, _, gelesen = yamlio.lies_roh_mit_merkmalen(pfad, wurzel)
+        roh, _, gelesen = dateien.lies_roh_mit_merkmalen(pfad, wurzel)
         if roh is None or hashlib.sha256(roh).hexdigest() != e[1]:
             return None
         return gelesen

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from netzwerk_cli.bestand import BestandLesen
 from netzwerk_cli.grundlagen.datum import plus_monate
-from netzwerk_cli.quellen import yamlio
+from netzwerk_cli.quellen import dateien, yamltext
 from netzwerk_cli.regelwerk.sitzregeln import Verstoss
 
 _TABELLE = Path(__file__).resolve().parent / "lebenszyklus.yaml"
@@ -47,8 +47,8 @@ class Tabelle:
 
 @cache
 def tabelle() -> Tabelle:
-    text, _ = yamlio.lies_datei(_TABELLE, _TABELLE.parent)
-    dok, probleme = yamlio.lade_text(text or "")
+    text, _ = dateien.lies_datei(_TABELLE, _TABELLE.parent)
+    dok, probleme = yamltext.lade_text(text or "")
     if dok is None or probleme:  # pragma: no cover - Paketdaten sind geprüft
         raise RuntimeError(f"Lebenszyklus-Tabelle fehlerhaft: {probleme}")
     d = dok.daten
