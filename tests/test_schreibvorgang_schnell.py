@@ -1,4 +1,4 @@
-"""Der schnelle Prüfweg des Schreibwegs (`querpruefung.geplant`) entscheidet wie der vollständige.
+"""Der schnelle Prüfweg des Schreibwegs (`validierung.geplant`) entscheidet wie der vollständige.
 
 Der Schreibweg prüft den geplanten Stand über den Zwischenspeicher von `validate`: nur die
 Subjekte, die die Änderung berührt, werden neu geprüft. Eigenschaft: Für jede geplante Änderung
@@ -22,8 +22,7 @@ from test_querpruefung import Aenderer
 from bench import generate
 from netzwerk_cli.aktionen import schreibvorgang
 from netzwerk_cli.bestand import lade_bestand
-from netzwerk_cli.querpruefung import geplant
-from netzwerk_cli.validierung import _begrenzt, pruefe_bestand
+from netzwerk_cli.validierung import _begrenzt, geplant, pruefe_bestand
 
 
 def _tupel(befunde) -> list[tuple]:

@@ -722,10 +722,10 @@ def _zwischenspeicher_auffrischen(wurzel: Path) -> None:
     das, bleibt die Anonymisierung gültig."""
     from datetime import date
 
-    from netzwerk_cli import querpruefung
+    from netzwerk_cli.validierung import aktualisiert
 
     try:
-        querpruefung.pruefe(wurzel, date.today().isoformat())
+        aktualisiert(wurzel, date.today().isoformat())
     except Exception:
         pass
 

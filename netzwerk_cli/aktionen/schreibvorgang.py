@@ -177,7 +177,7 @@ def _ablehnung(kopf: str, fehler: list[Befund], wie_viele: int = 12) -> Abgelehn
 def pruefen(vorgang: Vorgang, stichtag: str | None = None, bestand=None, zwischenspeicher_schreiben: bool = False) -> None:
     """Lehnt ab, wenn der geplante Stand Fehler hätte, die der jetzige nicht hat.
 
-    Ohne `bestand` über den Zwischenspeicher von `validate` (`querpruefung.geplant`: nur was die
+    Ohne `bestand` über den Zwischenspeicher von `validate` (`validierung.geplant`: nur was die
     Änderung berührt, wird neu geprüft); ohne nutzbaren Speicher vollständig. Beide Wege
     entscheiden gleich (tests/test_schreibvorgang_schnell.py). Den Speicher schreibt der Weg nur
     mit `zwischenspeicher_schreiben` (Probelauf): ein schreibender Befehl fasst neben seinen
@@ -202,8 +202,7 @@ def _neue_fehler_voll(vorgang: Vorgang, stichtag: str, bestand=None) -> list[Bef
 
 def _neue_fehler_schnell(vorgang: Vorgang, stichtag: str, schreiben: bool = False) -> list[Befund] | None:
     """Der schnelle Weg über den Zwischenspeicher; None, wenn er nicht geht (dann vollständig)."""
-    from netzwerk_cli.querpruefung import geplant
-    from netzwerk_cli.validierung import _begrenzt
+    from netzwerk_cli.validierung import _begrenzt, geplant
 
     stand = geplant.oeffnen(vorgang.wurzel, stichtag, schreiben)
     if stand is None:
@@ -286,8 +285,7 @@ def _befunde_mit(wurzel: Path, stichtag: str) -> Callable[[dict[str, bytes | Non
     """Befunde (wie `validate`) des jetzigen Stands mit den gegebenen Dateien: über den
     Zwischenspeicher (nur lesend), wo das geht, sonst vollständig (Bestand einmal geladen)."""
     from netzwerk_cli.bestand import lade_bestand
-    from netzwerk_cli.querpruefung import geplant
-    from netzwerk_cli.validierung import _begrenzt
+    from netzwerk_cli.validierung import _begrenzt, geplant
 
     stand = geplant.oeffnen(wurzel, stichtag)
     bestand = None

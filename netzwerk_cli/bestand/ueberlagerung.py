@@ -6,7 +6,7 @@ alten, und ihr Datensatz tritt an die Stelle des gelesenen (ans Ende seiner Art,
 Entfernen und Neueinfügen in ein dict). Das gilt für beide Wege des Schreibwegs:
 
 * den vollständigen (`aktionen.schreibvorgang.ueberlagert`): Kopien der Arten als dict;
-* den schnellen (`querpruefung.geplant`): `UeberlagerteArt` über dem Bestand aus dem
+* den schnellen (`validierung.geplant`): `UeberlagerteArt` über dem Bestand aus dem
   Zwischenspeicher – nur die geänderten Datensätze liegen im Speicher, alle anderen werden
   erst beim Zugriff gelesen; `UeberlagerterBestand.nach` nimmt die Indexwerte der Metadaten.
 """

@@ -19,88 +19,37 @@ umbenannt) jedes Mal mit einem Lauf ohne Speicher.
 
 from __future__ import annotations
 
-import gc
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from netzwerk_cli.bestand import Bestand, Datensatz, _finden
+from netzwerk_cli.bestand import Bestand, Datensatz
 from netzwerk_cli.bestand import abhaengigkeiten as abh
 from netzwerk_cli.grundlagen.arten import INDEXFELDER, ORDNER, datensatz_id
-from netzwerk_cli.grundlagen.befunde import Befund, Bericht
 from netzwerk_cli.querpruefung.regeln import Kontext, pruefe_datensatz
 
-if TYPE_CHECKING:  # zur Laufzeit erst in `aktualisiert` geladen
+if TYPE_CHECKING:  # der Speicher wird übergeben (validierung.aktualisiert)
     from netzwerk_cli.quellen.zwischenspeicher import Speicher
 
 
-def pruefe(wurzel: Path, stichtag: str) -> tuple[Bericht, Bestand] | None:
-    """Bericht wie `validierung.pruefe_bestand(lade_bestand(wurzel))`, über den Zwischenspeicher;
-    None, wenn es keinen Zwischenspeicher gibt (abgeschaltet)."""
-    from netzwerk_cli.querpruefung.regeln import netzwerkdatei_fehlt as _fehlende_netzwerkdatei
-
-    erg = aktualisiert(wurzel, stichtag)
-    if erg is None:
-        return None
-    bestand, _, befunde, _ = erg
-    bericht = Bericht(befunde=list(bestand.befunde), dateien=bestand.dateien)
-    if bestand.netzwerk is None:
-        bericht.befunde.append(_fehlende_netzwerkdatei())
-    bericht.befunde.extend(Befund(*b) for je_subjekt in befunde.values() for b in je_subjekt)
-    return bericht, bestand
-
-
-def aktualisiert(wurzel: Path, stichtag: str, schreiben: bool = True) -> tuple[Bestand, Kontext, dict[str, tuple], Speicher] | None:
-    """Der Zwischenspeicher, auf den Stand der Dateien von jetzt gebracht: (Bestand, Kontext,
-    Befunde je Subjekt, Speicher); None ohne Zwischenspeicher. `schreiben=False`: der neue
-    Stand bleibt im Speicher des Prozesses (für schreibende Befehle, `querpruefung.geplant`)."""
-    from netzwerk_cli import dateipruefung
-    from netzwerk_cli.quellen import zwischenspeicher
-
-    speicher = zwischenspeicher.oeffnen(wurzel, dateipruefung.werkzeug_kennung())
-    if speicher is None:
-        return None
-    # Wie beim vollständigen Laden: Millionen kleiner azyklischer Objekte; die zyklische
-    # Speicherbereinigung würde sie immer wieder durchsuchen.
-    bereinigung = gc.isenabled()
-    gc.disable()
-    try:
-        bestand, kontext, befunde = _pruefe(wurzel, stichtag, speicher)
-        if schreiben:
-            speicher.speichern()
-        return bestand, kontext, befunde, speicher
-    finally:
-        if bereinigung:
-            gc.freeze()
-            gc.enable()
-
-
-def _pruefe(wurzel: Path, stichtag: str, speicher) -> tuple[Bestand, Kontext, dict[str, tuple]]:
-    from netzwerk_cli import dateipruefung
-    from netzwerk_cli.bestand import aus_speicher as speicherbestand
-    from netzwerk_cli.querpruefung.regeln import kontext_fuer
-
-    gefunden, fund_befunde = _finden(wurzel)
-    eintraege, frisch = dateipruefung.abgleichen_und_pruefen(gefunden, wurzel, speicher)
-    bestand = speicherbestand.lade(wurzel, gefunden, fund_befunde, eintraege, frisch, speicher)
-    kontext = kontext_fuer(bestand, stichtag)
-
-    stand = {rel: e[1] for (_, _, rel), e in zip(gefunden, eintraege, strict=True)}
-    koepfe = {rel: e[5] for (_, _, rel), e in zip(gefunden, eintraege, strict=True) if e[5] is not None}
+def pruefe(bestand: Bestand, kontext: Kontext, speicher: Speicher, stand: dict, koepfe: dict) -> dict[str, tuple]:
+    """Befunde je Subjekt für einen Bestand, inkrementell über den Zustand im Speicher: nur die
+    Subjekte neu, die von geänderten Dateien abhängen; ohne passenden Zustand alle. `stand`:
+    Prüfsumme je Datei, `koepfe`: Indexwerte je Datei. Lädt nichts und baut keinen Bericht
+    (das tut `validierung`)."""
     zustand = speicher.quer()
     befunde = _nachpruefen(bestand, kontext, zustand, stand, koepfe, speicher) if zustand is not None else None
     if befunde is None:
         befunde = _alles_pruefen(bestand, kontext, stand, koepfe, speicher)
-    return bestand, kontext, befunde
+    return befunde
 
 
-def _kontext_schluessel(kontext: Kontext) -> tuple:
+def kontext_schluessel(kontext: Kontext) -> tuple:
     return (kontext.stichtag, kontext.wiedervorlage_monate)
 
 
 def _zustand(kontext: Kontext, stand: dict, koepfe: dict, befunde: dict, subjekte: list, generationen: list) -> dict:
     """Was `quer.bin` speichert (Schlüssel wie in `zwischenspeicher.Speicher.quer`)."""
     return {
-        "kontext": _kontext_schluessel(kontext),
+        "kontext": kontext_schluessel(kontext),
         "stand": stand,
         "koepfe": koepfe,
         "befunde": befunde,
@@ -141,14 +90,14 @@ def _alles_pruefen(bestand: Bestand, kontext: Kontext, stand: dict, koepfe: dict
 
 def _nachpruefen(bestand: Bestand, kontext: Kontext, zustand: dict, stand: dict, koepfe: dict, speicher) -> dict[str, tuple] | None:
     """Nur die betroffenen Subjekte neu prüfen; None, wenn alles neu geprüft werden muss."""
-    if tuple(zustand["kontext"]) != _kontext_schluessel(kontext):
+    if tuple(zustand["kontext"]) != kontext_schluessel(kontext):
         return None
     alt: dict = zustand["stand"]
     geaendert = [rel for rel, summe in stand.items() if alt.get(rel) != summe]
     weg = alt.keys() - stand.keys()
     if not geaendert and not weg:
         return zustand["befunde"]
-    ungueltig, subjekte = _ungueltige_schluessel(geaendert, weg, alt, zustand["koepfe"], koepfe)
+    ungueltig, subjekte = ungueltige_schluessel(geaendert, weg, alt, zustand["koepfe"], koepfe)
     generationen = list(zustand["generationen"])
     nummern = speicher.abhaengige(ungueltig, generationen)
     if nummern is None:
@@ -194,7 +143,7 @@ def _art(rel: str) -> str:
     return "netzwerk" if oben == rel else ORDNER[oben]
 
 
-def _ungueltige_schluessel(geaendert: list[str], weg: set[str], alt: dict, koepfe_alt: dict, koepfe_neu: dict) -> tuple[set[str], set[str]]:
+def ungueltige_schluessel(geaendert: list[str], weg: set[str], alt: dict, koepfe_alt: dict, koepfe_neu: dict) -> tuple[set[str], set[str]]:
     """Ungültige Schlüssel und die Subjekte der betroffenen Dateien selbst."""
     ungueltig: set[str] = set()
     subjekte: set[str] = set()

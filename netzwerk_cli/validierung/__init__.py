@@ -1,14 +1,26 @@
-"""`validate` als reine Funktion: Bestand laden, alle Prüfungen laufen lassen, Bericht liefern."""
+"""Der Ablauf von `validate` – die einzige Stelle, die mehrere Stufen ruft (docs/ARCHITEKTUR.md):
+
+Dateien finden (`bestand`) → mit dem Zwischenspeicher abgleichen und geänderte Dateien für sich
+prüfen (`dateipruefung`) → Bestand bauen (`bestand`, `bestand.aus_speicher`) → Prüfungen über
+Datensätze hinweg (`querpruefung`) → Speicher ablegen → Bericht (einmal, `_bericht`).
+"""
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
+from netzwerk_cli import querpruefung
 from netzwerk_cli.bestand import Bestand, lade_bestand
-from netzwerk_cli.grundlagen.befunde import Bericht
+from netzwerk_cli.grundlagen.befunde import Befund, Bericht
 from netzwerk_cli.grundlagen.fehler import EinrichtungsFehler
-from netzwerk_cli.querpruefung.regeln import kontext_fuer, netzwerkdatei_fehlt, pruefe_alle
+from netzwerk_cli.querpruefung.regeln import Kontext, kontext_fuer, netzwerkdatei_fehlt, pruefe_alle
+
+if TYPE_CHECKING:
+    from netzwerk_cli.quellen.zwischenspeicher import Speicher
 
 
 def stichtag_pruefen(text: str | None) -> str:
@@ -24,13 +36,60 @@ def _falsch(text: str) -> str:
     raise EinrichtungsFehler(f"„{text}“ ist kein gültiges Datum; bitte JJJJ-MM-TT angeben, z. B. 2024-06-30.")
 
 
-def pruefe_bestand(bestand: Bestand, stichtag: str) -> Bericht:
+def _bericht(bestand: Bestand, befunde: Iterable[Befund]) -> Bericht:
+    """Der Bericht – an genau dieser Stelle zusammengesetzt: Lesebefunde, fehlende netzwerk.yaml,
+    Befunde der Prüfungen; je Datei und Regel begrenzt."""
     bericht = Bericht(befunde=list(bestand.befunde), dateien=bestand.dateien)
     if bestand.netzwerk is None:
         bericht.befunde.append(netzwerkdatei_fehlt())
-    bericht.befunde.extend(pruefe_alle(bestand, kontext_fuer(bestand, stichtag)))
+    bericht.befunde.extend(befunde)
     bericht.befunde = _begrenzt(bericht.befunde)
     return bericht
+
+
+def pruefe_bestand(bestand: Bestand, stichtag: str) -> Bericht:
+    """Alle Prüfungen über einen geladenen Bestand (der vollständige Weg, ohne Speicher)."""
+    return _bericht(bestand, pruefe_alle(bestand, kontext_fuer(bestand, stichtag)))
+
+
+class Aktualisiert(NamedTuple):
+    """Der Zwischenspeicher, auf den Stand der Dateien von jetzt gebracht."""
+
+    bestand: Bestand
+    kontext: Kontext
+    befunde: dict[str, tuple]  # je Subjekt
+    speicher: Speicher
+
+
+def aktualisiert(wurzel: Path, stichtag: str, schreiben: bool = True) -> Aktualisiert | None:
+    """Der inkrementelle Weg: None ohne nutzbaren Zwischenspeicher. `schreiben=False`: der neue
+    Stand bleibt im Speicher des Prozesses (für schreibende Befehle, `validierung.geplant`)."""
+    from netzwerk_cli import dateipruefung
+    from netzwerk_cli.bestand import _finden, aus_speicher
+    from netzwerk_cli.quellen import zwischenspeicher
+
+    speicher = zwischenspeicher.oeffnen(wurzel, dateipruefung.werkzeug_kennung())
+    if speicher is None:
+        return None
+    # Millionen kleiner azyklischer Objekte: die zyklische Speicherbereinigung würde sie immer
+    # wieder durchsuchen (bei 100 000 Datensätzen dreimal so lange).
+    bereinigung = gc.isenabled()
+    gc.disable()
+    try:
+        gefunden, fund_befunde = _finden(wurzel)  # 1. Dateien finden
+        eintraege, frisch = dateipruefung.abgleichen_und_pruefen(gefunden, wurzel, speicher)  # 2. je Datei
+        bestand = aus_speicher.lade(wurzel, gefunden, fund_befunde, eintraege, frisch, speicher)  # 3. Bestand
+        kontext = kontext_fuer(bestand, stichtag)
+        stand = {rel: e[1] for (_, _, rel), e in zip(gefunden, eintraege, strict=True)}
+        koepfe = {rel: e[5] for (_, _, rel), e in zip(gefunden, eintraege, strict=True) if e[5] is not None}
+        befunde = querpruefung.pruefe(bestand, kontext, speicher, stand, koepfe)  # 4. über Datensätze
+        if schreiben:
+            speicher.speichern()  # 5. Speicher ablegen
+        return Aktualisiert(bestand, kontext, befunde, speicher)
+    finally:
+        if bereinigung:
+            gc.freeze()
+            gc.enable()
 
 
 MAX_JE_DATEI_UND_REGEL = 200
@@ -40,8 +99,6 @@ def _begrenzt(befunde: list) -> list:
     """Höchstens MAX_JE_DATEI_UND_REGEL Befunde je (Datei, Regel), dazu ein zusammenfassender:
     eine feindselige Datei darf die Ausgabe (und CI-Protokolle) nicht mit Zehntausenden Zeilen fluten."""
     from collections import Counter
-
-    from netzwerk_cli.grundlagen.befunde import Befund
 
     anzahl = Counter((b.datei, b.regel) for b in befunde)
     if max(anzahl.values(), default=0) <= MAX_JE_DATEI_UND_REGEL:
@@ -69,14 +126,9 @@ def validiere(
     `querpruefung` nur, was sich seit dem letzten Lauf geändert hat (und was davon abhängt);
     `zwischenspeicher=False` liest und prüft alles neu (`validate --kein-cache`).
     """
-    inkrementell = None
-    if zwischenspeicher and basis is None:
-        from netzwerk_cli import querpruefung
-
-        inkrementell = querpruefung.pruefe(wurzel, stichtag)
+    inkrementell = aktualisiert(wurzel, stichtag) if zwischenspeicher and basis is None else None
     if inkrementell is not None:
-        bericht = inkrementell[0]
-        bericht.befunde = _begrenzt(bericht.befunde)
+        bericht = _bericht(inkrementell.bestand, (Befund(*b) for je in inkrementell.befunde.values() for b in je))  # 6. Bericht
     else:
         bestand = lade_bestand(wurzel, zwischenspeicher=zwischenspeicher)
         bericht = pruefe_bestand(bestand, stichtag)

@@ -27,7 +27,7 @@ import gc
 from pathlib import Path
 
 from netzwerk_cli.grundlagen.befunde import Befund
-from netzwerk_cli.querpruefung import _kontext_schluessel, _ungueltige_schluessel, aktualisiert
+from netzwerk_cli.querpruefung import kontext_schluessel, ungueltige_schluessel
 from netzwerk_cli.querpruefung.regeln import Kontext, kontext_fuer, netzwerkdatei_fehlt, pruefe_datensatz
 
 
@@ -64,7 +64,7 @@ class Stand:
         gc.disable()
         try:
             neu, ergebnisse = ueberlagert_lazy(self.bestand, dateien)
-            if _kontext_schluessel(kontext_fuer(neu, self.stichtag)) != _kontext_schluessel(self.kontext):
+            if kontext_schluessel(kontext_fuer(neu, self.stichtag)) != kontext_schluessel(self.kontext):
                 return None
             stand: dict = self.zustand["stand"]
             geaendert = [d for d, erg in ergebnisse.items() if erg is not None]
@@ -74,7 +74,7 @@ class Stand:
                 kopf = indexwerte(art_der_datei(d), ergebnisse[d].daten)  # type: ignore[arg-type, union-attr]
                 if kopf is not None:
                     koepfe_neu[d] = kopf
-            ungueltig, subjekte = _ungueltige_schluessel(geaendert, weg, stand, self.zustand["koepfe"], koepfe_neu)
+            ungueltig, subjekte = ungueltige_schluessel(geaendert, weg, stand, self.zustand["koepfe"], koepfe_neu)
             nummern = self.speicher.abhaengige(ungueltig, list(self.zustand["generationen"]))
             if nummern is None:
                 return None
@@ -104,12 +104,14 @@ class Stand:
 def oeffnen(wurzel: Path, stichtag: str, schreiben: bool = False) -> Stand | None:
     """Der jetzige Stand über den Zwischenspeicher; None ohne nutzbaren Speicher. `schreiben`:
     den auf den neuen Stand gebrachten Speicher auch ablegen (wie `validate`)."""
+    from netzwerk_cli.validierung import aktualisiert
+
     erg = aktualisiert(wurzel, stichtag, schreiben)
     if erg is None:
         return None
     bestand, kontext, befunde, speicher = erg
     zustand = speicher.quer()
-    if zustand is None or tuple(zustand["kontext"]) != _kontext_schluessel(kontext) or zustand["befunde"] is not befunde:
+    if zustand is None or tuple(zustand["kontext"]) != kontext_schluessel(kontext) or zustand["befunde"] is not befunde:
         return None  # verworfen (zwei Läufe zugleich): vollständig prüfen
     return Stand(bestand, kontext, zustand, speicher, stichtag)
 
