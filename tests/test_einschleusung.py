@@ -380,7 +380,9 @@ def _paar(werte: list[str]):
 @settings(max_examples=beispiele(60))
 @given(st.lists(feindlich, min_size=1, max_size=8))
 def test_status_text_und_markdown(grundlagen_geladen, werte):
-    from netzwerk_cli.ausgabe import status as darstellung
+    from netzwerk_cli.ausgabe.status import als_json_text
+    from netzwerk_cli.ausgabe.status.markdown import als_markdown
+    from netzwerk_cli.ausgabe.status.text import als_text
 
     grundlagen = _GRUNDLAGEN
     boese, gut = _paar(werte)
@@ -390,13 +392,13 @@ def test_status_text_und_markdown(grundlagen_geladen, werte):
         ergebnisse = []
         for bericht in (b, g):
             k, puffer = konsole()
-            darstellung.als_text(bericht, k, ausfuehrlich, grundlagen["zusatz"])
+            als_text(bericht, k, ausfuehrlich, grundlagen["zusatz"])
             ergebnisse.append(text_struktur(puffer.getvalue()))
         assert ergebnisse[0] == ergebnisse[1]
-        assert md_struktur(darstellung.als_markdown(b, ausfuehrlich, grundlagen["zusatz"])) == md_struktur(
-            darstellung.als_markdown(g, ausfuehrlich, grundlagen["zusatz"])
+        assert md_struktur(als_markdown(b, ausfuehrlich, grundlagen["zusatz"])) == md_struktur(
+            als_markdown(g, ausfuehrlich, grundlagen["zusatz"])
         )
-    aus = darstellung.als_json_text(b)
+    aus = als_json_text(b)
     assert not STEUER.search(aus.replace("\n", "")) and json.loads(aus) == b
 
 
