@@ -462,11 +462,11 @@ def test_person_ohne_verweise_und_ohne_kontakt(cli, tmp_path):
     assert "Im Arbeitsbaum stehen danach weder Name" in r.stdout
 
 
-# --------------------------------------------------------------------------- git.commits_mit_text
+# --------------------------------------------------------------------------- git_geschichte.commits_mit_text
 
 
 def test_git_suche_in_der_geschichte(tmp_path):
-    from netzwerk_cli.quellen import git as gitmodul
+    from netzwerk_cli.quellen import git_geschichte as gitmodul
 
     assert gitmodul.commits_mit_text(tmp_path, {"name": "x"}) is None
     git(tmp_path, "init", "-q", "-b", "main")

@@ -239,10 +239,10 @@ class Geschichte:
 def geschichte(plan: Plan) -> Geschichte:
     """Commits (alle Zweige und Tags), deren Änderungen oder Nachricht den alten Namen, die alte
     id, die E-Mail-Adresse oder die Telefonnummer enthalten. Betreff und Autor sind geschwärzt."""
-    from netzwerk_cli.quellen import git
+    from netzwerk_cli.quellen import git_geschichte
 
     try:
-        funde = git.commits_mit_text(plan.wurzel, plan.begriffe.git_begriffe())
+        funde = git_geschichte.commits_mit_text(plan.wurzel, plan.begriffe.git_begriffe())
     except EinrichtungsFehler as e:
         return Geschichte(True, [], f"Git-Geschichte nicht geprüft: {e}")
     if funde is None:
