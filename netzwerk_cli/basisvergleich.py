@@ -1,5 +1,8 @@
 """`validate --basis REF`: was sich seit der Merge-Basis von REF und HEAD geändert hat.
 
+Knapp über 400 Zeilen, weil es ein Vergleich ist: alter Stand, Umbenennungen, Verweise,
+Verlauf und Gremien arbeiten auf demselben alten Stand.
+
 Verglichen wird der Stand im Arbeitsbaum (das, was `validate` ohnehin prüft) mit dem Stand
 am Basis-Commit. Der Vergleich selbst ist reine Logik über zwei Datenstände; Git wird nur
 über `netzwerk_cli.quellen.git_geschichte` gefragt, und alte Dateien liest `yamltext.lade_text`.
