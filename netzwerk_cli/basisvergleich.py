@@ -1,8 +1,11 @@
 """`validate --basis REF`: was sich seit der Merge-Basis von REF und HEAD geändert hat.
 
+Knapp über 400 Zeilen, weil es ein Vergleich ist: alter Stand, Umbenennungen, Verweise,
+Verlauf und Gremien arbeiten auf demselben alten Stand.
+
 Verglichen wird der Stand im Arbeitsbaum (das, was `validate` ohnehin prüft) mit dem Stand
 am Basis-Commit. Der Vergleich selbst ist reine Logik über zwei Datenstände; Git wird nur
-über `netzwerk_cli.quellen.git` gefragt, und alte Dateien liest `yamltext.lade_text`.
+über `netzwerk_cli.quellen.git_geschichte` gefragt, und alte Dateien liest `yamltext.lade_text`.
 
 Regeln (Positionen immer in der NEUEN Datei):
 * `verlauf-geaendert` (fehler): ein früherer Verlaufseintrag einer Empfehlung wurde geändert,
@@ -28,7 +31,7 @@ from netzwerk_cli.bestand import Bestand, Datensatz
 from netzwerk_cli.dateipruefung import schemata
 from netzwerk_cli.grundlagen.arten import ORDNER_VON_ART, art_und_id
 from netzwerk_cli.grundlagen.befunde import FEHLER, WARNUNG, Befund
-from netzwerk_cli.quellen import git, yamltext
+from netzwerk_cli.quellen import git_geschichte, yamltext
 from netzwerk_cli.regelwerk import lebenszyklus
 
 MAX_ANTEIL_ENTFERNT = 0.25  # höchstens ein Viertel der Mitglieder auf einmal entfernen
@@ -50,7 +53,7 @@ class AlterDatensatz:
 
 def vergleiche(bestand: Bestand, ref: str) -> list[Befund]:
     """Alle Befunde des Basisvergleichs; REF nicht auflösbar → EinrichtungsFehler (Exit 2)."""
-    basis = git.basis_aufloesen(bestand.wurzel, ref)
+    basis = git_geschichte.basis_aufloesen(bestand.wurzel, ref)
     alt = _alter_stand(bestand.wurzel, basis)
     neu = {(ds.art, ds.id): ds for ds in bestand.alle()}
 
@@ -87,9 +90,9 @@ def vergleiche(bestand: Bestand, ref: str) -> list[Befund]:
 # --------------------------------------------------------------------------- alter Stand
 
 
-def _alter_stand(wurzel: Path, basis: git.Basis) -> dict[tuple[str, str], AlterDatensatz]:
+def _alter_stand(wurzel: Path, basis: git_geschichte.Basis) -> dict[tuple[str, str], AlterDatensatz]:
     alt: dict[tuple[str, str], AlterDatensatz] = {}
-    for datei, blob in sorted(git.dateien_am_commit(wurzel, basis.commit, basis.praefix).items()):
+    for datei, blob in sorted(git_geschichte.dateien_am_commit(wurzel, basis.commit, basis.praefix).items()):
         schluessel = art_und_id(datei)
         if schluessel is not None and schluessel not in alt:
             alt[schluessel] = AlterDatensatz(schluessel[0], schluessel[1], datei, blob)
@@ -99,7 +102,7 @@ def _alter_stand(wurzel: Path, basis: git.Basis) -> dict[tuple[str, str], AlterD
 def _inhalte_laden(wurzel: Path, saetze: list[AlterDatensatz]) -> None:
     if not saetze:
         return
-    inhalte = git.blob_inhalte(wurzel, sorted({a.blob for a in saetze}), yamltext.MAX_DATEIGROESSE)
+    inhalte = git_geschichte.blob_inhalte(wurzel, sorted({a.blob for a in saetze}), yamltext.MAX_DATEIGROESSE)
     for a in saetze:
         roh = inhalte.get(a.blob)
         if roh is None:
@@ -122,7 +125,7 @@ def _arbeitsbaum_bytes(wurzel: Path, ds: Datensatz) -> bytes | None:
 
 def _blob_des_arbeitsbaums(wurzel: Path, ds: Datensatz) -> str | None:
     roh = _arbeitsbaum_bytes(wurzel, ds)
-    return git.blob_hash(roh) if roh is not None else None
+    return git_geschichte.blob_hash(roh) if roh is not None else None
 
 
 # --------------------------------------------------------------------------- Umbenennungen

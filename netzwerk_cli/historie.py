@@ -1,7 +1,7 @@
 """`netzwerk verlauf ID`: die Geschichte eines Datensatzes aus Git.
 
 Findet die Datei des Datensatzes (im Arbeitsbaum oder, wenn gelöscht, in der Geschichte),
-liest über `netzwerk_cli.quellen.git` jeden Commit, der sie geändert hat (über Umbenennungen hinweg),
+liest über `netzwerk_cli.quellen.git_geschichte` jeden Commit, der sie geändert hat (über Umbenennungen hinweg),
 und bestimmt bei Empfehlungen den Statuswechsel je Commit.
 """
 
@@ -14,7 +14,7 @@ from pathlib import Path
 from netzwerk_cli.bestand import dateien_finden
 from netzwerk_cli.grundlagen.arten import ARTEN, NETZWERK_DATEI, ORDNER_VON_ART, art_und_id
 from netzwerk_cli.grundlagen.fehler import Abgelehnt, EinrichtungsFehler
-from netzwerk_cli.quellen import git, yamltext
+from netzwerk_cli.quellen import git, git_geschichte, yamltext
 
 _AENDERUNG = {"A": "neu", "M": "geändert", "R": "umbenannt", "C": "kopiert", "D": "gelöscht", "T": "geändert"}
 
@@ -83,7 +83,7 @@ def finde_datei(wurzel: Path, id_: str, art: str | None = None) -> tuple[str, st
         muster = [f"{ORDNER_VON_ART[a]}/**/{id_}.yaml" for a in arten if a != "netzwerk"]
         if id_ == "netzwerk" and "netzwerk" in arten:
             muster.append(NETZWERK_DATEI)
-        for datei in git.geloeschte_dateien(wurzel, muster):
+        for datei in git_geschichte.geloeschte_dateien(wurzel, muster):
             schluessel = art_und_id(datei)
             if schluessel is None or schluessel[1] != id_ or (art is not None and schluessel[0] != art):
                 continue
@@ -113,7 +113,7 @@ def historie(wurzel: Path, id_: str, art: str | None = None) -> Historie:
         )
     art_, datei, geloescht = finde_datei(wurzel, id_, art)
     ist_empfehlung = art_ == "empfehlung"
-    aenderungen = git.dateiverlauf(wurzel, datei, mit_inhalt=ist_empfehlung, hoechstens=yamltext.MAX_DATEIGROESSE)
+    aenderungen = git_geschichte.dateiverlauf(wurzel, datei, mit_inhalt=ist_empfehlung, hoechstens=yamltext.MAX_DATEIGROESSE)
     eintraege: list[Eintrag] = []
     vorher: str | None = None
     for a in reversed(aenderungen):  # älteste zuerst, um Statuswechsel zu bestimmen

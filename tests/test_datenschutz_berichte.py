@@ -179,8 +179,11 @@ def test_beispieldaten_intern_nie_kontaktdaten(cli):
 def test_kein_berichtscode_liest_kontakt():
     """Nur datenschutz.py liest Personen, und zwar nur eine feste Liste von Feldern."""
     dateien = list((PROJEKT / "netzwerk_cli" / "berichte").glob("*.py")) + [
-        PROJEKT / "netzwerk_cli" / "ausgabe" / f"{n}.py" for n in ("status", "gremium", "agenda", "diagramm", "format", "layout")
+        PROJEKT / "netzwerk_cli" / "ausgabe" / f"{n}.py" for n in ("gremium", "agenda", "diagramm", "format", "layout")
     ]
+    status = sorted((PROJEKT / "netzwerk_cli" / "ausgabe" / "status").glob("*.py"))
+    assert {d.name for d in status} >= {"__init__.py", "wortlaut.py", "text.py", "markdown.py"}
+    dateien += status
     for datei in dateien:
         quelltext = datei.read_text(encoding="utf-8")
         assert not re.search(r"""["']kontakt["']""", quelltext), datei.name

@@ -348,8 +348,10 @@ def grundlagen_laden() -> dict:
 
     repo = laden(BEISPIEL, STICHTAG)
     gremium_id = next(iter(sorted(repo.bestand.ids("gremium")))) if hasattr(repo.bestand, "ids") else "strategiegruppe"
-    zeilen = empfehlungen.liste(repo.bestand, None, None, None)
-    ds = empfehlungen.hole(repo.bestand, zeilen[0].id)
+    from netzwerk_cli.berichte import listen
+
+    zeilen = listen.empfehlungen(repo.bestand)
+    ds = empfehlungen.hole(repo.bestand, zeilen[0]["id"])
     _GRUNDLAGEN.update({
         "status": statusbericht(repo, False),
         "zusatz": uebersicht_zusatz(repo),
@@ -380,7 +382,9 @@ def _paar(werte: list[str]):
 @settings(max_examples=beispiele(60))
 @given(st.lists(feindlich, min_size=1, max_size=8))
 def test_status_text_und_markdown(grundlagen_geladen, werte):
-    from netzwerk_cli.ausgabe import status as darstellung
+    from netzwerk_cli.ausgabe.status import als_json_text
+    from netzwerk_cli.ausgabe.status.markdown import als_markdown
+    from netzwerk_cli.ausgabe.status.text import als_text
 
     grundlagen = _GRUNDLAGEN
     boese, gut = _paar(werte)
@@ -390,13 +394,13 @@ def test_status_text_und_markdown(grundlagen_geladen, werte):
         ergebnisse = []
         for bericht in (b, g):
             k, puffer = konsole()
-            darstellung.als_text(bericht, k, ausfuehrlich, grundlagen["zusatz"])
+            als_text(bericht, k, ausfuehrlich, grundlagen["zusatz"])
             ergebnisse.append(text_struktur(puffer.getvalue()))
         assert ergebnisse[0] == ergebnisse[1]
-        assert md_struktur(darstellung.als_markdown(b, ausfuehrlich, grundlagen["zusatz"])) == md_struktur(
-            darstellung.als_markdown(g, ausfuehrlich, grundlagen["zusatz"])
+        assert md_struktur(als_markdown(b, ausfuehrlich, grundlagen["zusatz"])) == md_struktur(
+            als_markdown(g, ausfuehrlich, grundlagen["zusatz"])
         )
-    aus = darstellung.als_json_text(b)
+    aus = als_json_text(b)
     assert not STEUER.search(aus.replace("\n", "")) and json.loads(aus) == b
 
 
@@ -494,6 +498,7 @@ def test_validate_text_github_json_gitlab(werte):
 @given(st.lists(feindlich, min_size=1, max_size=8))
 def test_empfehlung_list_und_show(grundlagen_geladen, werte):
     from netzwerk_cli.ausgabe import empfehlungen as darstellung
+    from netzwerk_cli.ausgabe import listen as listendarstellung
 
     grundlagen = _GRUNDLAGEN
     boese, gut = _paar(werte)
@@ -501,15 +506,18 @@ def test_empfehlung_list_und_show(grundlagen_geladen, werte):
     # der Text einer Empfehlung ist mehrzeilig: dort verlangen die Daten ihre Zeilenumbrüche selbst
     texte = (werte[0], re.sub(r"[^\n]", "x", werte[0]))
     for quelle, mehrzeilig in zip((boese, gut), texte, strict=True):
-        zeilen = [replace(z, titel=next(quelle), herkunft=next(quelle)) for z in grundlagen["zeilen"]]
+        zeilen = [dict(z, titel=next(quelle), herkunft_name=next(quelle)) for z in grundlagen["zeilen"]]
         k, puffer = konsole()
-        darstellung.liste_text(zeilen, k)
+        liste = io.StringIO()
+        listendarstellung.empfehlungen_text(zeilen, breite=100_000, datei=liste)  # breit: kein Umbruch, eine Zeile je Empfehlung
+        assert not STEUER.search(liste.getvalue().replace("\n", ""))
+        puffer.write(liste.getvalue())
         datei, e = grundlagen["empfehlung"]
         e = dict(e, titel=next(quelle), text="eins\nzwei " + mehrzeilig)
         e["verlauf"] = [dict(v, notiz=next(quelle), durch=next(quelle)) for v in e.get("verlauf") or []]
         darstellung.einzeln_text("id", next(quelle), e, k)
         ergebnisse.append(text_struktur(puffer.getvalue()))
-        json.loads(darstellung.liste_json(zeilen))
+        json.loads(listendarstellung.als_json(zeilen))
     assert ergebnisse[0] == ergebnisse[1]
 
 

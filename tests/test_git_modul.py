@@ -11,6 +11,7 @@ from conftest import git
 
 from netzwerk_cli.grundlagen.fehler import Abgelehnt
 from netzwerk_cli.quellen import git as g
+from netzwerk_cli.quellen import git_geschichte
 
 
 @pytest.fixture
@@ -250,4 +251,4 @@ def test_ist_git_repo(repo, tmp_path):
 
 def test_blob_hash_wie_git(repo):
     inhalt = (repo / "a.yaml").read_bytes()
-    assert g.blob_hash(inhalt) == git(repo, "hash-object", "a.yaml").strip()
+    assert git_geschichte.blob_hash(inhalt) == git(repo, "hash-object", "a.yaml").strip()

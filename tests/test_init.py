@@ -15,7 +15,7 @@ import yaml
 from conftest import BEISPIEL, STICHTAG, git
 
 from netzwerk_cli import __version__
-from netzwerk_cli.aktionen.init import pypi_installierbar as ECHTE_PYPI_ABFRAGE  # vor dem Ersetzen durch die Fixture
+from netzwerk_cli.aktionen.installation import pypi_installierbar as ECHTE_PYPI_ABFRAGE  # vor dem Ersetzen durch die Fixture
 from netzwerk_cli.grundlagen.arten import ORDNER
 
 BIN = Path(sys.executable).parent  # netzwerk und pre-commit der Testumgebung
@@ -41,7 +41,7 @@ def von_pypi(monkeypatch):
     Kein Netz: die PyPI-Abfrage ist ersetzt, und `urlopen` schlägt Alarm, falls doch gefragt wird."""
     import urllib.request
 
-    from netzwerk_cli.aktionen import init as modul
+    from netzwerk_cli.aktionen import installation as modul
 
     def kein_netz(*args, **kwargs):
         raise AssertionError("Test fragt das Netz")
@@ -355,7 +355,7 @@ def test_doku_zeigt_die_aktuellen_vorlagen():
     from netzwerk_cli.aktionen.init import vorlage
 
     doku = (PROJEKT / "docs" / "ARBEITEN_MIT_GIT.md").read_text(encoding="utf-8")
-    from netzwerk_cli.aktionen.init import Installation, installations_ersetzungen
+    from netzwerk_cli.aktionen.installation import Installation, installations_ersetzungen
 
     installation = Installation(DOKU_ANGABE, "git", repository=DOKU_REPOSITORY, revision=DOKU_COMMIT)
     ersetzungen = {"VERSION": "X.Y.Z", **installations_ersetzungen(installation)}
@@ -372,7 +372,7 @@ DOKU_ANGABE = f"netzwerk-cli @ git+{DOKU_REPOSITORY}@{DOKU_COMMIT}"
 
 
 def test_ermittelt_git_adresse_mit_commit():
-    from netzwerk_cli.aktionen.init import ermittle_installation
+    from netzwerk_cli.aktionen.installation import ermittle_installation
 
     commit = "a" * 40
     daten = {"url": "https://github.com/beispiel/netzwerk.git", "vcs_info": {"vcs": "git", "commit_id": commit, "requested_revision": "main"}}
@@ -387,7 +387,7 @@ def test_ermittelt_git_adresse_mit_commit():
 
 
 def test_ermittelt_archiv_und_ordner():
-    from netzwerk_cli.aktionen.init import ermittle_installation
+    from netzwerk_cli.aktionen.installation import ermittle_installation
 
     sha = "b" * 64
     archiv = {"url": "https://example.org/netzwerk_cli-0.1.0-py3-none-any.whl", "archive_info": {"hashes": {"sha256": sha}}}
@@ -402,7 +402,7 @@ def test_ermittelt_archiv_und_ordner():
 
 
 def test_ermittelt_pypi_nur_wenn_installierbar():
-    from netzwerk_cli.aktionen.init import ermittle_installation
+    from netzwerk_cli.aktionen.installation import ermittle_installation
 
     gefragt = []
     ergebnis = ermittle_installation(lambda: None, lambda p, v: gefragt.append((p, v)) or True)
@@ -423,7 +423,7 @@ def test_ermittelt_pypi_nur_wenn_installierbar():
     ],
 )
 def test_unbrauchbare_herkunft_gibt_platzhalter(daten):
-    from netzwerk_cli.aktionen.init import ermittle_installation
+    from netzwerk_cli.aktionen.installation import ermittle_installation
 
     ergebnis = ermittle_installation(lambda: daten, lambda p, v: True)
     assert ergebnis.angabe is None and ergebnis.hinweis
@@ -469,7 +469,7 @@ def test_pypi_abfrage(monkeypatch):
 
 
 def test_ohne_angabe_platzhalter_der_klar_scheitert(cli, tmp_path, monkeypatch):
-    from netzwerk_cli.aktionen import init as modul
+    from netzwerk_cli.aktionen import installation as modul
 
     monkeypatch.setattr(modul, "pypi_installierbar", lambda paket, version: False)
     repo = tmp_path / "n"

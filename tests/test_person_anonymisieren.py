@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from conftest import STICHTAG, git, minimal_repo
 
-from netzwerk_cli.aktionen import anonymisierung
+from netzwerk_cli.aktionen.anonymisierung import ausfuehren as anonymisierung_ausfuehren
+from netzwerk_cli.aktionen.anonymisierung import plan as anonymisierung_plan
 from netzwerk_cli.dateipruefung import schemata
 from netzwerk_cli.grundlagen.arten import ARTEN
 from netzwerk_cli.quellen import dateien, yamltext
@@ -313,8 +314,8 @@ def test_json_ohne_git(cli, tmp_path):
 
 
 def _abbruch_nach(monkeypatch, ziel: str, erlaubt: int):
-    """Lässt `ziel` (Funktionsname in quellen.dateien bzw. anonymisierung) nach `erlaubt` Aufrufen scheitern."""
-    modul = dateien if hasattr(dateien, ziel) else anonymisierung
+    """Lässt `ziel` (Funktionsname in quellen.dateien bzw. anonymisierung.ausfuehren) nach `erlaubt` Aufrufen scheitern."""
+    modul = dateien if hasattr(dateien, ziel) else anonymisierung_ausfuehren
     echt = getattr(modul, ziel)
     zaehler = {"n": 0}
 
@@ -461,11 +462,11 @@ def test_person_ohne_verweise_und_ohne_kontakt(cli, tmp_path):
     assert "Im Arbeitsbaum stehen danach weder Name" in r.stdout
 
 
-# --------------------------------------------------------------------------- git.commits_mit_text
+# --------------------------------------------------------------------------- git_geschichte.commits_mit_text
 
 
 def test_git_suche_in_der_geschichte(tmp_path):
-    from netzwerk_cli.quellen import git as gitmodul
+    from netzwerk_cli.quellen import git_geschichte as gitmodul
 
     assert gitmodul.commits_mit_text(tmp_path, {"name": "x"}) is None
     git(tmp_path, "init", "-q", "-b", "main")
@@ -510,5 +511,5 @@ def test_verknuepfte_ordner_werden_nicht_durchsucht(tmp_path):
     """Verknüpfte Ordner werden bei der Suche nach Resten nicht verfolgt (keine Schleifen)."""
     wurzel = anlegen(tmp_path / "d", mit_git=False)
     (wurzel / "verweis").symlink_to(wurzel, target_is_directory=True)
-    plan = anonymisierung.plane(wurzel, PERSON, stichtag=STICHTAG)
+    plan = anonymisierung_plan.plane(wurzel, PERSON, stichtag=STICHTAG)
     assert plan.verbleibend and all(not f.datei.startswith("verweis/") for f in plan.verbleibend)

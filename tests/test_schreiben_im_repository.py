@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 from empfehlung_hilfen import ADRESSATEN, DATEI, ENTSCHEIDUNG, ID, repo_im_zustand
 
-from netzwerk_cli.aktionen import anonymisierung, schreibvorgang
+from netzwerk_cli.aktionen import schreibvorgang
+from netzwerk_cli.aktionen.anonymisierung import ausfuehren as anonymisierung_ausfuehren
 from netzwerk_cli.grundlagen.fehler import Abgelehnt
 from netzwerk_cli.quellen import dateien
 
@@ -184,7 +185,7 @@ def test_person_anonymisieren_ordner_getauscht(cli, tmp_path, monkeypatch):
     wurzel = anlegen(tmp_path / "daten", mit_git=False)
     anderswo = tmp_path / "anderswo"
     vorher = inhalt(wurzel / "sitzungen" / "2021")
-    _tausch_vor(monkeypatch, anonymisierung, "ausfuehren", wurzel, "sitzungen/2021", anderswo)
+    _tausch_vor(monkeypatch, anonymisierung_ausfuehren, "ausfuehren", wurzel, "sitzungen/2021", anderswo)
     r = cli("person", "anonymisieren", PERSON, "--daten", wurzel, "--stichtag", "2026-11-21")
     abgelehnt(r)
     assert inhalt(anderswo) == vorher

@@ -220,10 +220,11 @@ def test_echter_vorgang_mit_neuem_fehler_gleich_abgelehnt(beispiel, gegenprobe):
 def test_anonymisieren_plan_gleich(beispiel, amt_entfernen):
     """`person anonymisieren` prüft beim Planen selbst; sein Vorgang (mit eigenem
     Vergleichsschlüssel) dient `--commit` und ergibt auf beiden Wegen dasselbe."""
-    from netzwerk_cli.aktionen import anonymisierung
+    from netzwerk_cli.aktionen.anonymisierung import ausfuehren
+    from netzwerk_cli.aktionen.anonymisierung import plan as planung
 
-    plan = anonymisierung.plane(beispiel, "bernd-beleg", stichtag=STICHTAG, amt_entfernen=amt_entfernen)
-    vorgang = anonymisierung.vorgang(plan)
+    plan = planung.plane(beispiel, "bernd-beleg", stichtag=STICHTAG, amt_entfernen=amt_entfernen)
+    vorgang = ausfuehren.vorgang(plan)
     _vergleichen(beispiel, schreibvorgang._geplant(vorgang), schreiben=False, wie="anonymisieren", stichtag=STICHTAG)
     schnell = schreibvorgang._neue_fehler_schnell(vorgang, STICHTAG)
     assert schnell is not None

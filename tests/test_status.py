@@ -195,7 +195,7 @@ def test_text_ohne_no_color_bei_umleitung_ohne_ansi(cli, monkeypatch):
 
 
 def _text_direkt(bericht: dict, breite: int = 80, **optionen) -> str:
-    from netzwerk_cli.ausgabe.status import als_text
+    from netzwerk_cli.ausgabe.status.text import als_text
 
     puffer = io.StringIO()
     konsole = Console(file=puffer, width=breite, color_system=None, highlight=False, emoji=False)
@@ -359,7 +359,7 @@ def test_kompakt_kennzeichnet_beispiel_empfehlungen_realer_ags(cli, monkeypatch)
 
 
 def test_kompakt_beispiel_kennzeichen_gemischt():
-    from netzwerk_cli.ausgabe.status import ag_empfehlungen_kompakt
+    from netzwerk_cli.ausgabe.status.wortlaut import ag_empfehlungen_kompakt
 
     zusatz = {"ag_beispiel_empfehlungen": {"ag-x": 1}}
     assert ag_empfehlungen_kompakt({"id": "ag-x", "beispiel": False, "empfehlungen": 3}, zusatz) == "3 (davon 1 Beispiel)"
@@ -400,7 +400,7 @@ def test_kompakt_markdown_auf_beispieldaten_strukturell(cli):
 
 def test_kompakt_umsetzung_gekuerzt_mit_hinweis():
     """Lange Umsetzungslisten: die ersten (laufende zuerst) und „… N weitere“."""
-    from netzwerk_cli.ausgabe.status import als_markdown
+    from netzwerk_cli.ausgabe.status.markdown import als_markdown
     from netzwerk_cli.berichte.grundlagen import laden
     from netzwerk_cli.berichte.status import statusbericht, uebersicht_zusatz
 

@@ -67,7 +67,7 @@ def test_verlauf_text_eine_zeile_je_commit(cli, repo):
 
 
 def test_anonymisieren_findet_nur_echte_commits(repo):
-    from netzwerk_cli.quellen import git as gitmodul
+    from netzwerk_cli.quellen import git_geschichte as gitmodul
 
     funde = gitmodul.commits_mit_text(repo, {"name": "Sprachcafé", "nachricht": "Zeile", "titel": "Titel"})
     echte = set(_echte_commits(repo))
@@ -86,7 +86,7 @@ def test_umbenennung_mit_zeilenumbruch_im_pfad(cli, tmp_path):
     (r / "empfehlungen/a\nb").mkdir()
     git(r, "mv", "empfehlungen/2026-001.yaml", "empfehlungen/a\nb/2026-001.yaml")
     commit(r, "Bernd", "verschoben")
-    from netzwerk_cli.quellen import git as gitmodul
+    from netzwerk_cli.quellen import git_geschichte as gitmodul
 
     verlauf = gitmodul.dateiverlauf(r, "empfehlungen/a\nb/2026-001.yaml")
     assert [(a.art, a.pfad, a.alter_pfad) for a in verlauf] == [

@@ -1,6 +1,9 @@
 """Handlungsempfehlungen bearbeiten: auflisten, anlegen, einen Schritt im Lebenszyklus gehen,
 Umsetzungsberichte anhängen. Reine Funktionen: sie liefern Daten oder einen `Plan` (alter und
 neuer Dateiinhalt); geschrieben wird erst mit `schreibe(plan)` über `quellen.dateien`.
+
+Etwas über 400 Zeilen, weil Auflisten, Anlegen, Fortschreiben und Umsetzungsberichte
+denselben `Plan` und dieselben Lese-Helfer teilen.
 """
 
 from __future__ import annotations

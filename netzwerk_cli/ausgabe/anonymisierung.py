@@ -6,7 +6,8 @@ geschwärzt aus dem Kern. Die alte id erscheint (sie steht im Aufruf), der Name 
 
 from __future__ import annotations
 
-from netzwerk_cli.aktionen.anonymisierung import ARTEN_TEXT, NEUTRALER_NAME, Geschichte, Plan
+from netzwerk_cli.aktionen.anonymisierung.fundstellen import ARTEN_TEXT, Geschichte
+from netzwerk_cli.aktionen.anonymisierung.plan import NEUTRALER_NAME, Plan
 from netzwerk_cli.grundlagen.escape import json_text
 from netzwerk_cli.grundlagen.escape import rich as escape
 

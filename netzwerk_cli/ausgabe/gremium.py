@@ -9,7 +9,7 @@ from rich.text import Text
 
 from netzwerk_cli.ausgabe.format import als_json, datum, md_tabelle, md_text
 from netzwerk_cli.ausgabe.layout import Tabelle, aufzaehlung, druck, tabelle, text
-from netzwerk_cli.ausgabe.status import beispiel, besetzt_text, fassung, sitze_zusammenfassung
+from netzwerk_cli.ausgabe.status.wortlaut import beispiel, besetzt_text, fassung, sitze_zusammenfassung
 from netzwerk_cli.grundlagen import escape
 
 NICHT_OEFFENTLICH = "(Name nicht öffentlich)"

@@ -18,7 +18,6 @@ Der Aufwand ist linear in der Zahl der Zeilen; die Ausgabe geht in einem Stück 
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
 import sys
@@ -26,6 +25,8 @@ import textwrap
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+
+from netzwerk_cli.grundlagen import escape
 
 MAX_ZEILEN = 3  # Zeilen der breiten Spalte je Eintrag
 ZEILEN_JE_EINTRAG = MAX_ZEILEN + 1  # höchstens, auch gestapelt (eine Zeile für die festen Spalten)
@@ -137,7 +138,8 @@ def ausgeben(titel: str, spalten: list[Spalte], eintraege: list[dict], leer: str
 
 
 def als_json(daten: object) -> str:
-    return json.dumps(daten, ensure_ascii=False, indent=2)
+    """JSON mit UTF-8, Steuer- und Bidi-Zeichen als \\uXXXX (grundlagen.escape.json_text)."""
+    return escape.json_text(daten)
 
 
 def anzahl(n: int, eins: str, viele: str) -> str:

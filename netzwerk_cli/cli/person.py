@@ -1,6 +1,6 @@
 """`netzwerk person anonymisieren ID [--neue-id ID] [--amt-entfernen] [--dry-run] [--commit] [--format text|json]`
 
-Löschersuchen nach Datenschutzrecht (Issue 7). Die Logik steht in `netzwerk_cli.aktionen.anonymisierung`,
+Löschersuchen nach Datenschutzrecht (Issue 7). Die Logik steht im Paket `netzwerk_cli.aktionen.anonymisierung`,
 die Darstellung in `netzwerk_cli.ausgabe.anonymisierung`; beide werden erst im Befehl importiert.
 """
 
@@ -83,7 +83,8 @@ def anonymisieren(
     """Anonymisiert eine Person: neutraler Name, Kontaktdaten entfernt, neue neutrale id, alle
     Verweise umgestellt und geprüft; listet verbliebene Fundstellen und Git-Commits, die den alten
     Namen noch enthalten (die Geschichte wird nicht umgeschrieben)."""
-    from netzwerk_cli.aktionen import anonymisierung
+    from netzwerk_cli.aktionen.anonymisierung import ausfuehren, fundstellen
+    from netzwerk_cli.aktionen.anonymisierung import plan as planung
     from netzwerk_cli.ausgabe import anonymisierung as darstellung
     from netzwerk_cli.ausgabe.konsole import konsole
     from netzwerk_cli.bestand import finde_wurzel
@@ -91,7 +92,7 @@ def anonymisieren(
 
     if dry_run and commit:
         raise EinrichtungsFehler("--dry-run und --commit schließen sich aus")
-    plan = anonymisierung.plane(finde_wurzel(daten), id_, neue_id, amt_entfernen, stichtag)
+    plan = planung.plane(finde_wurzel(daten), id_, neue_id, amt_entfernen, stichtag)
     json_ausgabe = format is DatenFormat.json
     if plan.befunde:
         if json_ausgabe:
@@ -104,14 +105,14 @@ def anonymisieren(
     commit_fehler = None
     if not dry_run:
         if commit:
-            anonymisierung.commit_vorpruefen(plan)
-        anonymisierung.ausfuehren(plan)
+            ausfuehren.commit_vorpruefen(plan)
+        ausfuehren.ausfuehren(plan)
         if commit:
             try:
-                sha = anonymisierung.committen(plan)
+                sha = ausfuehren.committen(plan)
             except NetzwerkFehler as e:
                 commit_fehler = f"Die Anonymisierung ist geschrieben, aber nicht committet: {e}"
-    geschichte = anonymisierung.geschichte(plan)
+    geschichte = fundstellen.geschichte(plan)
 
     if json_ausgabe:
         typer.echo(darstellung.als_json(plan, geschichte, geschrieben=not dry_run, commit=sha, diff=dry_run))

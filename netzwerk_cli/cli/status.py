@@ -6,8 +6,10 @@ from typing import Annotated
 
 import typer
 
-from netzwerk_cli.ausgabe import status as darstellung
 from netzwerk_cli.ausgabe.konsole import konsole
+from netzwerk_cli.ausgabe.status import als_json_text
+from netzwerk_cli.ausgabe.status.markdown import als_markdown
+from netzwerk_cli.ausgabe.status.text import als_text
 from netzwerk_cli.berichte.grundlagen import laden
 from netzwerk_cli.berichte.status import statusbericht, uebersicht_zusatz
 from netzwerk_cli.cli.berichtsoptionen import BerichtFormat, Format, Oeffentlich
@@ -40,11 +42,11 @@ def status(
     repo = laden(daten, stichtag_pruefen(stichtag))
     bericht = statusbericht(repo, oeffentlich)
     if format is BerichtFormat.json:
-        typer.echo(darstellung.als_json_text(bericht))
+        typer.echo(als_json_text(bericht))
         return 0
     zusatz = None if ausfuehrlich else uebersicht_zusatz(repo)
     if format is BerichtFormat.markdown:
-        typer.echo(darstellung.als_markdown(bericht, ausfuehrlich, zusatz))
+        typer.echo(als_markdown(bericht, ausfuehrlich, zusatz))
     else:
-        darstellung.als_text(bericht, konsole(), ausfuehrlich, zusatz)
+        als_text(bericht, konsole(), ausfuehrlich, zusatz)
     return 0

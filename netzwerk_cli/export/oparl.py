@@ -1,5 +1,8 @@
 """`netzwerk export oparl`: der Bestand als statischer OParl-1.1-Dateibaum.
 
+Über 400 Zeilen, weil es die eine Abbildung Bestand → OParl ist: die Objektarten verweisen
+aufeinander (ids, Listen, Rückverweise); die Prüfung des Ergebnisses steht in `oparl_pruefung.py`.
+
 Eine JSON-Datei je Objekt und je Objektliste; die id jedes Objekts ist `BASIS-URL/` + sein
 Dateipfad (alle ids enden auf `.json`, damit jeder statische Webserver den richtigen Typ
 liefert). Einstieg: `system.json`. Aufbau und Abbildung: docs/VEROEFFENTLICHEN.md („OParl“).

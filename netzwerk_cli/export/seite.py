@@ -1,5 +1,8 @@
 """`netzwerk export seite ORDNER`: die statische Website des Netzwerks (immer öffentliche Fassung).
 
+Über 400 Zeilen, weil das Seitenmodell (eine Funktion je Seitenart mit gemeinsamen
+Verweis-Helfern) den größten Teil ausmacht; ein Schnitt Seitenmodell/Rendern wäre der nächste Schritt.
+
 Aufbau:
 * `seitenmodell` – Daten → Seiten (je Seite Pfad, Vorlage, Titel und ein dict); liest den Bestand
   nur über die Berichtsschicht (`berichte/`) und die Datenschutzschicht; kein Ein-/Ausgabe sonst.

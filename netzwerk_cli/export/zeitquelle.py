@@ -33,9 +33,9 @@ def _aus_epoch(wert: str) -> str:
 
 class Zeitquelle:
     def __init__(self, wurzel: Path, git_lesen: bool = True):
-        from netzwerk_cli.quellen import git
+        from netzwerk_cli.quellen import git_geschichte
 
-        self.stempel = git.zeitstempel(wurzel) if git_lesen else None
+        self.stempel = git_geschichte.zeitstempel(wurzel) if git_lesen else None
         epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
         if epoch:
             self.ersatz = _aus_epoch(epoch)

@@ -1,5 +1,8 @@
 """Zwischenspeicher von `validate` (das einzige Modul, das ihn liest und schreibt).
 
+Über 400 Zeilen, weil das Format des Speichers (drei Teile, Schlüssel, Sperre, Verwerfen
+bei Fehlern) nur an dieser einen Stelle bekannt sein darf: Lesen und Schreiben gehören zusammen.
+
 Drei Teile, alle im selben Ordner:
 
 * **Metadaten je Datei** (`meta-NN.bin`, 64 Teile): Zeitstempel-Schlüssel, SHA-256 des

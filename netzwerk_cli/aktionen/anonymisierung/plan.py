@@ -1,25 +1,23 @@
-"""Personen anonymisieren (Löschersuchen nach Datenschutzrecht): `netzwerk person anonymisieren ID`.
+"""Die Anonymisierung planen: `plane(...)` liefert einen `Plan` und ändert nichts.
 
-Reine Funktionen, die Daten liefern; geschrieben wird erst mit `ausfuehren(plan)`:
+Über 400 Zeilen, weil es ein Ablauf ist: neuer Datensatz, umgestellte Verweise und die Prüfung im
+Speicher teilen `Aenderung`, `_lesen` und die Zeilenlogik und ergeben zusammen den einen `Plan`.
 
-* `plane(...)` liest den Bestand, baut den neuen Personendatensatz (neutraler Name, ohne
-  Kontaktdaten, unter einer neutralen id), stellt jeden Verweis auf die alte id um (die
-  Verweisfelder kommen aus den Schema-Anmerkungen `x-ref: person`, nicht aus einer Liste im
-  Code), prüft den vollständigen neuen Stand im Speicher mit allen Prüfungen von `validate`
-  und sucht, wo der alte Name, die alte id oder Kontaktdaten noch im Arbeitsbaum stehen.
-* `ausfuehren(plan)` schreibt in einer festen, wiederaufnehmbaren Reihenfolge (siehe dort).
-* `geschichte(plan)` listet die Git-Commits, deren Geschichte den alten Namen noch enthält.
+`plane` liest den Bestand, baut den neuen Personendatensatz (neutraler Name, ohne
+Kontaktdaten, unter einer neutralen id), stellt jeden Verweis auf die alte id um (die
+Verweisfelder kommen aus den Schema-Anmerkungen `x-ref: person`, nicht aus einer Liste im
+Code), prüft den vollständigen neuen Stand im Speicher mit allen Prüfungen von `validate`
+und sucht (über `fundstellen.py`), wo der alte Name, die alte id oder Kontaktdaten noch im
+Arbeitsbaum stehen. Geschrieben wird erst in `ausfuehren.py`.
 
 Datenschutz: Der Plan kennt Name und Kontaktdaten (zum Suchen und Schwärzen), gibt sie aber
 nie heraus; alles, was Renderer lesen, ist frei davon (Diffs und Commit-Betreffe geschwärzt).
-Einzelheiten und Begründungen: docs/DATENSCHUTZ.md.
 """
 
 from __future__ import annotations
 
 import copy
 import difflib
-import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -27,12 +25,20 @@ from datetime import date
 from pathlib import Path
 from typing import cast
 
+from netzwerk_cli.aktionen.anonymisierung.fundstellen import (
+    _BOM,
+    _UMBRUCH,
+    MAX_SUCHGROESSE,
+    Fundstelle,
+    Suchbegriffe,
+    _verbleibende_stellen,
+)
 from netzwerk_cli.bestand import Bestand, Datensatz, lade_bestand
 from netzwerk_cli.dateipruefung import schemata
 from netzwerk_cli.grundlagen.arten import ARTEN, ORDNER_VON_ART, pruefe_id
 from netzwerk_cli.grundlagen.befunde import Befund, json_pfad
 from netzwerk_cli.grundlagen.fehler import Abgelehnt, EinrichtungsFehler
-from netzwerk_cli.quellen import dateien, textbearbeitung, yamltext
+from netzwerk_cli.quellen import textbearbeitung, yamltext
 
 NEUTRALER_NAME = "Anonymisierte Person"
 PRAEFIX = "anonym"
@@ -50,21 +56,9 @@ FELDNAMEN = {
     "oeffentlich": "öffentlich",
     "beispiel": "Beispiel",
 }
-ARTEN_TEXT = {
-    "name": "Name",
-    "nachname": "Nachname",
-    "id": "alte id",
-    "email": "E-Mail",
-    "telefon": "Telefon",
-    "adresse": "Adresse",
-}
-MAX_SUCHGROESSE = yamltext.MAX_DATEIGROESSE
-_BOM = "\ufeff"
 _MARKE = "# netzwerk person anonymisieren: unterbrochen – Ziel {ziel}; bitte den Befehl erneut ausführen"
 _MARKE_MUSTER = re.compile(r"^# netzwerk person anonymisieren: unterbrochen – Ziel ([a-z0-9]+(?:-[a-z0-9]+)*);")
 _NUMMER = re.compile(rf"{PRAEFIX}-(\d+)\Z")
-# Zeilenumbrüche wie bei libyaml (der Lader zählt Zeilen danach): \r\n, \r, \n, NEL, LS, PS
-_UMBRUCH = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
 _ID_ZEICHEN = re.compile(r"[A-Za-z0-9_.-]")
 _VORSCHLAG = re.compile(r"(?<!\s)\s*[–-] meinten Sie „[^“]*“\?")  # (?<!\s): jeder Leerraum nur einmal (linear)
 
@@ -94,101 +88,6 @@ class Aenderung:
         zeilen = difflib.unified_diff(alt, neu, "/dev/null" if self.alt is None else f"a/{self.datei}", f"b/{self.datei}")
         text = "".join(z if z.endswith("\n") else z + "\n\\ No newline at end of file\n" for z in zeilen)
         return schwaerzen(text)
-
-
-@dataclass(frozen=True)
-class Fundstelle:
-    """Eine Stelle im Arbeitsbaum (nach der Anonymisierung), an der noch etwas zur Person steht."""
-
-    datei: str
-    zeile: int  # 0: im Datei- oder Ordnernamen
-    spalte: int
-    art: str  # name | nachname | id | email | telefon | adresse
-    pfad: str | None  # JSON-Pfad des Textfelds, None: Kommentar, Schlüssel oder keine YAML-Datei
-
-    def als_dict(self) -> dict:
-        return {"datei": self.datei, "zeile": self.zeile, "spalte": self.spalte, "art": self.art, "pfad": self.pfad}
-
-
-class Suchbegriffe:
-    """Name, Nachname, id und Kontaktdaten der Person als Suchmuster. Gibt die Werte nie heraus,
-    außer an Git (`git_begriffe`) – für die Suche in der Geschichte."""
-
-    def __init__(self, alte_id: str, daten: dict):
-        self._roh: dict[str, str] = {"id": alte_id}
-        # Vorfilter je Art: ein Text (klein geschrieben), ohne den das Muster nicht passen kann –
-        # ein schnelles `in` erspart bei tausenden Dateien die Suche mit dem regulären Ausdruck.
-        self._vorfilter: dict[str, tuple[str, ...]] = {"id": (alte_id.lower(),)}
-        self._muster: dict[str, re.Pattern] = {
-            "id": re.compile(rf"(?<![A-Za-z0-9-]){re.escape(alte_id)}(?![A-Za-z0-9-])", re.IGNORECASE)
-        }
-        name = daten.get("name")
-        if isinstance(name, str) and len(name.strip()) >= 3:
-            teile = name.split()
-            self._roh["name"] = " ".join(teile)
-            # Wortgrenzen ohne Bindestrich: „Muster“ passt nicht in „max-muster“ (eine andere id)
-            self._muster["name"] = re.compile(r"(?<![\w-])" + r"\s+".join(map(re.escape, teile)) + r"(?![\w-])", re.IGNORECASE)
-            self._vorfilter["name"] = self._vorfilter["nachname"] = (teile[-1].lower(),)
-            if len(teile) > 1 and len(teile[-1]) >= 3:
-                # Nachname allein nur mit Anrede, Titel oder Initiale („Frau Muster“, „M. Muster“) oder als
-                # „Muster, Maria“: viele Nachnamen sind zugleich deutsche Hauptwörter („dem Muster nach“).
-                vor, nach = re.escape(teile[0]), re.escape(teile[-1])
-                anrede = rf"(?:Frau|Herrn?|Fr\.|Hr\.|Dr\.|Prof\.|{re.escape(teile[0][0])}\.)"
-                self._muster["nachname"] = re.compile(
-                    rf"(?<![\w-]){anrede}\s*{nach}(?![\w-])|(?<![\w-]){nach},\s*{vor}(?![\w-])", re.IGNORECASE
-                )
-        kontakt_roh = daten.get("kontakt")
-        kontakt = kontakt_roh if isinstance(kontakt_roh, dict) else {}
-        email = kontakt.get("email")
-        if isinstance(email, str) and len(email.strip()) >= 3:
-            self._roh["email"] = email.strip()
-            self._muster["email"] = re.compile(re.escape(email.strip()), re.IGNORECASE)
-            self._vorfilter["email"] = (email.strip().lower(),)
-        telefon = kontakt.get("telefon")
-        ziffern = re.sub(r"\D", "", telefon) if isinstance(telefon, str) else ""
-        if isinstance(telefon, str) and len(ziffern) >= 6:  # kein Text: ziffern ist leer
-            self._roh["telefon"] = telefon.strip()
-            # Ziffern mit beliebigen Trennzeichen dazwischen („0711 123-45“ = „0711/12345“)
-            self._muster["telefon"] = re.compile(r"(?<!\d)" + r"[\s/().-]*".join(ziffern) + r"(?!\d)")
-            self._vorfilter["telefon"] = (ziffern[:1],)
-        adresse = kontakt.get("adresse")
-        if isinstance(adresse, str):
-            zeilen = [z.strip(" ,") for z in re.split(r"[\n,]", adresse) if len(z.strip(" ,")) >= 5]
-            if zeilen:
-                self._vorfilter["adresse"] = tuple(z.split()[0].lower() for z in zeilen)
-                self._muster["adresse"] = re.compile(
-                    "|".join(r"(?<!\w)" + r"\s+".join(map(re.escape, z.split())) + r"(?!\w)" for z in zeilen), re.IGNORECASE
-                )
-
-    def treffer(self, text: str) -> list[tuple[int, int, str]]:
-        """(anfang, ende, art) aller Vorkommen; ein Nachname innerhalb eines Namens zählt nicht doppelt."""
-        funde: list[tuple[int, int, str]] = []
-        klein = text.lower()
-        for art, muster in self._muster.items():
-            if any(v in klein for v in self._vorfilter.get(art, ("",))):
-                funde.extend((m.start(), m.end(), art) for m in muster.finditer(text))
-        funde.sort(key=lambda f: (f[0], -(f[1] - f[0])))
-        ergebnis: list[tuple[int, int, str]] = []
-        for f in funde:
-            if any(a <= f[0] and f[1] <= e for a, e, _ in ergebnis):
-                continue
-            ergebnis.append(f)
-        return ergebnis
-
-    def enthaelt(self, text: str, art: str | None = None) -> bool:
-        muster = [self._muster[art]] if art else list(self._muster.values())
-        return any(m.search(text) for m in muster if m is not None)
-
-    def schwaerzen(self, text: str, mit_id: bool = True) -> str:
-        """Ersetzt Name, Nachname und Kontaktdaten (und die alte id) durch Platzhalter."""
-        for art in ("email", "telefon", "adresse", "name", "nachname") + (("id",) if mit_id else ()):
-            if art in self._muster:
-                text = self._muster[art].sub(f"[{ARTEN_TEXT[art]}]", text)
-        return text
-
-    def git_begriffe(self) -> dict[str, str]:
-        """Die genauen Texte für `git log -S` (nur an Git, nie in eine Ausgabe)."""
-        return dict(self._roh)
 
 
 @dataclass
@@ -575,237 +474,6 @@ def _neue_fehler(vorher: list[Befund], nachher: list[Befund], umbenannt: dict, b
         else:
             neue.append(b)
     return neue
-
-
-def _verbleibende_stellen(wurzel: Path, aenderungen: list[Aenderung], begriffe: Suchbegriffe) -> tuple[list[Fundstelle], list[str]]:
-    """Durchsucht den Arbeitsbaum im geplanten Stand: alle nicht versteckten Dateien (auch README
-    usw.), ohne Verknüpfungen zu folgen. Liefert Fundstellen und nicht durchsuchbare Dateien."""
-    geplant = {a.datei: a.neu for a in aenderungen if not a.vorhanden}
-    funde: list[Fundstelle] = []
-    nicht: list[str] = []
-    dateien: set[str] = set()
-    for basis, ordner, namen in os.walk(wurzel):
-        ordner[:] = sorted(d for d in ordner if not d.startswith(".") and not os.path.islink(os.path.join(basis, d)))
-        for name in namen:
-            if name.startswith("."):
-                continue
-            pfad = Path(basis) / name
-            if pfad.is_symlink() or not pfad.is_file():
-                continue
-            dateien.add(pfad.relative_to(wurzel).as_posix())
-    dateien |= {d for d, t in geplant.items() if t is not None}
-    for datei in sorted(dateien):
-        if datei in geplant and geplant[datei] is None:
-            continue  # wird gelöscht
-        for _, _, art in begriffe.treffer(datei):  # Name oder id im Pfad, z. B. notizen/maria-muster.txt
-            funde.append(Fundstelle(datei, 0, 0, art, None))
-        if datei in geplant:
-            text = cast(str, geplant[datei]).removeprefix(_BOM)  # None (gelöscht) oben übersprungen
-        else:
-            pfad = wurzel / datei
-            try:
-                if pfad.stat().st_size > MAX_SUCHGROESSE:
-                    nicht.append(datei)
-                    continue
-                roh = pfad.read_bytes()
-            except OSError:
-                nicht.append(datei)
-                continue
-            if b"\0" in roh:
-                nicht.append(datei)
-                continue
-            try:
-                text = roh.decode("utf-8-sig")
-            except UnicodeDecodeError:
-                nicht.append(datei)
-                continue
-        treffer = begriffe.treffer(text)
-        if not treffer:
-            continue
-        werte = _textwerte(text) if datei.endswith((".yaml", ".yml")) else []
-        anfaenge = _zeilenanfaenge(text)
-        for anfang, _, art in treffer:
-            zeile, spalte = _position(anfaenge, anfang)
-            funde.append(Fundstelle(datei, zeile, spalte, art, _pfad_an(werte, zeile, spalte, begriffe, art)))
-    return funde, nicht
-
-
-def _zeilenanfaenge(text: str) -> list[int]:
-    return [0] + [m.end() for m in _UMBRUCH.finditer(text)]
-
-
-def _position(anfaenge: list[int], index: int) -> tuple[int, int]:
-    import bisect
-
-    z = bisect.bisect_right(anfaenge, index) - 1
-    return z + 1, index - anfaenge[z] + 1
-
-
-def _textwerte(text: str) -> list[tuple[tuple[int, int], tuple, str]]:
-    """(Position, Pfad, Wert) aller Textwerte eines YAML-Texts, nach Position sortiert."""
-    dok, _ = yamltext.lade_text(text)
-    if dok is None:
-        return []
-    werte = []
-
-    def gehe(wert, pfad):
-        if isinstance(wert, str) and pfad in dok.positionen:
-            werte.append((dok.positionen[pfad], pfad, wert))
-        elif isinstance(wert, dict):
-            for k, v in wert.items():
-                gehe(v, pfad + (k,))
-        elif isinstance(wert, list):
-            for i, v in enumerate(wert):
-                gehe(v, pfad + (i,))
-
-    gehe(dok.daten, ())
-    return sorted(werte, key=lambda w: w[0])
-
-
-def _pfad_an(werte: list, zeile: int, spalte: int, begriffe: Suchbegriffe, art: str) -> str | None:
-    """JSON-Pfad des Textwerts, in dem die Fundstelle liegt (der letzte davor, der den Begriff enthält)."""
-    import bisect
-
-    i = bisect.bisect_right([w[0] for w in werte], (zeile, spalte)) - 1
-    if i >= 0 and begriffe.enthaelt(werte[i][2], art):
-        return json_pfad(werte[i][1])
-    return None
-
-
-# --------------------------------------------------------------------------- Ausführen
-
-
-def ausfuehren(plan: Plan) -> None:
-    """Schreibt den Plan. Reihenfolge (jeder Schritt atomar, der Lauf wiederaufnehmbar):
-
-    1. Die alte Personendatei bekommt eine erste Kommentarzeile mit der neuen id (Marke); so
-       findet ein erneuter Aufruf nach einer Unterbrechung dieselbe neue id wieder.
-    2. Die neue Personendatei wird angelegt (gibt es sie aus dem unterbrochenen Lauf, bleibt sie).
-    3. Die Verweise werden Datei für Datei umgestellt (Arten in der Reihenfolge von
-       `bestand.ARTEN`, dann nach Pfad); jede Datei nur, wenn sie seit dem Planen unverändert ist.
-    4. Zuletzt wird die alte Personendatei gelöscht (nur, wenn sie unverändert ist).
-
-    Bricht ein Schritt ab, bleibt ein gültiger Zwischenstand: beide Personendateien existieren,
-    ein Teil der Verweise zeigt schon auf die neue id. Derselbe Aufruf setzt dann fort.
-    """
-    if plan.befunde:
-        raise Abgelehnt("der geplante Stand hätte neue Fehler; nichts geschrieben")
-    alt_pfad = plan.wurzel / plan.alte_datei
-    erwartet = plan._alt_person
-    # Vorab jedes Ziel prüfen (innerhalb der Wurzel, keine Verknüpfung auf dem Weg): sonst wäre
-    # schon die Marke geschrieben, bevor ein verknüpfter Ordner auffällt. Unter der Sperre prüft
-    # jeder Schreibvorgang noch einmal (ein Ordner kann inzwischen getauscht worden sein).
-    for pfad in (alt_pfad, *(plan.wurzel / a.datei for a in plan.aenderungen)):
-        dateien.pruefe_schreibziel(plan.wurzel, pfad)
-    if not plan.fortsetzung:
-        text = plan._alt_person.decode("utf-8")
-        bom = _BOM if text.startswith(_BOM) else ""
-        markiert = bom + plan._marke + text.removeprefix(_BOM)
-        dateien.ersetze_wenn_unveraendert(alt_pfad, plan._alt_person, markiert, wurzel=plan.wurzel)
-        erwartet = markiert.encode("utf-8")
-    for a in plan.aenderungen:
-        pfad = plan.wurzel / a.datei
-        if a.art == "neu":
-            if not a.vorhanden:
-                dateien.erstelle_neu(pfad, cast(str, a.neu), wurzel=plan.wurzel)  # neu: mit Inhalt
-        elif a.art == "geaendert":  # geändert: alter und neuer Inhalt
-            dateien.ersetze_wenn_unveraendert(pfad, cast(bytes, a.alt), cast(str, a.neu), wurzel=plan.wurzel)
-        elif a.art == "geloescht":
-            dateien.loesche_wenn_unveraendert(pfad, erwartet, wurzel=plan.wurzel)
-    _zwischenspeicher_auffrischen(plan.wurzel)
-
-
-def _zwischenspeicher_auffrischen(wurzel: Path) -> None:
-    """Der Zwischenspeicher von `validate` hält je Datei die gelesenen Daten, also auch Name und
-    Kontaktdaten der alten Personendatei, und die ids in den Abhängigkeiten. Einmal prüfen
-    gleicht ihn mit dem Arbeitsbaum ab (Einträge gelöschter Dateien fallen weg). Scheitert
-    das, bleibt die Anonymisierung gültig."""
-    from datetime import date
-
-    from netzwerk_cli.validierung import aktualisiert
-
-    try:
-        aktualisiert(wurzel, date.today().isoformat())
-    except Exception:
-        pass
-
-
-
-
-# --------------------------------------------------------------------------- Git
-
-
-def vorgang(plan: Plan):
-    """Der Plan als Vorgang des gemeinsamen Schreibwegs (aktionen/schreibvorgang.py); Befunde
-    werden wie beim Planen verglichen (alte id und Name gelten als durch die neuen ersetzt)."""
-    from netzwerk_cli.aktionen.schreibvorgang import Dateiaenderung, Vorgang
-
-    aenderungen = [
-        Dateiaenderung(a.datei, a.alt, None if a.neu is None else a.neu.encode("utf-8")) for a in plan.aenderungen
-    ]
-    umbenannt = {plan.alte_datei: plan.neue_datei}
-
-    def schluessel(b: Befund) -> tuple:
-        meldung = plan.begriffe.schwaerzen(b.meldung.replace(plan.person, plan.neue_id), mit_id=False).replace(NEUTRALER_NAME, "[Name]")
-        return (umbenannt.get(b.datei, b.datei), b.regel, b.pfad, _VORSCHLAG.sub("", meldung))
-
-    betreff, _, rest = plan.commit_nachricht().partition("\n\n")
-    return Vorgang(plan.wurzel, aenderungen, betreff, text=rest.rstrip("\n"), schluessel=schluessel)
-
-
-def commit_vorpruefen(plan: Plan) -> None:
-    """Mit --commit: vor dem Schreiben sicherstellen, dass der Commit genau diese Änderung enthält
-    und einen Stand festhält, der `validate` besteht (gemeinsamer Schreibweg)."""
-    from netzwerk_cli.aktionen import schreibvorgang
-    from netzwerk_cli.quellen import git
-
-    git.commit_vorpruefen(plan.wurzel)  # kein Repository, Merge/Rebase, index.lock, losgelöster HEAD
-    if plan.fortsetzung:
-        raise Abgelehnt(
-            "--commit: ein unterbrochener Lauf hat schon Dateien geändert; bitte ohne --commit fortsetzen, "
-            "das Ergebnis prüfen und selbst committen. Nichts geschrieben"
-        )
-    schreibvorgang.commit_vorpruefen(vorgang(plan), stichtag=plan.stichtag)
-
-
-def committen(plan: Plan) -> str:
-    from netzwerk_cli.aktionen import schreibvorgang
-
-    return schreibvorgang.committen(vorgang(plan), zuruecknehmen_bei_fehler=False)
-
-
-@dataclass
-class Geschichte:
-    repository: bool  # False: die Daten liegen in keinem Git-Repository
-    commits: list[dict]  # {commit, datum, autor, betreff, arten, in_nachricht} – geschwärzt
-    meldung: str | None = None  # z. B. „Git nicht verfügbar“
-
-
-def geschichte(plan: Plan) -> Geschichte:
-    """Commits (alle Zweige und Tags), deren Änderungen oder Nachricht den alten Namen, die alte
-    id, die E-Mail-Adresse oder die Telefonnummer enthalten. Betreff und Autor sind geschwärzt."""
-    from netzwerk_cli.quellen import git
-
-    try:
-        funde = git.commits_mit_text(plan.wurzel, plan.begriffe.git_begriffe())
-    except EinrichtungsFehler as e:
-        return Geschichte(True, [], f"Git-Geschichte nicht geprüft: {e}")
-    if funde is None:
-        return Geschichte(False, [])
-    return Geschichte(
-        True,
-        [
-            {
-                "commit": f.commit,
-                "datum": f.datum,
-                "autor": plan.schwaerzen(f.autor, mit_id=True),
-                "betreff": plan.schwaerzen(f.betreff, mit_id=True),
-                "arten": list(f.arten),
-                "in_nachricht": list(f.in_nachricht),
-            }
-            for f in funde
-        ],
-    )
 
 
 def _verweise_auf(art: str, daten: dict, person: str) -> list[tuple]:
