@@ -22,7 +22,7 @@ def _speicher_bestand(wurzel: Path) -> aus_speicher.SpeicherBestand:
     speicher = zs.oeffnen(wurzel, dateipruefung.werkzeug_kennung())
     assert speicher is not None
     gefunden, fund_befunde = _finden(wurzel)
-    eintraege, frisch = speicher.abgleichen(gefunden, lambda offen: dateipruefung.pruefe_alle(offen, wurzel))
+    eintraege, frisch = dateipruefung.abgleichen_und_pruefen(gefunden, wurzel, speicher)
     return aus_speicher.lade(wurzel, gefunden, fund_befunde, eintraege, frisch, speicher)
 
 

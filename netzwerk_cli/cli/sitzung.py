@@ -21,8 +21,7 @@ from netzwerk_cli.cli.schreiben import Commit, MitAbhaengigen, Probelauf
 from netzwerk_cli.validierung import stichtag_pruefen
 
 app = unteranwendung(
-    "Sitzungen auflisten und vorbereiten; Einladung und Niederschrift.",
-    "netzwerk sitzung list --ab 2026-01-01",
+    "Sitzungen auflisten, vorbereiten, Protokoll erfassen; Einladung und Niederschrift.",
     "netzwerk sitzung vorbereiten steuerungsgruppe-beispielkreis --datum 2026-03-18",
     "netzwerk sitzung protokoll steuerungsgruppe-beispielkreis-2027-03-17 --anwesend paula-probe,karl-exempel --beschluss 1:angenommen --dry-run",
     "netzwerk sitzung einladung steuerungsgruppe-beispielkreis-2023-06-21 --format html > einladung.html",

@@ -267,7 +267,7 @@ def ersetze_alle_wenn_unveraendert(aenderungen: list[tuple[Path, bytes | None, b
             ort = orte[pfad.parent]
             if alt is None:
                 if ort.gibt_es(pfad.name):
-                    raise _abgelehnt(f"„{pfad.name}“ gibt es inzwischen schon; nichts geschrieben – bitte erneut ausführen")
+                    raise _abgelehnt(f"„{pfad.name}“ gibt es schon (inzwischen von einem anderen Vorgang angelegt); nichts geschrieben – bitte erneut ausführen")
             else:
                 _unveraendert_pruefen(ort, pfad, alt, "nichts geschrieben")
         erledigt: list[tuple[Path, bytes | None]] = []
