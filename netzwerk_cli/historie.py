@@ -11,7 +11,7 @@ import difflib
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from netzwerk_cli.bestand import dateien_finden
+from netzwerk_cli.bestand.finden import dateien_finden
 from netzwerk_cli.grundlagen.arten import ARTEN, NETZWERK_DATEI, ORDNER_VON_ART, art_und_id
 from netzwerk_cli.grundlagen.fehler import Abgelehnt, EinrichtungsFehler
 from netzwerk_cli.quellen import git, git_geschichte, yamltext

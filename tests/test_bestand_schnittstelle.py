@@ -12,8 +12,10 @@ from pathlib import Path
 import pytest
 
 from netzwerk_cli import dateipruefung
-from netzwerk_cli.bestand import Bestand, BestandLesen, _finden, aus_speicher, lade_bedarf, lade_bestand
+from netzwerk_cli.bestand import Bestand, BestandLesen, aus_speicher
 from netzwerk_cli.bestand.abhaengigkeiten import Aufzeichner
+from netzwerk_cli.bestand.finden import _finden
+from netzwerk_cli.bestand.laden import lade_bedarf, lade_bestand
 from netzwerk_cli.quellen import zwischenspeicher as zs
 
 
@@ -104,7 +106,8 @@ def test_mypy_prueft_zuweisungen_an_bestand_lesen(tmp_path):
             """
             from pathlib import Path
 
-            from netzwerk_cli.bestand import Bestand, BestandLesen, lade_bedarf, lade_bestand
+            from netzwerk_cli.bestand import Bestand, BestandLesen
+            from netzwerk_cli.bestand.laden import lade_bedarf, lade_bestand
             from netzwerk_cli.bestand.abhaengigkeiten import Aufzeichner
             from netzwerk_cli.bestand.aus_speicher import SpeicherBestand
 

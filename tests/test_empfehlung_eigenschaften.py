@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from profil import beispiele
 
 from netzwerk_cli.aktionen import empfehlungen
-from netzwerk_cli.bestand import lade_bestand
+from netzwerk_cli.bestand.laden import lade_bestand
 from netzwerk_cli.quellen import textbearbeitung, yamltext
 from netzwerk_cli.regelwerk import lebenszyklus
 

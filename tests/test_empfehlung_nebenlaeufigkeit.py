@@ -14,7 +14,7 @@ import pytest
 from empfehlung_hilfen import ADRESSATEN, DATEI, ENTSCHEIDUNG, ID, fehler_fuer, lies, repo_im_zustand, schnappschuss
 
 from netzwerk_cli.aktionen import empfehlungen
-from netzwerk_cli.bestand import lade_bestand
+from netzwerk_cli.bestand.laden import lade_bestand
 from netzwerk_cli.grundlagen.fehler import Abgelehnt
 
 fcntl = pytest.importorskip("fcntl")

@@ -189,7 +189,7 @@ def test_veraltete_dateien_eines_frueheren_exports_verschwinden(cli, beispiel, t
 @pytest.fixture(scope="module")
 def gut(tmp_path_factory) -> dict[str, object]:
     """Ein fehlerfreier Export im Speicher (ohne Git: Ersatzzeit)."""
-    from netzwerk_cli.bestand import lade_bestand
+    from netzwerk_cli.bestand.laden import lade_bestand
     from netzwerk_cli.export import oparl
     from netzwerk_cli.export.zeitquelle import Zeitquelle
 

@@ -127,9 +127,9 @@ def test_dateiname_mit_zeilenende_ist_keine_id(cli, tmp_path):
 
 
 def test_pruefe_id_und_andere_muster_im_code():
-    from netzwerk_cli import bestand
     from netzwerk_cli.aktionen import empfehlungen
     from netzwerk_cli.aktionen.anonymisierung import plan as anonymisierung
+    from netzwerk_cli.grundlagen import arten as bestand
 
     assert bestand.pruefe_id("amt-a") is None
     assert bestand.pruefe_id("amt-a\n") is not None

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from profil import beispiele
 
 from netzwerk_cli import dateipruefung
-from netzwerk_cli.bestand import lade_bedarf, lade_bestand
+from netzwerk_cli.bestand.laden import lade_bedarf, lade_bestand
 from netzwerk_cli.dateipruefung import schemata
 from netzwerk_cli.grundlagen.arten import ARTEN, ORDNER
 from netzwerk_cli.quellen import yamltext

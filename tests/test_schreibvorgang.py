@@ -56,7 +56,7 @@ def test_alte_fehler_stoeren_nicht(beispiel):
 
 
 def test_ueberlagerter_bestand_sieht_neue_und_geloeschte_dateien(beispiel):
-    from netzwerk_cli.bestand import lade_bestand
+    from netzwerk_cli.bestand.laden import lade_bestand
 
     bestand = lade_bestand(beispiel)
     neu = schreibvorgang.ueberlagert(

@@ -21,7 +21,7 @@ from test_querpruefung import Aenderer
 
 from bench import generate
 from netzwerk_cli.aktionen import schreibvorgang
-from netzwerk_cli.bestand import lade_bestand
+from netzwerk_cli.bestand.laden import lade_bestand
 from netzwerk_cli.validierung import _begrenzt, geplant, pruefe_bestand
 
 

@@ -8,7 +8,7 @@ import copy
 import pytest
 from conftest import BEISPIEL, STICHTAG
 
-from netzwerk_cli.bestand import lade_bestand
+from netzwerk_cli.bestand.laden import lade_bestand
 from netzwerk_cli.regelwerk import sitzregeln
 from netzwerk_cli.validierung import pruefe_bestand
 

@@ -18,7 +18,8 @@ from pathlib import Path
 from netzwerk_cli.berichte import grundlagen as g
 from netzwerk_cli.berichte.bezeichnungen import aus_wert
 from netzwerk_cli.berichte.gremium import gremium_pruefen
-from netzwerk_cli.bestand import Bestand, Datensatz, lade_bestand
+from netzwerk_cli.bestand import Bestand, Datensatz
+from netzwerk_cli.bestand.laden import lade_bestand
 from netzwerk_cli.grundlagen.arten import ID_MAX
 from netzwerk_cli.grundlagen.datum import deutsch
 from netzwerk_cli.grundlagen.fehler import Abgelehnt, NetzwerkFehler

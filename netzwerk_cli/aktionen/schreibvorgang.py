@@ -192,7 +192,7 @@ def pruefen(vorgang: Vorgang, stichtag: str | None = None, bestand=None, zwische
 
 def _neue_fehler_voll(vorgang: Vorgang, stichtag: str, bestand=None) -> list[Befund]:
     """Der vollständige Weg: alle Prüfungen über den jetzigen und den geplanten Stand."""
-    from netzwerk_cli.bestand import lade_bestand
+    from netzwerk_cli.bestand.laden import lade_bestand
 
     bestand = bestand if bestand is not None else lade_bestand(vorgang.wurzel, zwischenspeicher=False)
     vorher = _befunde(bestand, stichtag)
@@ -284,7 +284,7 @@ def _abhaengige(vorgang: Vorgang, mit_abhaengigen: bool, stichtag: str) -> list[
 def _befunde_mit(wurzel: Path, stichtag: str) -> Callable[[dict[str, bytes | None]], list[Befund]]:
     """Befunde (wie `validate`) des jetzigen Stands mit den gegebenen Dateien: über den
     Zwischenspeicher (nur lesend), wo das geht, sonst vollständig (Bestand einmal geladen)."""
-    from netzwerk_cli.bestand import lade_bestand
+    from netzwerk_cli.bestand.laden import lade_bestand
     from netzwerk_cli.validierung import _begrenzt, geplant
 
     stand = geplant.oeffnen(wurzel, stichtag)

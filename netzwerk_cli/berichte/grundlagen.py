@@ -8,7 +8,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from netzwerk_cli.bestand import Bestand, finde_wurzel, lade_bedarf, lade_bestand
+from netzwerk_cli.bestand import Bestand
+from netzwerk_cli.bestand.finden import finde_wurzel
+from netzwerk_cli.bestand.laden import lade_bedarf, lade_bestand
 from netzwerk_cli.grundlagen.befunde import Bericht
 from netzwerk_cli.querpruefung.regeln import kontext_fuer
 from netzwerk_cli.regelwerk import lebenszyklus

@@ -12,7 +12,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import cast
 
-from netzwerk_cli.bestand import Bestand, Datensatz, einordnen
+from netzwerk_cli.bestand import Bestand, Datensatz
+from netzwerk_cli.bestand.finden import einordnen
 from netzwerk_cli.grundlagen.arten import INDEXFELDER, datensatz_id, indexwerte
 from netzwerk_cli.grundlagen.befunde import Befund
 

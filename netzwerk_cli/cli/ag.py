@@ -50,7 +50,8 @@ def einsetzen(
     """Legt eine AG an (id aus dem Name) und sorgt dafür, dass die Tagesordnung der Sitzung die
     Einsetzung aufführt (bei einer geplanten Sitzung wird ein Punkt ergänzt)."""
     from netzwerk_cli.aktionen import arbeitsgruppen
-    from netzwerk_cli.bestand import finde_wurzel, lade_bedarf
+    from netzwerk_cli.bestand.finden import finde_wurzel
+    from netzwerk_cli.bestand.laden import lade_bedarf
     from netzwerk_cli.cli import schreiben
 
     bestand = lade_bedarf(finde_wurzel(daten))
@@ -80,7 +81,8 @@ def abschliessen(
 ) -> int:
     """Setzt die AG auf „abgeschlossen“ mit Abschlussdatum; mit --sitzung führt deren Tagesordnung den Abschluss auf."""
     from netzwerk_cli.aktionen import arbeitsgruppen
-    from netzwerk_cli.bestand import finde_wurzel, lade_bedarf
+    from netzwerk_cli.bestand.finden import finde_wurzel
+    from netzwerk_cli.bestand.laden import lade_bedarf
     from netzwerk_cli.cli import schreiben
 
     bestand = lade_bedarf(finde_wurzel(daten))

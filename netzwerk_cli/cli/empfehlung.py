@@ -10,7 +10,8 @@ import typer
 from netzwerk_cli.aktionen import empfehlungen, schreibvorgang
 from netzwerk_cli.ausgabe import empfehlungen as darstellung
 from netzwerk_cli.ausgabe.konsole import konsole
-from netzwerk_cli.bestand import finde_wurzel, lade_bedarf
+from netzwerk_cli.bestand.finden import finde_wurzel
+from netzwerk_cli.bestand.laden import lade_bedarf
 from netzwerk_cli.cli import schreiben
 from netzwerk_cli.cli.fehlerbehandlung import befehl
 from netzwerk_cli.cli.optionen import Daten, DatenFormat

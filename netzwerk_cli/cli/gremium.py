@@ -150,7 +150,8 @@ def mitglied_hinzufuegen(
 ) -> int:
     """Trägt eine Mitgliedschaft ein; prüft die Sitzregeln am Beginn und an jedem späteren Datum der Daten."""
     from netzwerk_cli.aktionen import gremien
-    from netzwerk_cli.bestand import finde_wurzel, lade_bedarf
+    from netzwerk_cli.bestand.finden import finde_wurzel
+    from netzwerk_cli.bestand.laden import lade_bedarf
 
     bestand = lade_bedarf(finde_wurzel(daten))
     vorgang = gremien.plane_hinzufuegen(bestand, gremium, person, sitzgruppe, von, art.value, vertritt)
@@ -179,7 +180,8 @@ def mitglied_beenden(
 ) -> int:
     """Beendet eine Mitgliedschaft (der Eintrag bleibt, mit „bis“); mit --nachfolge übernimmt die Nachfolge den Sitz in derselben Änderung."""
     from netzwerk_cli.aktionen import gremien
-    from netzwerk_cli.bestand import finde_wurzel, lade_bedarf
+    from netzwerk_cli.bestand.finden import finde_wurzel
+    from netzwerk_cli.bestand.laden import lade_bedarf
 
     bestand = lade_bedarf(finde_wurzel(daten))
     vorgang = gremien.plane_beenden(bestand, gremium, person, bis, nachfolge, von)

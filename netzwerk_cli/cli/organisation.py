@@ -34,7 +34,8 @@ def neu(
 ) -> int:
     """Legt eine Organisation an; die id wird aus dem Namen gebildet (Umlaute umschrieben, frei)."""
     from netzwerk_cli.aktionen import organisationen
-    from netzwerk_cli.bestand import finde_wurzel, lade_bedarf
+    from netzwerk_cli.bestand.finden import finde_wurzel
+    from netzwerk_cli.bestand.laden import lade_bedarf
     from netzwerk_cli.cli import schreiben
 
     bestand = lade_bedarf(finde_wurzel(daten))

@@ -87,7 +87,7 @@ def anonymisieren(
     from netzwerk_cli.aktionen.anonymisierung import plan as planung
     from netzwerk_cli.ausgabe import anonymisierung as darstellung
     from netzwerk_cli.ausgabe.konsole import konsole
-    from netzwerk_cli.bestand import finde_wurzel
+    from netzwerk_cli.bestand.finden import finde_wurzel
     from netzwerk_cli.grundlagen.fehler import Abgelehnt, EinrichtungsFehler, NetzwerkFehler
 
     if dry_run and commit:
@@ -149,7 +149,8 @@ def neu(
 ) -> int:
     """Legt eine Person an; die id wird aus dem Namen gebildet („Jürgen Müller“ → juergen-mueller, frei)."""
     from netzwerk_cli.aktionen import personen
-    from netzwerk_cli.bestand import finde_wurzel, lade_bedarf
+    from netzwerk_cli.bestand.finden import finde_wurzel
+    from netzwerk_cli.bestand.laden import lade_bedarf
     from netzwerk_cli.cli import schreiben
 
     bestand = lade_bedarf(finde_wurzel(daten))
@@ -171,7 +172,8 @@ def ausscheiden(
 ) -> int:
     """Beendet in einer Änderung jede laufende Gremienmitgliedschaft, AG-Leitung und AG-Mitwirkung der Person."""
     from netzwerk_cli.aktionen import personen
-    from netzwerk_cli.bestand import finde_wurzel, lade_bedarf
+    from netzwerk_cli.bestand.finden import finde_wurzel
+    from netzwerk_cli.bestand.laden import lade_bedarf
     from netzwerk_cli.cli import schreiben
 
     bestand = lade_bedarf(finde_wurzel(daten))

@@ -158,7 +158,8 @@ def protokoll(
     entschiedene Empfehlung in derselben Änderung weiter (angenommen → beschlossen, abgelehnt →
     abgelehnt, zurueckverwiesen → entwurf)."""
     from netzwerk_cli.aktionen import protokoll as kern
-    from netzwerk_cli.bestand import finde_wurzel, lade_bedarf
+    from netzwerk_cli.bestand.finden import finde_wurzel
+    from netzwerk_cli.bestand.laden import lade_bedarf
     from netzwerk_cli.cli import schreiben
 
     tag = stichtag_pruefen(stichtag)

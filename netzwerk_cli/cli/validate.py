@@ -10,7 +10,7 @@ import typer
 
 from netzwerk_cli.ausgabe import befunde as darstellung
 from netzwerk_cli.ausgabe.konsole import konsole
-from netzwerk_cli.bestand import finde_wurzel
+from netzwerk_cli.bestand.finden import finde_wurzel
 from netzwerk_cli.cli.fehlerbehandlung import befehl
 from netzwerk_cli.cli.optionen import Daten, Format, PruefFormat, Stichtag
 from netzwerk_cli.cli.rahmen import beispiele

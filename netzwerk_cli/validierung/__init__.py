@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from netzwerk_cli import querpruefung
-from netzwerk_cli.bestand import Bestand, lade_bestand
+from netzwerk_cli.bestand import Bestand
+from netzwerk_cli.bestand.laden import lade_bestand
 from netzwerk_cli.grundlagen.befunde import Befund, Bericht
 from netzwerk_cli.grundlagen.fehler import EinrichtungsFehler
 from netzwerk_cli.querpruefung.regeln import Kontext, kontext_fuer, netzwerkdatei_fehlt, pruefe_alle
@@ -65,7 +66,8 @@ def aktualisiert(wurzel: Path, stichtag: str, schreiben: bool = True) -> Aktuali
     """Der inkrementelle Weg: None ohne nutzbaren Zwischenspeicher. `schreiben=False`: der neue
     Stand bleibt im Speicher des Prozesses (für schreibende Befehle, `validierung.geplant`)."""
     from netzwerk_cli import dateipruefung
-    from netzwerk_cli.bestand import _finden, aus_speicher
+    from netzwerk_cli.bestand import aus_speicher
+    from netzwerk_cli.bestand.finden import _finden
     from netzwerk_cli.quellen import zwischenspeicher
 
     speicher = zwischenspeicher.oeffnen(wurzel, dateipruefung.werkzeug_kennung())

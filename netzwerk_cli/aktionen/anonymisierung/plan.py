@@ -33,7 +33,8 @@ from netzwerk_cli.aktionen.anonymisierung.fundstellen import (
     Suchbegriffe,
     _verbleibende_stellen,
 )
-from netzwerk_cli.bestand import Bestand, Datensatz, lade_bestand
+from netzwerk_cli.bestand import Bestand, Datensatz
+from netzwerk_cli.bestand.laden import lade_bestand
 from netzwerk_cli.dateipruefung import schemata
 from netzwerk_cli.grundlagen.arten import ARTEN, ORDNER_VON_ART, pruefe_id
 from netzwerk_cli.grundlagen.befunde import Befund, json_pfad
