@@ -224,6 +224,19 @@ def erwartet_text(art: str) -> frozenset[tuple]:
     return frozenset(ergebnis)
 
 
+@cache
+def erwartet_freitext(art: str) -> frozenset[tuple]:
+    """Muster der Stellen, an denen das Schema freien Text erwartet: Text ohne Aufzählung, festen
+    Wert, Muster oder Format (also keine ids, Daten, Statuswerte)."""
+    s = schema(art)
+    ergebnis = set()
+    for m, t in _gehe(s, s, ()):
+        typ = t.get("type")
+        if (typ == "string" or (isinstance(typ, list) and "string" in typ)) and not any(k in t for k in ("enum", "const", "pattern", "format")):
+            ergebnis.add(m)
+    return frozenset(ergebnis)
+
+
 def werte(daten: Any, muster: tuple, pfad: tuple = ()) -> Iterator[tuple[tuple, Any]]:
     """Alle (pfad, wert) in `daten`, die auf `muster` passen."""
     if not muster:

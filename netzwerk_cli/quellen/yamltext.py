@@ -54,6 +54,9 @@ class Dokument:
     positionen: dict = field(default_factory=dict)  # pfad -> (zeile, spalte) des Werts
     schluessel: dict = field(default_factory=dict)  # pfad -> (zeile, spalte) des Schlüssels
     mehrdeutig: dict = field(default_factory=dict)  # pfad -> Originaltext (YAML-1.1-Falle)
+    # pfad -> (zeile, spalte, kommentar): ein Kommentar „ #…“ direkt nach einem Text ohne
+    # Anführungszeichen in derselben Zeile – YAML schneidet den Text dort ab („Treffen #2“)
+    kommentare: dict = field(default_factory=dict)
 
     def position(self, pfad: tuple) -> tuple[int, int]:
         """Position eines Pfads: der Schlüssel, sonst der Wert, sonst der nächste Vorfahr."""
@@ -477,6 +480,12 @@ def lade_text(text: str) -> tuple[Dokument | None, list[Problem]]:
             else:
                 falle, problem = None, None
             pfad = ablegen(wert, pos, ev)
+            if typ is yaml.ScalarEvent and not cast(yaml.ScalarEvent, ev).style and pfad is not None:
+                kommentar = _KOMMENTAR_DANACH.match(text, ev.end_mark.index)
+                if kommentar is not None:
+                    zeile, spalte = stelle(ev.end_mark)
+                    ende = text.find("\n", kommentar.end())
+                    dok.kommentare[pfad] = (zeile, spalte + kommentar.end() - 1 - ev.end_mark.index, text[kommentar.end() - 1 : ende if ende >= 0 else len(text)].rstrip())
             if problem:
                 probleme.append(Problem(problem[0], problem[1], *pos, pfad=pfad or ()))
             if falle is not None and pfad is not None:
@@ -654,6 +663,10 @@ _MS, _SS = yaml.MappingStartEvent, yaml.SequenceStartEvent
 _SK = yaml.ScalarEvent
 _UEBERGEHEN = (yaml.StreamStartEvent, yaml.DocumentEndEvent, yaml.StreamEndEvent)
 _DOKANFANG = yaml.DocumentStartEvent
+# Ein Kommentar direkt nach einem Wert in derselben Zeile; `_KOMMENTAR_MOEGLICH` ist die
+# notwendige Bedingung dafür im ganzen Text (sonst spart der schnelle Weg die Einzelprüfung).
+_KOMMENTAR_DANACH = re.compile(r"[ \t]+#")
+_KOMMENTAR_MOEGLICH = re.compile(r"\S[ \t]+#")
 _EINFACHE_GANZZAHL = re.compile(r"[-+]?(0|[1-9][0-9]{0,17})\Z")
 _IMPLIZIT = {k: tuple(v) for k, v in yaml.resolver.Resolver.yaml_implicit_resolvers.items()}
 _IMMER = _IMPLIZIT.get(None, ())
@@ -686,6 +699,7 @@ def lade_schnell(text: str) -> Any:
     schluessel: Any = None
     wurzel: Any = None
     dokumente = 0
+    kommentare = _KOMMENTAR_MOEGLICH.search(text) is not None
     try:
         for ev in yaml.parse(text, Loader=yaml.CSafeLoader):
             typ = ev.__class__
@@ -699,6 +713,8 @@ def lade_schnell(text: str) -> Any:
                         return LANGSAM  # Zahl/Datum/null als Schlüssel oder doppelter Schlüssel
                     schluessel = wert
                     continue
+                if kommentare and not skalar.style and _KOMMENTAR_DANACH.match(text, skalar.end_mark.index):
+                    return LANGSAM  # Kommentar direkt nach einem Wert: vielleicht abgeschnittener Text
                 if skalar.implicit[0]:
                     tag = _tag_von(wert)
                     if tag == _STR or tag == _ZEIT:
