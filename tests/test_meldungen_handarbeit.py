@@ -90,13 +90,13 @@ def test_vertrauliches_datum_und_text_ohne_wert():
 
 
 def test_kommentar_im_text_auch_ohne_schemafehler():
-    erg = pruefe_bytes("person", "name: Anna\nfunktion: Leitung #2\n".encode(), "x.yaml", "")
+    erg = pruefe_bytes("person", b"name: Anna\nfunktion: Leitung #2\n", "x.yaml", "")
     assert erg.gueltig and erg.daten["funktion"] == "Leitung"
     (befund,) = [b for b in erg.befunde if b[3] == "yaml-kommentar-im-text"]
     assert befund[:3] == (2, 19, "warnung")
 
 
 def test_kommentar_im_vertraulichen_text_ohne_wert():
-    erg = pruefe_bytes("person", "name: Anna\nkontakt:\n  telefon: 0711 123 #privat\n".encode(), "x.yaml", "")
+    erg = pruefe_bytes("person", b"name: Anna\nkontakt:\n  telefon: 0711 123 #privat\n", "x.yaml", "")
     (befund,) = [b for b in erg.befunde if b[3] == "yaml-kommentar-im-text"]
     assert "0711" not in befund[4] and "privat" not in befund[4]
