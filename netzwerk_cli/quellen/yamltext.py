@@ -480,12 +480,14 @@ def lade_text(text: str) -> tuple[Dokument | None, list[Problem]]:
             else:
                 falle, problem = None, None
             pfad = ablegen(wert, pos, ev)
-            if typ is yaml.ScalarEvent and not cast(yaml.ScalarEvent, ev).style and pfad is not None:
-                kommentar = _KOMMENTAR_DANACH.match(text, ev.end_mark.index)
+            marke = ev.end_mark
+            if typ is yaml.ScalarEvent and not cast(yaml.ScalarEvent, ev).style and pfad is not None and marke is not None:
+                kommentar = _KOMMENTAR_DANACH.match(text, marke.index)
                 if kommentar is not None:
-                    zeile, spalte = stelle(ev.end_mark)
-                    ende = text.find("\n", kommentar.end())
-                    dok.kommentare[pfad] = (zeile, spalte + kommentar.end() - 1 - ev.end_mark.index, text[kommentar.end() - 1 : ende if ende >= 0 else len(text)].rstrip())
+                    raute = kommentar.end() - 1  # Index des „#“
+                    zeile, spalte = stelle(marke)
+                    ende = text.find("\n", raute)
+                    dok.kommentare[pfad] = (zeile, spalte + raute - marke.index, text[raute : ende if ende >= 0 else len(text)].rstrip())
             if problem:
                 probleme.append(Problem(problem[0], problem[1], *pos, pfad=pfad or ()))
             if falle is not None and pfad is not None:
@@ -713,7 +715,7 @@ def lade_schnell(text: str) -> Any:
                         return LANGSAM  # Zahl/Datum/null als Schlüssel oder doppelter Schlüssel
                     schluessel = wert
                     continue
-                if kommentare and not skalar.style and _KOMMENTAR_DANACH.match(text, skalar.end_mark.index):
+                if kommentare and not skalar.style and skalar.end_mark is not None and _KOMMENTAR_DANACH.match(text, skalar.end_mark.index):
                     return LANGSAM  # Kommentar direkt nach einem Wert: vielleicht abgeschnittener Text
                 if skalar.implicit[0]:
                     tag = _tag_von(wert)
