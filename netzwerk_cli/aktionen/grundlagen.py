@@ -4,13 +4,11 @@ Verweise mit deutscher Meldung prüfen."""
 from __future__ import annotations
 
 import difflib
-import re
-import unicodedata
 from datetime import date
 from pathlib import Path
 
 from netzwerk_cli.bestand import Bestand, Datensatz
-from netzwerk_cli.grundlagen.arten import ID_MAX, ORDNER_VON_ART
+from netzwerk_cli.grundlagen.arten import ID_MAX, ORDNER_VON_ART, id_aus_name
 from netzwerk_cli.grundlagen.fehler import Abgelehnt, EinrichtungsFehler
 from netzwerk_cli.quellen import textbearbeitung, yamltext
 
@@ -22,30 +20,6 @@ ART_TEXT = {
     "sitzung": "Sitzung",
     "empfehlung": "Empfehlung",
 }
-_UMSCHRIFT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "ae", "Ö": "oe", "Ü": "ue", "ẞ": "ss"})
-_TRENNER = re.compile(r"[\s\-_/.,;:+&]+")
-
-
-def id_aus_name(name: str, hoechstens: int = ID_MAX) -> str:
-    """Eine id aus einem Namen: „Jürgen Müller“ → „juergen-mueller“. Umlaute und ß werden
-    umschrieben, andere Akzente weggelassen (é → e), Leerzeichen und Satzzeichen zu „-“, alle
-    übrigen Zeichen entfallen; höchstens `hoechstens` Zeichen, an einem Wortende gekürzt."""
-    text = name.translate(_UMSCHRIFT)
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(z for z in text if not unicodedata.combining(z)).lower()
-    woerter = [re.sub(r"[^a-z0-9]", "", w) for w in _TRENNER.split(text)]
-    woerter = [w for w in woerter if w]
-    ergebnis = ""
-    for w in woerter:
-        kandidat = f"{ergebnis}-{w}" if ergebnis else w
-        if len(kandidat) > hoechstens:
-            if not ergebnis:
-                ergebnis = w[:hoechstens]
-            break
-        ergebnis = kandidat
-    return ergebnis
-
-
 def freie_id(bestand: Bestand, art: str, name: str) -> str:
     """Die id aus dem Namen; ist sie belegt (Datensatz oder Datei), „-2“, „-3“ … angehängt."""
     basis = id_aus_name(name)

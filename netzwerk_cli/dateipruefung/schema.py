@@ -7,11 +7,12 @@ geplanter neuer Datensatz), holt `querpruefung.regeln.pruefe_schema` sie nach.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from itertools import islice
 
 from netzwerk_cli.dateipruefung import schemata
-from netzwerk_cli.grundlagen.befunde import Befund
+from netzwerk_cli.grundlagen.befunde import Befund, kurz
 from netzwerk_cli.quellen.yamltext import Dokument
 
 MAX_SCHEMAFEHLER = 200
@@ -22,6 +23,7 @@ def pruefe_dokument(art: str, datei: str, dok: Dokument) -> tuple[list[Befund], 
     erwartet wird (ändert `dok.daten`). Erst der schnelle Prüfer; nur wenn er ablehnt, liefert
     jsonschema die genauen Meldungen – und nur dessen Urteil zählt."""
     befunde = list(_fallen_aufloesen(art, datei, dok))
+    befunde.extend(_kommentare_im_text(art, datei, dok))
     if schemata.schnellpruefer(art)(dok.daten):
         return befunde, True
     # Höchstens MAX_SCHEMAFEHLER je Datei: eine (feindselige) Datei soll die Ausgabe nicht fluten.
@@ -48,6 +50,35 @@ def pruefe_dokument(art: str, datei: str, dok: Dokument) -> tuple[list[Befund], 
             Befund(datei, 1, 1, "fehler", "schema", f"mehr als {MAX_SCHEMAFEHLER} Schemafehler in dieser Datei; weitere werden nicht einzeln gemeldet", "$")
         )
     return befunde, not fehler
+
+
+def _kommentare_im_text(art: str, datei: str, dok: Dokument) -> Iterator[Befund]:
+    """`yaml-kommentar-im-text`: „titel: Treffen #2“ liest YAML als „Treffen“ – „ #“ beginnt einen
+    Kommentar. Gewarnt wird nur, wo das Schema freien Text erwartet und der Wert Text ist."""
+    if not dok.kommentare:
+        return
+    text_stellen = schemata.erwartet_freitext(art)
+    for pfad, (zeile, spalte, kommentar) in dok.kommentare.items():
+        if schemata.als_muster(pfad) not in text_stellen:
+            continue
+        wert = dok.daten
+        for schritt in pfad:
+            wert = wert[schritt]
+        if not isinstance(wert, str):
+            continue
+        if schemata.ist_vertraulich(art, pfad):
+            meldung = (
+                "„#“ nach einem Leerzeichen beginnt in YAML einen Kommentar; der Text endet davor, der Rest der Zeile "
+                f"wird nicht gelesen – gehört er zum Text, den ganzen Text in Anführungszeichen setzen {schemata.VERBORGEN}"
+            )
+        else:
+            ganz = f"{wert} {kommentar}"
+            meldung = (
+                f"„#“ nach einem Leerzeichen beginnt in YAML einen Kommentar: gelesen wird nur „{kurz(wert)}“, "
+                f"„{kurz(kommentar)}“ nicht – gehört es zum Text, bitte in Anführungszeichen setzen: "
+                f"{json.dumps(kurz(ganz, 80), ensure_ascii=False)}; ist es ein Kommentar, bitte in eine eigene Zeile schreiben"
+            )
+        yield Befund(datei, zeile, spalte, "warnung", "yaml-kommentar-im-text", meldung, schemata.pfad_anzeige(art, pfad))
 
 
 def _fallen_aufloesen(art: str, datei: str, dok: Dokument) -> Iterator[Befund]:

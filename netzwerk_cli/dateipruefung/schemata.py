@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import json
+import re
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -223,6 +224,19 @@ def erwartet_text(art: str) -> frozenset[tuple]:
     return frozenset(ergebnis)
 
 
+@cache
+def erwartet_freitext(art: str) -> frozenset[tuple]:
+    """Muster der Stellen, an denen das Schema freien Text erwartet: Text ohne Aufzählung, festen
+    Wert, Muster oder Format (also keine ids, Daten, Statuswerte)."""
+    s = schema(art)
+    ergebnis = set()
+    for m, t in _gehe(s, s, ()):
+        typ = t.get("type")
+        if (typ == "string" or (isinstance(typ, list) and "string" in typ)) and not any(k in t for k in ("enum", "const", "pattern", "format")):
+            ergebnis.add(m)
+    return frozenset(ergebnis)
+
+
 def werte(daten: Any, muster: tuple, pfad: tuple = ()) -> Iterator[tuple[tuple, Any]]:
     """Alle (pfad, wert) in `daten`, die auf `muster` passen."""
     if not muster:
@@ -318,7 +332,7 @@ def meldungen(fehler, verbergen: bool = False) -> Iterator[tuple[tuple, str, boo
         if wert is None:
             yield pfad, f"Wert fehlt (leer); erwartet: {namen}", False
         else:
-            yield pfad, f"erwartet {namen}, gefunden {typname(wert)} „{_kurz(wert)}“", False
+            yield pfad, f"erwartet {namen}, gefunden {typname(wert)} „{_kurz(wert)}“{_typ_hinweis(wert, erwartet)}", False
         return
     if v == "enum":
         werte_ = ", ".join(str(x) for x in fehler.validator_value)
@@ -331,7 +345,7 @@ def meldungen(fehler, verbergen: bool = False) -> Iterator[tuple[tuple, str, boo
         return
     if v == "format":
         if fehler.validator_value == "date":
-            yield pfad, f"„{_kurz(wert)}“ ist kein gültiges Datum (JJJJ-MM-TT, z. B. 2023-11-06)", False
+            yield pfad, f"„{_kurz(wert)}“ ist kein gültiges Datum (JJJJ-MM-TT, z. B. 2023-11-06){_iso_hinweis(wert)}", False
         elif fehler.validator_value == "email":
             yield pfad, f"„{_kurz(wert)}“ ist keine gültige E-Mail-Adresse", False
         else:
@@ -339,7 +353,7 @@ def meldungen(fehler, verbergen: bool = False) -> Iterator[tuple[tuple, str, boo
         return
     if v == "pattern":
         if isinstance(s, dict) and s.get("format") == "date":
-            yield pfad, f"„{_kurz(wert)}“ ist kein Datum der Form JJJJ-MM-TT (ohne Uhrzeit)", False
+            yield pfad, f"„{_kurz(wert)}“ ist kein Datum der Form JJJJ-MM-TT (ohne Uhrzeit){_iso_hinweis(wert)}", False
         elif "[a-z0-9]+(-[a-z0-9]+)*" in str(fehler.validator_value):
             yield pfad, f"„{_kurz(wert)}“ ist keine gültige id (a–z, 0–9, einzelne Bindestriche)", False
         else:
@@ -377,6 +391,36 @@ def meldungen(fehler, verbergen: bool = False) -> Iterator[tuple[tuple, str, boo
         yield pfad, f"Wert „{_kurz(wert)}“ passt zu keiner erlaubten Form ({s.get('description', '')})".rstrip(" ()"), False
         return
     yield pfad, f"Schemaverletzung ({v}): {fehler.message}", False
+
+
+_JA_NEIN = {"ja": "true", "j": "true", "wahr": "true", "nein": "false", "n": "false", "falsch": "false"}
+_SCHLUESSEL_OHNE_LEERZEICHEN = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*:(?![\s/:])\S")
+_DEUTSCHES_DATUM = re.compile(r"\s*(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\s*\Z")
+
+
+def _typ_hinweis(wert: Any, erwartet: list[str]) -> str:
+    """Ein Rat zu einem typischen Fehler beim Bearbeiten von Hand: „ja“/„nein“ statt true/false,
+    „schluessel:wert“ ohne Leerzeichen (wird in YAML zu Text)."""
+    if not isinstance(wert, str):
+        return ""
+    if "boolean" in erwartet and wert.strip().lower() in _JA_NEIN:
+        return f" – bitte {_JA_NEIN[wert.strip().lower()]} schreiben (true = ja, false = nein)"
+    if "object" in erwartet and len(wert) <= 200 and _SCHLUESSEL_OHNE_LEERZEICHEN.match(wert):
+        schluessel, _, rest = wert.partition(":")
+        return f" – Leerzeichen nach dem Doppelpunkt fehlt: „{_kurz(schluessel, 40)}: {_kurz(rest, 40)}“"
+    return ""
+
+
+def _iso_hinweis(wert: Any) -> str:
+    """„21.11.2026“ → „ – bitte 2026-11-21 schreiben“ (nur für ein wirkliches Datum)."""
+    if not isinstance(wert, str) or len(wert) > 40:
+        return ""
+    treffer = _DEUTSCHES_DATUM.match(wert)
+    if treffer is None:
+        return ""
+    tag, monat, jahr = (int(t) for t in treffer.groups())
+    iso = f"{jahr:04d}-{monat:02d}-{tag:02d}"
+    return f" – bitte {iso} schreiben" if iso_datum(iso) is not None else ""
 
 
 _NENNT_KEINEN_WERT = ("additionalProperties", "required", "const", "minLength", "maxLength", "minItems", "maxItems")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 NETZWERK_DATEI = "netzwerk.yaml"
 ORDNER = {
@@ -22,17 +23,47 @@ ID_MAX = 64
 
 
 def pruefe_id(id_: str) -> str | None:
-    """Deutsche Begründung, warum ein Dateiname keine gültige id ist, sonst None."""
+    """Deutsche Begründung, warum ein Dateiname keine gültige id ist, sonst None. Lässt sich aus
+    dem Namen eine gültige id bilden (`id_aus_name`), nennt die Begründung sie."""
     if len(id_) > ID_MAX:
         return f"id „{id_[:20]}…“ ist {len(id_)} Zeichen lang (höchstens {ID_MAX})"
     if not ID_MUSTER.fullmatch(id_):
         hinweis = " (nur Kleinbuchstaben)" if id_ != id_.lower() else ""
+        vorschlag = id_aus_name(id_)
+        if vorschlag:
+            return (
+                f"Dateiname „{id_}“ ist keine gültige id{hinweis}: erlaubt sind a–z, 0–9 und einzelne "
+                f"Bindestriche dazwischen – bitte umbenennen in „{vorschlag}.yaml“ (id „{vorschlag}“)"
+            )
         return (
             f"Dateiname „{id_}“ ist keine gültige id{hinweis}: erlaubt sind a–z, 0–9 und einzelne "
             "Bindestriche dazwischen, z. B. „amt-fuer-migration“"
         )
     return None
 
+
+_UMSCHRIFT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "ae", "Ö": "oe", "Ü": "ue", "ẞ": "ss"})
+_TRENNER = re.compile(r"[\s\-_/.,;:+&]+")
+
+
+def id_aus_name(name: str, hoechstens: int = ID_MAX) -> str:
+    """Eine id aus einem Namen: „Jürgen Müller“ → „juergen-mueller“. Umlaute und ß werden
+    umschrieben, andere Akzente weggelassen (é → e), Leerzeichen und Satzzeichen zu „-“, alle
+    übrigen Zeichen entfallen; höchstens `hoechstens` Zeichen, an einem Wortende gekürzt."""
+    text = name.translate(_UMSCHRIFT)
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(z for z in text if not unicodedata.combining(z)).lower()
+    woerter = [re.sub(r"[^a-z0-9]", "", w) for w in _TRENNER.split(text)]
+    woerter = [w for w in woerter if w]
+    ergebnis = ""
+    for w in woerter:
+        kandidat = f"{ergebnis}-{w}" if ergebnis else w
+        if len(kandidat) > hoechstens:
+            if not ergebnis:
+                ergebnis = w[:hoechstens]
+            break
+        ergebnis = kandidat
+    return ergebnis
 
 
 def datensatz_id(art: str, rel: str) -> str:

@@ -50,6 +50,7 @@ REGISTER: dict[str, Regel] = {
     "umsetzung-widerspruch": Regel("warnung"),
     "verlauf-zukunft": Regel("fehler"),
     "sitzung-anwesenheit": Regel("warnung"),
+    "yaml-kommentar-im-text": Regel("warnung"),
     "ref-entfernt": Regel("fehler", nur_basis=True),
     "mitglieder-entfernt": Regel("warnung", nur_basis=True),
 }

@@ -54,6 +54,9 @@ class Dokument:
     positionen: dict = field(default_factory=dict)  # pfad -> (zeile, spalte) des Werts
     schluessel: dict = field(default_factory=dict)  # pfad -> (zeile, spalte) des Schlüssels
     mehrdeutig: dict = field(default_factory=dict)  # pfad -> Originaltext (YAML-1.1-Falle)
+    # pfad -> (zeile, spalte, kommentar): ein Kommentar „ #…“ direkt nach einem Text ohne
+    # Anführungszeichen in derselben Zeile – YAML schneidet den Text dort ab („Treffen #2“)
+    kommentare: dict = field(default_factory=dict)
 
     def position(self, pfad: tuple) -> tuple[int, int]:
         """Position eines Pfads: der Schlüssel, sonst der Wert, sonst der nächste Vorfahr."""
@@ -133,6 +136,14 @@ def _syntax_problem(e: yaml.YAMLError, text: str) -> Problem:
     original = getattr(e, "problem", None) or str(e)
     if isinstance(e, yaml.reader.ReaderError):
         original = f"{e.reason}: #x{e.character:04x}" if isinstance(e.character, int) else str(e.reason)
+    if mark is not None and not isinstance(e, yaml.reader.ReaderError):
+        # Die häufigen Fehler beim Bearbeiten von Hand erkennt der Text selbst (unabhängig davon,
+        # wie die libyaml-Fassung den Fehler nennt): offenes Anführungszeichen, fehlendes
+        # Leerzeichen nach dem Doppelpunkt, falsche Einrückung. Die Regel bleibt yaml-syntax.
+        genauer = _handfehler(text, zeile, _fehler_index(e, text))
+        if genauer is not None:
+            meldung, zeile, spalte = genauer
+            return Problem("yaml-syntax", f"{meldung} [{original}]", zeile, spalte)
     for englisch, deutsch in _SYNTAX_UEBERSETZUNG:
         if englisch in original:
             meldung = deutsch
@@ -140,6 +151,152 @@ def _syntax_problem(e: yaml.YAMLError, text: str) -> Problem:
     else:
         meldung = "YAML nicht lesbar"
     return Problem("yaml-syntax", f"{meldung} [{original}]", zeile, spalte)
+
+
+# --------------------------------------------------------------------------- Fehler beim Bearbeiten von Hand
+
+_OHNE_LEERZEICHEN = re.compile(r"(?:- +)*[A-Za-z_][A-Za-z0-9_-]*:(?![\s/:])\S")
+_STRUKTUR = re.compile(r"(?:- +)*(?:-$|[^\s#'\"\[{][^#]*?:(?:\s|$)|['\"][^#]*?['\"]:(?:\s|$))")
+_LISTENSTRICH = re.compile(r"- +")
+
+
+def _handfehler(text: str, zeile: int, index: int) -> tuple[str, int, int] | None:
+    """(Meldung, Zeile, Spalte) für einen typischen Fehler beim Bearbeiten von Hand, sonst None.
+
+    Rein textuell, in dieser Reihenfolge: ein Anführungszeichen, das nicht (oder erst Zeilen
+    später) geschlossen wird – gezeigt wird sein Anfang; ein Schlüssel ohne Leerzeichen nach
+    dem Doppelpunkt (`typ:amt`); eine Zeile, deren Einrückung zu keiner Ebene darüber passt –
+    genannt wird die erwartete Spalte."""
+    zeilen = text.split("\n")
+    zitat = _offenes_zitat(text, index, zeile)
+    if zitat is not None:
+        return zitat
+    # Leerzeichen nach dem Doppelpunkt: die Fehlerzeile und die Zeile davor (ein Schlüssel ohne
+    # Leerzeichen wird zu Text, den der Parser oft erst in der nächsten Zeile nicht versteht)
+    for nr in (zeile - 1, zeile):
+        if 1 <= nr <= len(zeilen):
+            inhalt = zeilen[nr - 1]
+            einzug = len(inhalt) - len(inhalt.lstrip(" "))
+            treffer = _OHNE_LEERZEICHEN.match(inhalt, einzug)
+            if treffer and not _STRUKTUR.match(inhalt, einzug):
+                doppelpunkt = inhalt.index(":", einzug)
+                return (
+                    "Leerzeichen nach dem Doppelpunkt fehlt: „schluessel: wert“ schreiben, nicht „schluessel:wert“",
+                    nr,
+                    doppelpunkt + 1,
+                )
+    return _einrueckung(zeilen, zeile)
+
+
+def _einrueckung(zeilen: list[str], zeile: int) -> tuple[str, int, int] | None:
+    """Passt die Einrückung der Zeile `zeile` zu keiner Ebene der Zeilen darüber, die Meldung mit
+    der erwarteten Spalte (und der Zeile, die diese Ebene hat); sonst None."""
+    if not 1 <= zeile <= len(zeilen):
+        return None
+    inhalt = zeilen[zeile - 1]
+    rest = inhalt.lstrip(" ")
+    if not rest or rest.startswith(("#", "\t")):
+        return None
+    ist = len(inhalt) - len(rest)
+    ebenen: dict[int, int] = {}  # Spalte (ab 0) -> Zeile, die diese Ebene hat
+    grenze: int | None = None  # nur Ebenen links davon zählen noch
+    offen = False  # die letzte Strukturzeile öffnet einen Block („schluessel:“ ohne Wert)
+    erste = True
+    for nr in range(zeile - 1, 0, -1):
+        vorher = zeilen[nr - 1]
+        vrest = vorher.lstrip(" ")
+        if not vrest or vrest.startswith("#"):
+            continue
+        einzug = len(vorher) - len(vrest)
+        if not _STRUKTUR.match(vorher, einzug):
+            continue  # Fortsetzung eines Textes, Inhalt eines Blocktexts …
+        spalten = [einzug]
+        pos = einzug
+        while (strich := _LISTENSTRICH.match(vorher, pos)) is not None:
+            pos = strich.end()
+            spalten.append(pos)
+        if erste:
+            ohne_kommentar = re.sub(r"\s#.*$", "", vorher).rstrip()
+            offen = ohne_kommentar.endswith(":") or ohne_kommentar.endswith("-")
+            erste = False
+        for spalte in spalten:
+            if grenze is None or spalte < grenze:
+                ebenen.setdefault(spalte, nr)
+        grenze = einzug if grenze is None else min(grenze, einzug)
+        if einzug == 0:
+            break
+    if not ebenen or ist in ebenen:
+        return None
+    if offen and ist > max(ebenen):
+        return None  # ein neuer Block darf tiefer beginnen
+    naechste = sorted(ebenen, key=lambda s: (abs(s - ist), s))[:2]
+    if len(naechste) == 2 and abs(naechste[1] - ist) > abs(naechste[0] - ist):
+        naechste = naechste[:1]
+    erwartet = " oder ".join(f"Spalte {s + 1} (wie Zeile {ebenen[s]})" for s in sorted(naechste))
+    return (
+        f"Einrückung: Zeile {zeile} beginnt in Spalte {ist + 1}, das passt zu keiner Ebene darüber – "
+        f"erwartet {erwartet}",
+        zeile,
+        ist + 1,
+    )
+
+
+def _offenes_zitat(text: str, index: int, fehlerzeile: int) -> tuple[str, int, int] | None:
+    """Ein Anführungszeichen, das bis zur Fehlerstelle nicht geschlossen ist – oder erst in der
+    Fehlerzeile, aber Zeilen nach seinem Anfang: (Meldung, Zeile, Spalte seines Anfangs)."""
+    zitat = ""
+    anfang = (0, 0)  # (Zeile, Spalte) ab 1 des offenen Anführungszeichens
+    blocktext = -1
+    zeilen = text[: min(index + 1, len(text))].split("\n")
+    for nr, inhalt in enumerate(zeilen, start=1):
+        i = 0
+        if not zitat:
+            i = len(inhalt) - len(inhalt.lstrip(" "))
+            if blocktext >= 0:
+                if i > blocktext or not inhalt.strip():
+                    continue
+                blocktext = -1
+            kopf = re.match(r"(?:- +)*(?:[^\s#'\"\[{][^#]*?:(?:\s+|$))?", inhalt[i:])
+            if kopf and _BLOCKSKALAR.match(inhalt[i + kopf.end() :].strip()) and kopf.end() > 0:
+                blocktext = i
+                continue
+        vorher = " "
+        while i < len(inhalt):
+            z = inhalt[i]
+            if zitat:
+                if z == "\\" and zitat == '"':
+                    i += 2
+                    continue
+                if z == zitat:
+                    if zitat == "'" and inhalt.startswith("''", i):
+                        i += 2
+                        continue
+                    zitat = ""
+                    if nr == fehlerzeile and nr > anfang[0]:
+                        return _zitat_meldung(anfang, nr, text)
+            elif z in "'\"" and vorher in " \t[{,:-?":
+                zitat = z
+                anfang = (nr, i + 1)
+            elif z == "#" and vorher in " \t":
+                break
+            vorher = z if z not in " \t" else " "
+            i += 1
+    if zitat:
+        return _zitat_meldung(anfang, None, text)
+    return None
+
+
+def _zitat_meldung(anfang: tuple[int, int], geschlossen: int | None, text: str) -> tuple[str, int, int]:
+    zeile, spalte = anfang
+    zeichen = text.split("\n")[zeile - 1][spalte - 1]
+    if geschlossen is None:
+        meldung = f"Anführungszeichen „{zeichen}“ wird nicht geschlossen (der Text läuft bis zum Dateiende)"
+    else:
+        meldung = (
+            f"Anführungszeichen „{zeichen}“ wird erst in Zeile {geschlossen} geschlossen – "
+            f"fehlt das schließende Anführungszeichen in Zeile {zeile}?"
+        )
+    return meldung, zeile, spalte
 
 
 _FREMDE_UMBRUECHE = ("\u2028", "\u2029", "\x85")  # für YAML Zeilenumbrüche, für Editoren nicht
@@ -323,6 +480,14 @@ def lade_text(text: str) -> tuple[Dokument | None, list[Problem]]:
             else:
                 falle, problem = None, None
             pfad = ablegen(wert, pos, ev)
+            marke = ev.end_mark
+            if typ is yaml.ScalarEvent and not cast(yaml.ScalarEvent, ev).style and pfad is not None and marke is not None:
+                kommentar = _KOMMENTAR_DANACH.match(text, marke.index)
+                if kommentar is not None:
+                    raute = kommentar.end() - 1  # Index des „#“
+                    zeile, spalte = stelle(marke)
+                    ende = text.find("\n", raute)
+                    dok.kommentare[pfad] = (zeile, spalte + raute - marke.index, text[raute : ende if ende >= 0 else len(text)].rstrip())
             if problem:
                 probleme.append(Problem(problem[0], problem[1], *pos, pfad=pfad or ()))
             if falle is not None and pfad is not None:
@@ -500,6 +665,10 @@ _MS, _SS = yaml.MappingStartEvent, yaml.SequenceStartEvent
 _SK = yaml.ScalarEvent
 _UEBERGEHEN = (yaml.StreamStartEvent, yaml.DocumentEndEvent, yaml.StreamEndEvent)
 _DOKANFANG = yaml.DocumentStartEvent
+# Ein Kommentar direkt nach einem Wert in derselben Zeile; `_KOMMENTAR_MOEGLICH` ist die
+# notwendige Bedingung dafür im ganzen Text (sonst spart der schnelle Weg die Einzelprüfung).
+_KOMMENTAR_DANACH = re.compile(r"[ \t]+#")
+_KOMMENTAR_MOEGLICH = re.compile(r"\S[ \t]+#")
 _EINFACHE_GANZZAHL = re.compile(r"[-+]?(0|[1-9][0-9]{0,17})\Z")
 _IMPLIZIT = {k: tuple(v) for k, v in yaml.resolver.Resolver.yaml_implicit_resolvers.items()}
 _IMMER = _IMPLIZIT.get(None, ())
@@ -532,6 +701,7 @@ def lade_schnell(text: str) -> Any:
     schluessel: Any = None
     wurzel: Any = None
     dokumente = 0
+    kommentare = _KOMMENTAR_MOEGLICH.search(text) is not None
     try:
         for ev in yaml.parse(text, Loader=yaml.CSafeLoader):
             typ = ev.__class__
@@ -545,6 +715,8 @@ def lade_schnell(text: str) -> Any:
                         return LANGSAM  # Zahl/Datum/null als Schlüssel oder doppelter Schlüssel
                     schluessel = wert
                     continue
+                if kommentare and not skalar.style and skalar.end_mark is not None and _KOMMENTAR_DANACH.match(text, skalar.end_mark.index):
+                    return LANGSAM  # Kommentar direkt nach einem Wert: vielleicht abgeschnittener Text
                 if skalar.implicit[0]:
                     tag = _tag_von(wert)
                     if tag == _STR or tag == _ZEIT:

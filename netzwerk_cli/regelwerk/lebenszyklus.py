@@ -92,6 +92,12 @@ def _herkunft(s: Schritt) -> list[tuple[tuple, str]]:
     return [((), "zum Einreichen fehlt die Herkunft: „arbeitsgruppe“ oder „gremium“ angeben")]
 
 
+def sitzung_fehlerhaft(sitzung_id: object) -> str:
+    """Die Meldung des Wächters, wenn die Sitzung fehlerhaft ist – ein Folgebefund: `validate`
+    meldet ihn nicht (die Sitzung meldet ihren Fehler selbst), `empfehlung advance` lehnt ab."""
+    return f"Sitzung „{sitzung_id}“ ist fehlerhaft und kann nicht geprüft werden (siehe dort)"
+
+
 def _sitzung_pruefen(s: Schritt, bezug_status: str, zweck: str) -> list[tuple[tuple, str]]:
     gremium_id = s.empfehlung.get("entscheidungsgremium")
     if not gremium_id:
@@ -104,7 +110,7 @@ def _sitzung_pruefen(s: Schritt, bezug_status: str, zweck: str) -> list[tuple[tu
         return [(hier, f"Sitzung „{sitzung_id}“ gibt es nicht")]
     sitzung = s.bestand.daten("sitzung", sitzung_id)
     if not sitzung:
-        return [(hier, f"Sitzung „{sitzung_id}“ ist fehlerhaft und kann nicht geprüft werden (siehe dort)")]
+        return [(hier, sitzung_fehlerhaft(sitzung_id))]
     probleme = []
     if sitzung.get("gremium") != gremium_id:
         probleme.append((hier, f"Sitzung „{sitzung_id}“ ist eine Sitzung von „{sitzung.get('gremium')}“, entschieden wird aber in „{gremium_id}“"))
@@ -206,7 +212,8 @@ def pruefe_verlauf(id_: str, empfehlung: dict, bestand: BestandLesen) -> list[Ve
         schritt = Schritt(id_, empfehlung, jetzt, verlauf[:i], ("verlauf", i), bestand)
         for pfad, meldung in pruefe_schritt(schritt):
             # fehlt das Feld ganz, zeigt der Befund auf den Verlaufseintrag, der es braucht
-            verstoesse.append(Verstoss("verlauf-ungueltig", meldung, pfad if _vorhanden(empfehlung, pfad) else ("verlauf", i)))
+            folge = meldung == sitzung_fehlerhaft(jetzt.get("sitzung"))
+            verstoesse.append(Verstoss("verlauf-ungueltig", meldung, pfad if _vorhanden(empfehlung, pfad) else ("verlauf", i), folge=folge))
     letzter = verlauf[-1].get("status")
     if empfehlung.get("status") != letzter:
         verstoesse.append(

@@ -40,6 +40,9 @@ class Verstoss:
     meldung: str
     pfad: tuple
     schwere: str = "fehler"
+    # Folgebefund: entsteht nur, weil ein anderer Datensatz fehlerhaft ist (dort gemeldet).
+    # `validate` meldet ihn nicht; schreibende Befehle lehnen trotzdem ab.
+    folge: bool = False
 
 
 @dataclass
@@ -226,6 +229,9 @@ def _gruppe_pruefen(stand: GruppenStand, bestand: BestandLesen, stichtag: str, v
             continue  # unbekannte Person: meldet die Verweisprüfung
         org_id = person.get("organisation")
         organisation = bestand.daten("organisation", org_id)
+        # Organisation genannt, aber unbekannt oder fehlerhaft: das melden die Verweisprüfung der
+        # Person bzw. die Datei der Organisation; was hier daraus folgt, ist ein Folgebefund
+        folge = org_id is not None and not organisation
         pfad = ("mitglieder", m.index, "person")
         wer = person.get("name", m.person)
         if g.get("rolle") and g["rolle"] not in (person.get("rollen") or []):
@@ -245,6 +251,7 @@ def _gruppe_pruefen(stand: GruppenStand, bestand: BestandLesen, stichtag: str, v
                     f"Sitzgruppe „{name}“ verlangt eine Organisation vom Typ {' oder '.join(g['organisationstyp'])}; "
                     f"{wer}: „{organisation.get('typ') or 'unbekannt'}“",
                     pfad,
+                    folge=folge,
                 )
             )
         for merkmal, soll in (g.get("organisationsmerkmale") or {}).items():
@@ -254,12 +261,15 @@ def _gruppe_pruefen(stand: GruppenStand, bestand: BestandLesen, stichtag: str, v
                         "sitz-regel",
                         f"Sitzgruppe „{name}“ verlangt {merkmal} = {'ja' if soll else 'nein'}; Organisation „{org_id or 'unbekannt'}“ erfüllt das nicht",
                         pfad,
+                        folge=folge,
                     )
                 )
         if je:
             wert = _merkmal(je, person, organisation, aus)
             if wert is None:
-                verstoesse.append(Verstoss("sitz-regel", f"Sitzgruppe „{name}“ vergibt je {je} einen Sitz; für {wer} ist {je} unbekannt", pfad))
+                verstoesse.append(
+                    Verstoss("sitz-regel", f"Sitzgruppe „{name}“ vergibt je {je} einen Sitz; für {wer} ist {je} unbekannt", pfad, folge=folge and je == "organisationstyp")
+                )
             elif aus and wert not in aus:
                 verstoesse.append(
                     Verstoss("sitz-regel", f"Sitzgruppe „{name}“: {je} „{wert}“ ist nicht vorgesehen (vorgesehen: {', '.join(aus)})", pfad)

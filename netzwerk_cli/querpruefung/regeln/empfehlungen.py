@@ -18,6 +18,8 @@ def pruefe_eins(ds, bestand: BestandLesen, kontext) -> Iterator[Befund]:
         return
     e = ds.daten
     for v in lebenszyklus.pruefe_verlauf(ds.id, e, bestand):
+        if v.folge:
+            continue  # fehlerhafte Sitzung: meldet die Sitzung selbst (docs/REGELN.md „Folgefehler“)
         yield ds.befund(v.regel, v.meldung, v.pfad, v.schwere)
     adressaten = set(e.get("adressaten") or [])
     for i, u in enumerate(e.get("umsetzung") or []):

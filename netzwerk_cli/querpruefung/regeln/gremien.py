@@ -15,6 +15,8 @@ def pruefe_eins(ds, bestand: BestandLesen, kontext) -> Iterator[Befund]:
         return
     b = sitzregeln.besetzung(ds.daten, bestand, kontext.stichtag)
     for v in b.verstoesse:
+        if v.folge:
+            continue  # die Ursache ist in einer anderen Datei gemeldet (docs/REGELN.md „Folgefehler“)
         yield ds.befund(v.regel, v.meldung, v.pfad, v.schwere)
     for m in b.ohne_gruppe:
         yield ds.befund(

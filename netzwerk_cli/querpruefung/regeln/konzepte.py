@@ -24,10 +24,13 @@ def pruefe_konzept(ds, bestand: BestandLesen, kontext) -> Iterator[Befund]:
 
 
 def _themen(bestand: BestandLesen) -> tuple[frozenset, str] | None:
-    """Alle Themenfelder der gültigen Konzepte und ihre Aufzählung; None, wenn es keine gibt."""
-    konzepte = [ds.daten for ds in bestand.alle_von("konzept") if ds.gueltig]
-    if not konzepte:
+    """Alle Themenfelder der gültigen Konzepte und ihre Aufzählung; None, wenn es keine gibt – oder
+    wenn ein Konzept fehlerhaft ist: dann ist unbekannt, welche Themenfelder es definiert, und jede
+    Meldung „in keinem Konzept definiert“ wäre ein Folgefehler (das Konzept meldet seinen Fehler)."""
+    alle = list(bestand.alle_von("konzept"))
+    if not alle or not all(ds.gueltig for ds in alle):
         return None
+    konzepte = [ds.daten for ds in alle]
     themen = frozenset(t["id"] for k in konzepte for liste in ("themenfelder", "querschnittsthemen") for t in k.get(liste) or [])
     return themen, ", ".join(sorted(themen)) or "keine"
 
