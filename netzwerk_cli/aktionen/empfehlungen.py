@@ -34,62 +34,6 @@ def schema_pruefen(bestand: Bestand) -> None:
 # --------------------------------------------------------------------------- Lesen
 
 
-@dataclass
-class Zeile:
-    id: str
-    titel: str
-    status: str
-    seit: str | None
-    herkunft: str
-    entscheidungsgremium: str | None
-    naechster_schritt: str
-    datei: str
-    beispiel: bool = False
-
-
-def naechster_schritt(status: str) -> str:
-    t = lebenszyklus.tabelle()
-    if t.endzustand(status):
-        return "– (Endzustand)"
-    haupt = t.hauptpfad(status)
-    if haupt:
-        return haupt
-    return "Entscheidung: " + " | ".join(t.naechste(status))
-
-
-def zeile(ds: Datensatz) -> Zeile:
-    e = ds.daten
-    verlauf = [v for v in e.get("verlauf") or [] if isinstance(v, dict)]
-    herkunft = e.get("arbeitsgruppe") or e.get("gremium") or "–"
-    return Zeile(
-        id=ds.id,
-        titel=e.get("titel", ""),
-        status=e.get("status", ""),
-        seit=verlauf[-1].get("datum") if verlauf else None,
-        herkunft=herkunft,
-        entscheidungsgremium=e.get("entscheidungsgremium"),
-        naechster_schritt=naechster_schritt(e.get("status", "")),
-        datei=ds.datei,
-        beispiel=bool(e.get("beispiel")),
-    )
-
-
-def liste(bestand: Bestand, status: str | None = None, gremium: str | None = None, arbeitsgruppe: str | None = None) -> list[Zeile]:
-    ergebnis = []
-    for ds in bestand.arten["empfehlung"].values():
-        if not ds.gueltig:
-            continue
-        e = ds.daten
-        if status and e.get("status") != status:
-            continue
-        if gremium and gremium not in (e.get("gremium"), e.get("entscheidungsgremium")):
-            continue
-        if arbeitsgruppe and e.get("arbeitsgruppe") != arbeitsgruppe:
-            continue
-        ergebnis.append(zeile(ds))
-    return sorted(ergebnis, key=lambda z: z.id)
-
-
 def hole(bestand: Bestand, id_: str) -> Datensatz:
     ds = bestand.hole("empfehlung", id_)
     if ds is None:
