@@ -19,7 +19,6 @@ from __future__ import annotations
 import copy
 import difflib
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -33,6 +32,7 @@ from netzwerk_cli.aktionen.anonymisierung.fundstellen import (
     Suchbegriffe,
     _verbleibende_stellen,
 )
+from netzwerk_cli.aktionen.schreibvorgang import neue_fehler
 from netzwerk_cli.bestand import Bestand, Datensatz
 from netzwerk_cli.bestand.laden import lade_bestand
 from netzwerk_cli.dateipruefung import schemata
@@ -464,17 +464,7 @@ def _neue_fehler(vorher: list[Befund], nachher: list[Befund], umbenannt: dict, b
         meldung = _VORSCHLAG.sub("", meldung)  # „meinten Sie …?“ hängt vom Bestand ab, nicht vom Fehler
         return (umbenannt.get(b.datei, b.datei), b.regel, b.pfad, meldung)
 
-    alte = Counter(schluessel(b) for b in vorher if b.schwere == "fehler")
-    neue = []
-    for b in sorted(nachher, key=Befund.sortierschluessel):
-        if b.schwere != "fehler":
-            continue
-        k = schluessel(b)
-        if alte[k] > 0:
-            alte[k] -= 1
-        else:
-            neue.append(b)
-    return neue
+    return neue_fehler(vorher, nachher, schluessel)
 
 
 def _verweise_auf(art: str, daten: dict, person: str) -> list[tuple]:
