@@ -25,14 +25,18 @@ import json
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from netzwerk_cli import querpruefung
 from netzwerk_cli.bestand import Bestand, Datensatz
 from netzwerk_cli.dateipruefung import schemata
 from netzwerk_cli.grundlagen.arten import ORDNER_VON_ART, art_und_id
 from netzwerk_cli.grundlagen.befunde import FEHLER, WARNUNG, Befund
 from netzwerk_cli.quellen import git_geschichte, yamltext
 from netzwerk_cli.regelwerk import lebenszyklus
+
+if TYPE_CHECKING:  # der Speicher kommt vom inkrementellen Weg (validierung)
+    from netzwerk_cli.quellen.zwischenspeicher import Speicher
 
 MAX_ANTEIL_ENTFERNT = 0.25  # höchstens ein Viertel der Mitglieder auf einmal entfernen
 AEHNLICHKEIT_UMBENENNUNG = 0.5  # wie Gits Standard für die Erkennung von Umbenennungen
@@ -51,26 +55,40 @@ class AlterDatensatz:
     daten: Any = None
 
 
-def vergleiche(bestand: Bestand, ref: str) -> list[Befund]:
-    """Alle Befunde des Basisvergleichs; REF nicht auflösbar → EinrichtungsFehler (Exit 2)."""
-    basis = git_geschichte.basis_aufloesen(bestand.wurzel, ref)
-    alt = _alter_stand(bestand.wurzel, basis)
-    neu = {(ds.art, ds.id): ds for ds in bestand.alle()}
+def vergleiche(bestand: Bestand, ref: str, speicher: Speicher | None = None) -> list[Befund]:
+    """Alle Befunde des Basisvergleichs; REF nicht auflösbar → EinrichtungsFehler (Exit 2).
+
+    Ohne `speicher` (`--kein-cache`) wird jede Datei des Arbeitsbaums mit ihrer Fassung am
+    Basis-Commit verglichen (Blob-Hash jeder Datei) und jeder Datensatz nach Verweisen auf
+    entfernte durchsucht. Mit dem Speicher des inkrementellen Wegs (`validierung.aktualisiert`)
+    kosten nur die geänderten Datensätze Arbeit: Git nennt die Pfade, die sich geändert haben
+    können (`git_geschichte.geaenderte_pfade`), und Verweise auf entfernte Datensätze können nur
+    bei den Subjekten stehen, die laut Querprüfung nach ihnen gefragt haben
+    (`querpruefung.verweisende`). Beide Wege liefern dieselben Befunde
+    (tests/test_basis_speicher.py)."""
+    wurzel = bestand.wurzel
+    basis = git_geschichte.basis_aufloesen(wurzel, ref)
+    alt = _alter_stand(wurzel, basis)
+    neu = bestand.dateien_je_schluessel()  # (Art, id) → Datei; lädt keine Daten
+    vielleicht = git_geschichte.geaenderte_pfade(wurzel, basis) if speicher is not None else None
 
     geaendert: list[tuple[AlterDatensatz, Datensatz]] = []
-    for schluessel, ds in neu.items():
+    for schluessel, datei in neu.items():
         a = alt.get(schluessel)
-        if a is None or _blob_des_arbeitsbaums(bestand.wurzel, ds) == a.blob:
-            continue
-        geaendert.append((a, ds))
+        if a is None or (vielleicht is not None and datei == a.datei and datei not in vielleicht):
+            continue  # neu, oder laut Git derselbe Inhalt an derselben Stelle
+        ds = _datensatz(bestand, schluessel)
+        if _blob_des_arbeitsbaums(wurzel, ds) != a.blob:
+            geaendert.append((a, ds))
     entfernt = [a for s, a in alt.items() if s not in neu]
-    hinzu = [ds for s, ds in neu.items() if s not in alt]
+    # nach Dateien geordnet (nicht nach der Art des Bestands): Umbenennungen hängen von der Reihenfolge ab
+    hinzu = [_datensatz(bestand, s) for s, _ in sorted(((s, d) for s, d in neu.items() if s not in alt), key=lambda e: e[1])]
 
     # Inhalte nur laden, wo sie gebraucht werden
     brauchen = [a for a, ds in geaendert if a.art in ("empfehlung", "gremium")] + entfernt
-    _inhalte_laden(bestand.wurzel, brauchen)
+    _inhalte_laden(wurzel, brauchen)
 
-    umbenannt = erkenne_umbenennungen(entfernt, hinzu, bestand.wurzel)
+    umbenannt = erkenne_umbenennungen(entfernt, hinzu, wurzel)
     paare = geaendert + [(a, umbenannt[(a.art, a.id)]) for a in entfernt if (a.art, a.id) in umbenannt]
 
     befunde: list[Befund] = []
@@ -83,8 +101,14 @@ def vergleiche(bestand: Bestand, ref: str) -> list[Befund]:
             befunde.extend(verlauf_befunde(a.daten, ds, basis.ref))
         elif ds.art == "gremium":
             befunde.extend(mitglieder_befunde(a.daten, ds, basis.ref))
-    befunde.extend(verweis_befunde(bestand, entfernt, umbenannt, basis.ref))
+    befunde.extend(verweis_befunde(bestand, entfernt, umbenannt, basis.ref, speicher))
     return befunde
+
+
+def _datensatz(bestand: Bestand, schluessel: tuple[str, str]) -> Datensatz:
+    ds = bestand.netzwerk if schluessel[0] == "netzwerk" else bestand.hole(*schluessel)
+    assert ds is not None  # Schlüssel aus bestand.dateien_je_schluessel
+    return ds
 
 
 # --------------------------------------------------------------------------- alter Stand
@@ -176,17 +200,24 @@ def erkenne_umbenennungen(
 
 
 def verweis_befunde(
-    bestand: Bestand, entfernt: list[AlterDatensatz], umbenannt: dict[tuple[str, str], Datensatz], ref: str
+    bestand: Bestand,
+    entfernt: list[AlterDatensatz],
+    umbenannt: dict[tuple[str, str], Datensatz],
+    ref: str,
+    speicher: Speicher | None = None,
 ) -> list[Befund]:
-    """`ref-entfernt`: Verweise im neuen Stand auf Datensätze, die seit der Basis fehlen."""
+    """`ref-entfernt`: Verweise im neuen Stand auf Datensätze, die seit der Basis fehlen. Mit dem
+    Speicher der Querprüfung nur bei den Datensätzen, die nach den entfernten gefragt haben."""
     weg: dict[str, dict[str, AlterDatensatz]] = {}
     for a in entfernt:
         if a.art != "netzwerk":
             weg.setdefault(a.art, {})[a.id] = a
     if not weg:
         return []
+    fragende = querpruefung.verweisende(speicher, [(art, id_) for art, ids in weg.items() for id_ in ids]) if speicher else None
+    saetze = bestand.alle() if fragende is None else (_datensatz(bestand, s) for s in bestand.dateien_je_schluessel() if s in fragende)
     befunde = []
-    for ds in bestand.alle():
+    for ds in saetze:
         if not ds.lesbar:
             continue
         for muster, ziel_art in schemata.verweise(ds.art):

@@ -161,6 +161,11 @@ class Bestand:
             self._merker[schluessel] = rechne(self)
         return self._merker[schluessel]
 
+    def dateien_je_schluessel(self) -> dict[tuple[str, str], str]:
+        """(Art, id) → Datei jedes Datensatzes, `netzwerk.yaml` zuerst (Reihenfolge wie `alle`);
+        `aus_speicher.SpeicherBestand` liefert das, ohne Daten zu laden (`validate --basis`)."""
+        return {(ds.art, ds.id): ds.datei for ds in self.alle()}
+
     def vergessen(self) -> None:
         """Abgeleitete Werte verwerfen (nach Änderungen am Bestand im Speicher)."""
         self._merker.clear()

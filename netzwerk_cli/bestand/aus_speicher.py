@@ -77,6 +77,14 @@ class SpeicherBestand(Bestand):
         saetze = self.arten[art]
         return [saetze[id_] for id_ in index.get(wert, ())]
 
+    def dateien_je_schluessel(self) -> dict[tuple[str, str], str]:
+        """Wie Bestand.dateien_je_schluessel, aber aus den gefundenen Dateien: ohne Daten zu laden."""
+        gefunden = self._quelle.gefunden
+        ergebnis = {("netzwerk", self.netzwerk.id): self.netzwerk.datei} if self.netzwerk is not None else {}
+        for art, saetze in self.arten.items():
+            ergebnis.update(((art, id_), gefunden[i][2]) for id_, i in cast(_Art, saetze).ids.items())
+        return ergebnis
+
     def _index_aus_metadaten(self, art: str, feld: str) -> dict[str, list[str]]:
         quelle = self._quelle
         stelle = INDEXFELDER[art].index(feld)

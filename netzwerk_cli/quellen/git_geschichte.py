@@ -79,22 +79,57 @@ def _ist_flach(repo) -> bool:
 
 
 def dateien_am_commit(wurzel: Path, commit: str, praefix: str) -> dict[str, str]:
-    """Alle regulären Dateien unter `praefix` im Commit: Pfad relativ zur Datenwurzel → Blob-Hash."""
+    """Alle regulären Dateien unter `praefix` im Commit: Pfad relativ zur Datenwurzel → Blob-Hash.
+
+    Ein einziges `git ls-tree -r -z` über den Teilbaum `COMMIT:praefix` (bei 100 000 Dateien
+    rund 0,2 s; das Durchlaufen mit GitPython brauchte Sekunden). Zerlegt nur an NUL und am
+    ersten Tabulator: Pfade dürfen Zeilenumbrüche, Leerzeichen und Tabulatoren enthalten."""
+    git = _gitpython()
     with _repository(wurzel, "--basis") as repo:
-        baum = repo.commit(commit).tree
-        if praefix:
-            try:
-                baum = baum[praefix.rstrip("/")]
-            except KeyError:
-                return {}
-            if baum.type != "tree":
-                return {}
+        ziel = f"{commit}:{praefix.rstrip('/')}" if praefix else commit
+        try:
+            roh = repo.git.ls_tree("-r", "-z", "--full-tree", ziel)
+        except git.GitCommandError:
+            return {}  # Datenordner fehlt am Basis-Commit oder ist dort kein Ordner
         ergebnis = {}
-        for eintrag in baum.traverse():
-            if eintrag.type != "blob" or eintrag.mode == 0o120000:  # Links nicht lesen
+        for eintrag in roh.split("\0"):
+            kopf, tab, pfad = eintrag.partition("\t")
+            if not tab:
                 continue
-            ergebnis[eintrag.path[len(praefix):]] = eintrag.hexsha
+            modus, art, blob = kopf.split(" ")
+            if art != "blob" or modus == "120000":  # Links und Submodule nicht lesen
+                continue
+            ergebnis[pfad] = blob
         return ergebnis
+
+
+def geaenderte_pfade(wurzel: Path, basis: Basis) -> set[str] | None:
+    """Pfade (relativ zur Datenwurzel), deren Inhalt im Arbeitsbaum von dem am Basis-Commit
+    abweichen KANN; für jeden anderen Pfad des Basis-Commits gilt: dieselbe Datei liegt mit
+    demselben Inhalt im Arbeitsbaum.
+
+    Git nennt sie selbst (`git diff --name-only -z COMMIT`: Basis-Commit gegen Arbeitsbaum,
+    ob im Index oder nicht; ungeänderte Dateien erkennt Git an den Merkmalen im Index und prüft
+    „racy“ Einträge selbst nach). Dazu kommen alle Einträge, bei denen Git dem Arbeitsbaum nicht
+    nachsieht („assume-unchanged“, „skip-worktree“, ungelöste Konflikte: `git ls-files -v`).
+    Unversionierte Dateien stehen in keiner der Listen: es gibt sie am Basis-Commit nicht.
+    None: Git kann es nicht sagen (ganze Ordner ohne Arbeitsbaum in einem „sparse index“)."""
+    git = _gitpython()
+    with _repository(wurzel, "--basis") as repo:
+        spec = [f":(literal){basis.praefix}"] if basis.praefix else []
+        try:
+            unterschiede = repo.git.diff("--no-renames", "--no-ext-diff", "--name-only", "-z", basis.commit, "--", *spec)
+            index = repo.git.ls_files("-v", "-z", "--", *spec)
+        except git.GitCommandError as e:
+            text = _stderr(e)
+            raise EinrichtungsFehler(f"--basis: Unterschiede zum Basis-Commit nicht lesbar: {text}{_zusatz_hinweis(text)}") from None
+    pfade = {p for p in unterschiede.split("\0") if p}
+    for eintrag in index.split("\0"):
+        if eintrag and not eintrag.startswith("H "):  # H: gewöhnlicher Eintrag, Git sieht nach
+            if eintrag.endswith("/"):
+                return None
+            pfade.add(eintrag[2:])
+    return {_ohne_praefix(p, basis.praefix) for p in pfade if not basis.praefix or p.startswith(basis.praefix)}
 
 
 def blob_inhalte(wurzel: Path, hashes: list[str], hoechstens: int) -> dict[str, bytes | None]:

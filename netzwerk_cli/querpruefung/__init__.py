@@ -162,3 +162,21 @@ def ungueltige_schluessel(geaendert: list[str], weg: set[str], alt: dict, koepfe
                     for wert in werte:
                         ungueltig.add(abh.index(art, feld, wert))
     return ungueltig, subjekte
+
+
+def verweisende(speicher: Speicher, saetze: list[tuple[str, str]]) -> set[tuple[str, str]] | None:
+    """Die Subjekte (Art, id), deren Prüfung nachgesehen hat, ob es einen der Datensätze `saetze`
+    gibt – nach `pruefe` für den Stand von jetzt. Darunter ist jeder Datensatz, der einen von
+    ihnen verweist (`ref-unbekannt` fragt `fehlende` mit jedem Verweis); `basisvergleich` sucht
+    Verweise auf entfernte Datensätze nur dort. None: kein nutzbarer Zustand (dann alle)."""
+    zustand = speicher.quer()
+    if zustand is None:
+        return None
+    nummern = speicher.abhaengige([abh.existenz(art, id_) for art, id_ in saetze], list(zustand["generationen"]))
+    if nummern is None:
+        return None
+    subjekte = zustand["subjekte"]
+    try:
+        return {(s[: s.index("\0")], s[s.index("\0") + 1 :]) for n in nummern if (s := subjekte[n])}
+    except (IndexError, TypeError, ValueError):
+        return None

@@ -128,16 +128,17 @@ def validiere(
     `querpruefung` nur, was sich seit dem letzten Lauf geändert hat (und was davon abhängt);
     `zwischenspeicher=False` liest und prüft alles neu (`validate --kein-cache`).
     """
-    inkrementell = aktualisiert(wurzel, stichtag) if zwischenspeicher and basis is None else None
+    inkrementell = aktualisiert(wurzel, stichtag) if zwischenspeicher else None
     if inkrementell is not None:
-        bericht = _bericht(inkrementell.bestand, (Befund(*b) for je in inkrementell.befunde.values() for b in je))  # 6. Bericht
+        bestand: Bestand = inkrementell.bestand
+        bericht = _bericht(bestand, (Befund(*b) for je in inkrementell.befunde.values() for b in je))  # 6. Bericht
     else:
         bestand = lade_bestand(wurzel, zwischenspeicher=zwischenspeicher)
         bericht = pruefe_bestand(bestand, stichtag)
-    if basis is not None:
+    if basis is not None:  # nur die geänderten Datensätze; mit Speicher ohne alles zu laden
         from netzwerk_cli import basisvergleich
 
-        bericht.befunde.extend(basisvergleich.vergleiche(bestand, basis))
+        bericht.befunde.extend(basisvergleich.vergleiche(bestand, basis, inkrementell.speicher if inkrementell else None))
     auswahl = _auswahl(wurzel, pfade) if pfade else [""]
     if auswahl != [""]:
         bericht.befunde = [b for b in bericht.befunde if any(b.datei == a or b.datei.startswith(a + "/") for a in auswahl)]
