@@ -55,7 +55,23 @@ class AlterDatensatz:
     daten: Any = None
 
 
-def vergleiche(bestand: Bestand, ref: str, speicher: Speicher | None = None) -> list[Befund]:
+@dataclass
+class Vorbereitung:
+    """Der aufgelöste Vergleichspunkt und – für den Weg mit Speicher – ein schon laufendes
+    `git diff` (`git_geschichte.Unterschiede`)."""
+
+    basis: git_geschichte.Basis
+    unterschiede: git_geschichte.Unterschiede | None
+
+
+def vorbereiten(wurzel: Path, ref: str, mit_speicher: bool) -> Vorbereitung:
+    """Vor dem Prüfen des Arbeitsbaums: REF auflösen (nicht auflösbar → EinrichtungsFehler, bevor
+    irgendetwas geprüft wird) und Git schon die geänderten Pfade suchen lassen."""
+    basis = git_geschichte.basis_aufloesen(wurzel, ref)
+    return Vorbereitung(basis, git_geschichte.Unterschiede(wurzel, basis) if mit_speicher else None)
+
+
+def vergleiche(bestand: Bestand, ref: str | Vorbereitung, speicher: Speicher | None = None) -> list[Befund]:
     """Alle Befunde des Basisvergleichs; REF nicht auflösbar → EinrichtungsFehler (Exit 2).
 
     Ohne `speicher` (`--kein-cache`) wird jede Datei des Arbeitsbaums mit ihrer Fassung am
@@ -67,20 +83,21 @@ def vergleiche(bestand: Bestand, ref: str, speicher: Speicher | None = None) -> 
     (`querpruefung.verweisende`). Beide Wege liefern dieselben Befunde
     (tests/test_basis_speicher.py)."""
     wurzel = bestand.wurzel
-    basis = git_geschichte.basis_aufloesen(wurzel, ref)
+    vorbereitet = ref if isinstance(ref, Vorbereitung) else vorbereiten(wurzel, ref, speicher is not None)
+    basis = vorbereitet.basis
     alt = _alter_stand(wurzel, basis)
     neu = bestand.dateien_je_schluessel()  # (Art, id) → Datei; lädt keine Daten
-    vielleicht = git_geschichte.geaenderte_pfade(wurzel, basis) if speicher is not None else None
+    vielleicht = vorbereitet.unterschiede.abholen() if speicher is not None and vorbereitet.unterschiede is not None else None
 
     geaendert: list[tuple[AlterDatensatz, Datensatz]] = []
     for schluessel, datei in neu.items():
-        a = alt.get(schluessel)
-        if a is None or (vielleicht is not None and datei == a.datei and datei not in vielleicht):
+        vorher = alt.get(schluessel)
+        if vorher is None or (vielleicht is not None and datei == vorher[0] and datei not in vielleicht):
             continue  # neu, oder laut Git derselbe Inhalt an derselben Stelle
         ds = _datensatz(bestand, schluessel)
-        if _blob_des_arbeitsbaums(wurzel, ds) != a.blob:
-            geaendert.append((a, ds))
-    entfernt = [a for s, a in alt.items() if s not in neu]
+        if _blob_des_arbeitsbaums(wurzel, ds) != vorher[1]:
+            geaendert.append((AlterDatensatz(*schluessel, *vorher), ds))
+    entfernt = [AlterDatensatz(*s, *a) for s, a in alt.items() if s not in neu]
     # nach Dateien geordnet (nicht nach der Art des Bestands): Umbenennungen hängen von der Reihenfolge ab
     hinzu = [_datensatz(bestand, s) for s, _ in sorted(((s, d) for s, d in neu.items() if s not in alt), key=lambda e: e[1])]
 
@@ -114,12 +131,14 @@ def _datensatz(bestand: Bestand, schluessel: tuple[str, str]) -> Datensatz:
 # --------------------------------------------------------------------------- alter Stand
 
 
-def _alter_stand(wurzel: Path, basis: git_geschichte.Basis) -> dict[tuple[str, str], AlterDatensatz]:
-    alt: dict[tuple[str, str], AlterDatensatz] = {}
-    for datei, blob in sorted(git_geschichte.dateien_am_commit(wurzel, basis.commit, basis.praefix).items()):
-        schluessel = art_und_id(datei)
+def _alter_stand(wurzel: Path, basis: git_geschichte.Basis) -> dict[tuple[str, str], tuple[str, str]]:
+    """(Art, id) → (Datei, Blob-Hash) am Basis-Commit; bei doppelten ids die erste Datei nach
+    Pfad. Schlichte Tupel: `AlterDatensatz` nur für die wenigen, die verglichen werden."""
+    alt: dict[tuple[str, str], tuple[str, str]] = {}
+    for eintrag in sorted(git_geschichte.dateien_am_commit(wurzel, basis.commit, basis.praefix).items()):
+        schluessel = art_und_id(eintrag[0])
         if schluessel is not None and schluessel not in alt:
-            alt[schluessel] = AlterDatensatz(schluessel[0], schluessel[1], datei, blob)
+            alt[schluessel] = eintrag
     return alt
 
 
@@ -214,7 +233,7 @@ def verweis_befunde(
             weg.setdefault(a.art, {})[a.id] = a
     if not weg:
         return []
-    fragende = querpruefung.verweisende(speicher, [(art, id_) for art, ids in weg.items() for id_ in ids]) if speicher else None
+    fragende = querpruefung.verweisende(speicher, [(art, id_) for art, ids in weg.items() for id_ in ids]) if speicher is not None else None
     saetze = bestand.alle() if fragende is None else (_datensatz(bestand, s) for s in bestand.dateien_je_schluessel() if s in fragende)
     befunde = []
     for ds in saetze:

@@ -19,10 +19,13 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import BEISPIEL, STICHTAG, git
+from hypothesis import given
+from hypothesis import strategies as st
 from test_querpruefung import Aenderer
 
 from netzwerk_cli import basisvergleich, querpruefung
 from netzwerk_cli.bestand import aus_speicher
+from netzwerk_cli.grundlagen.arten import NETZWERK_DATEI, ORDNER, art_und_id
 from netzwerk_cli.quellen import git_geschichte
 from netzwerk_cli.validierung import validiere
 
@@ -372,3 +375,23 @@ def test_geaenderte_pfade_mit_feindlichen_namen(repo):
     am_commit = git_geschichte.dateien_am_commit(repo, git(repo, "rev-parse", "HEAD").strip(), "")
     assert set(namen) <= am_commit.keys()
     assert am_commit[PERSON] == am_commit["personen/mit leer.yaml"]
+
+
+def _art_und_id_mit_split(datei: str):
+    """Die frühere, offensichtliche Fassung von `arten.art_und_id` (Referenz)."""
+    if datei == NETZWERK_DATEI:
+        return ("netzwerk", "netzwerk")
+    teile = datei.split("/")
+    if len(teile) < 2 or teile[0] not in ORDNER or any(t.startswith(".") for t in teile[1:]):
+        return None
+    if not teile[-1].endswith(".yaml"):
+        return None
+    return (ORDNER[teile[0]], teile[-1][: -len(".yaml")])
+
+
+_TEILE = st.sampled_from([*ORDNER, "", ".", ".x", "a", "b.yaml", ".yaml", "x.yaml", "\n", "netzwerk.yaml", "a.b", "ä ö"])
+
+
+@given(st.lists(_TEILE, min_size=1, max_size=5).map("/".join), st.sampled_from(["", ".yaml", "/", "/.", ".YAML"]))
+def test_art_und_id_wie_mit_split(pfad, ende):
+    assert art_und_id(pfad + ende) == _art_und_id_mit_split(pfad + ende)

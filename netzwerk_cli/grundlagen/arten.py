@@ -75,12 +75,12 @@ def art_und_id(datei: str) -> tuple[str, str] | None:
     """(art, id) eines Pfads relativ zur Datenwurzel, wie `bestand` ihn liest; sonst None."""
     if datei == NETZWERK_DATEI:
         return ("netzwerk", "netzwerk")
-    teile = datei.split("/")
-    if len(teile) < 2 or teile[0] not in ORDNER or any(t.startswith(".") for t in teile[1:]):
+    # ohne split: `validate --basis` ruft das für jede Datei am Basis-Commit (100 000 und mehr)
+    schnitt = datei.find("/")
+    art = ORDNER.get(datei[:schnitt]) if schnitt > 0 else None
+    if art is None or "/." in datei or not datei.endswith(".yaml"):  # „/.“: ein versteckter Teil
         return None
-    if not teile[-1].endswith(".yaml"):
-        return None
-    return (ORDNER[teile[0]], teile[-1][: -len(".yaml")])
+    return (art, datei[datei.rfind("/") + 1 : -len(".yaml")])
 
 
 # Felder, nach denen `nach()` sucht; ihre Werte stehen je Datei im Zwischenspeicher, damit eine

@@ -105,6 +105,12 @@ def dateien_am_commit(wurzel: Path, commit: str, praefix: str) -> dict[str, str]
 
 def geaenderte_pfade(wurzel: Path, basis: Basis) -> set[str] | None:
     """Pfade (relativ zur Datenwurzel), deren Inhalt im Arbeitsbaum von dem am Basis-Commit
+    abweichen KANN; siehe `Unterschiede`."""
+    return Unterschiede(wurzel, basis).abholen()
+
+
+class Unterschiede:
+    """Die Pfade (relativ zur Datenwurzel), deren Inhalt im Arbeitsbaum von dem am Basis-Commit
     abweichen KANN; für jeden anderen Pfad des Basis-Commits gilt: dieselbe Datei liegt mit
     demselben Inhalt im Arbeitsbaum.
 
@@ -113,23 +119,46 @@ def geaenderte_pfade(wurzel: Path, basis: Basis) -> set[str] | None:
     „racy“ Einträge selbst nach). Dazu kommen alle Einträge, bei denen Git dem Arbeitsbaum nicht
     nachsieht („assume-unchanged“, „skip-worktree“, ungelöste Konflikte: `git ls-files -v`).
     Unversionierte Dateien stehen in keiner der Listen: es gibt sie am Basis-Commit nicht.
-    None: Git kann es nicht sagen (ganze Ordner ohne Arbeitsbaum in einem „sparse index“)."""
-    git = _gitpython()
-    with _repository(wurzel, "--basis") as repo:
-        spec = [f":(literal){basis.praefix}"] if basis.praefix else []
-        try:
-            unterschiede = repo.git.diff("--no-renames", "--no-ext-diff", "--name-only", "-z", basis.commit, "--", *spec)
-            index = repo.git.ls_files("-v", "-z", "--", *spec)
-        except git.GitCommandError as e:
-            text = _stderr(e)
-            raise EinrichtungsFehler(f"--basis: Unterschiede zum Basis-Commit nicht lesbar: {text}{_zusatz_hinweis(text)}") from None
-    pfade = {p for p in unterschiede.split("\0") if p}
-    for eintrag in index.split("\0"):
-        if eintrag and not eintrag.startswith("H "):  # H: gewöhnlicher Eintrag, Git sieht nach
-            if eintrag.endswith("/"):
-                return None
-            pfade.add(eintrag[2:])
-    return {_ohne_praefix(p, basis.praefix) for p in pfade if not basis.praefix or p.startswith(basis.praefix)}
+
+    `git diff` startet sofort und läuft, während `validate` den Arbeitsbaum prüft (bei
+    100 000 Dateien ist das Vergleichen der Merkmale das Teuerste daran); `abholen` wartet.
+    """
+
+    def __init__(self, wurzel: Path, basis: Basis):
+        self.wurzel = wurzel
+        self.basis = basis
+        self._spec = [f":(literal){basis.praefix}"] if basis.praefix else []
+        git = _gitpython()
+        with _repository(wurzel, "--basis") as repo:
+            try:
+                self._diff = repo.git.diff("--no-renames", "--no-ext-diff", "--name-only", "-z", basis.commit, "--", *self._spec, as_process=True)
+            except git.GitCommandError as e:
+                self._fehler(e)
+
+    @staticmethod
+    def _fehler(e) -> None:
+        text = _stderr(e)
+        raise EinrichtungsFehler(f"--basis: Unterschiede zum Basis-Commit nicht lesbar: {text}{_zusatz_hinweis(text)}") from None
+
+    def abholen(self) -> set[str] | None:
+        """None: Git kann es nicht sagen (ganze Ordner ohne Arbeitsbaum in einem „sparse index“)."""
+        git = _gitpython()
+        ausgabe, fehler = self._diff.proc.communicate()  # liest beide Ströme: Git blockiert nie
+        if self._diff.proc.returncode:
+            self._fehler(git.GitCommandError(["git", "diff"], self._diff.proc.returncode, fehler))
+        praefix = self.basis.praefix
+        pfade = {p for p in ausgabe.decode("utf-8", "surrogateescape").split("\0") if p}
+        with _repository(self.wurzel, "--basis") as repo:
+            try:
+                index = repo.git.ls_files("-v", "-z", "--", *self._spec)
+            except git.GitCommandError as e:
+                self._fehler(e)
+        for eintrag in index.split("\0"):
+            if eintrag and not eintrag.startswith("H "):  # H: gewöhnlicher Eintrag, Git sieht nach
+                if eintrag.endswith("/"):
+                    return None
+                pfade.add(eintrag[2:])
+        return {_ohne_praefix(p, praefix) for p in pfade if not praefix or p.startswith(praefix)}
 
 
 def blob_inhalte(wurzel: Path, hashes: list[str], hoechstens: int) -> dict[str, bytes | None]:

@@ -128,6 +128,10 @@ def validiere(
     `querpruefung` nur, was sich seit dem letzten Lauf geändert hat (und was davon abhängt);
     `zwischenspeicher=False` liest und prüft alles neu (`validate --kein-cache`).
     """
+    if basis is not None:  # REF zuerst auflösen; Git sucht die geänderten Pfade, während hier geprüft wird
+        from netzwerk_cli import basisvergleich
+
+        vergleich = basisvergleich.vorbereiten(wurzel, basis, zwischenspeicher)
     inkrementell = aktualisiert(wurzel, stichtag) if zwischenspeicher else None
     if inkrementell is not None:
         bestand: Bestand = inkrementell.bestand
@@ -136,9 +140,7 @@ def validiere(
         bestand = lade_bestand(wurzel, zwischenspeicher=zwischenspeicher)
         bericht = pruefe_bestand(bestand, stichtag)
     if basis is not None:  # nur die geänderten Datensätze; mit Speicher ohne alles zu laden
-        from netzwerk_cli import basisvergleich
-
-        bericht.befunde.extend(basisvergleich.vergleiche(bestand, basis, inkrementell.speicher if inkrementell else None))
+        bericht.befunde.extend(basisvergleich.vergleiche(bestand, vergleich, inkrementell.speicher if inkrementell else None))
     auswahl = _auswahl(wurzel, pfade) if pfade else [""]
     if auswahl != [""]:
         bericht.befunde = [b for b in bericht.befunde if any(b.datei == a or b.datei.startswith(a + "/") for a in auswahl)]
