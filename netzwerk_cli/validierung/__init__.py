@@ -124,7 +124,8 @@ def validiere(
     """Prüft das ganze Repository; mit `pfade` werden nur Befunde zu diesen Dateien berichtet.
 
     Mit `basis` (Git-Verweis) kommen die Befunde des Vergleichs mit der Merge-Basis von
-    `basis` und HEAD hinzu (siehe basisvergleich.py). Mit Zwischenspeicher prüft
+    `basis` und HEAD hinzu (siehe basisvergleich.py); mit Zwischenspeicher nur für die
+    Datensätze, die sich seit der Basis geändert haben können. Mit Zwischenspeicher prüft
     `querpruefung` nur, was sich seit dem letzten Lauf geändert hat (und was davon abhängt);
     `zwischenspeicher=False` liest und prüft alles neu (`validate --kein-cache`).
     """
