@@ -522,7 +522,7 @@ class Speicher:
     def quer(self) -> dict | None:
         """Der gespeicherte Zustand der Querprüfung oder None."""
         zustand = self._dict("quer.bin")
-        noetig = ("kontext", "stand", "koepfe", "befunde", "subjekte", "generationen")
+        noetig = ("kontext", "stand", "koepfe", "befunde", "subjekte", "generationen", "gueltig")
         if not all(k in zustand for k in noetig) or len(zustand["generationen"]) != ABH_TEILE:
             return None
         return zustand
