@@ -203,7 +203,7 @@ def repository(n: int, seed: int, zwischenspeicher: Path) -> tuple[Path, dict]:
 
 def git(*args: str | Path, cwd: Path | None = None) -> str:
     """Git mit fester Identität und festen Zeitstempeln, ohne Hooks und Signatur der Messenden."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_") or k.startswith("GIT_CONFIG_")}  # kein GIT_DIR o. ä. von außen
     env.update(GIT_UMGEBUNG)
     befehl = ["git", "-c", "commit.gpgsign=false", "-c", "core.hooksPath=/dev/null", "-c", "init.defaultBranch=main", *map(str, args)]
     return subprocess.run(befehl, cwd=cwd, env=env, check=True, capture_output=True, text=True).stdout
