@@ -14,7 +14,7 @@ PROJEKT = Path(__file__).resolve().parents[1]
 if str(PROJEKT) not in sys.path:  # bench/ liegt neben netzwerk_cli/, ist aber kein Teil des Pakets
     sys.path.insert(0, str(PROJEKT))
 
-from bench import run  # noqa: E402
+from bench import run
 
 
 def _zeilen(text: str, marke: str) -> list[str]:
@@ -22,6 +22,7 @@ def _zeilen(text: str, marke: str) -> list[str]:
     return [z for z in text.splitlines() if z.startswith(f"| {marke} |") and z.count("|") == 8]
 
 
+@pytest.mark.langsam
 def test_probelauf_misst_alle_pfade_und_die_skalierung(tmp_path):
     """Ein Lauf mit 30 Datensätzen, einer Wiederholung und --skalierung-gross, wobei 31 die
     Rolle von 1 000 000 übernimmt (verstecktes --groessen-gross): jede Messung läuft einmal."""
