@@ -10,11 +10,11 @@ from pathlib import Path
 
 from netzwerk_cli.bestand import Bestand
 from netzwerk_cli.bestand.finden import finde_wurzel
-from netzwerk_cli.bestand.laden import lade_bedarf, lade_bestand
+from netzwerk_cli.bestand.laden import lade_bedarf
 from netzwerk_cli.grundlagen.befunde import Bericht
 from netzwerk_cli.querpruefung.regeln import kontext_fuer
 from netzwerk_cli.regelwerk import lebenszyklus
-from netzwerk_cli.validierung import pruefe_bestand
+from netzwerk_cli.validierung.berichtsstand import fuer_berichte
 
 
 @dataclass
@@ -39,14 +39,16 @@ def laden_bedarf(daten: Path | None, stichtag: str) -> GeprueftesRepo:
     return GeprueftesRepo(wurzel, bestand, Bericht(dateien=0), stichtag)
 
 
-def laden(daten: Path | None, stichtag: str, pruefen: bool = True) -> GeprueftesRepo:
+def laden(daten: Path | None, stichtag: str, pruefen: bool = True, zwischenspeicher: bool = True) -> GeprueftesRepo:
     """Datenrepository finden und lesen (jede Datei schema-geprüft, `Datensatz.gueltig`).
 
-    `pruefen=True` führt zusätzlich alle Prüfungen über Datensätze hinweg aus (für die
-    Fehlerzahlen in `status`); Berichte, die diese Zahlen nicht zeigen, sparen sich das."""
+    `pruefen=True` bringt dazu die Befunde aller Prüfungen über Datensätze hinweg (für die
+    Fehlerzahlen in `status`); Berichte, die diese Zahlen nicht zeigen, sparen sich das. Beides
+    über den Zwischenspeicher von `validate` (`validierung.berichtsstand`: nur Geändertes wird
+    neu geprüft, Daten erst beim Zugriff); `zwischenspeicher=False` bzw. ohne nutzbaren
+    Speicher der vollständige Weg."""
     wurzel = finde_wurzel(daten)
-    bestand = lade_bestand(wurzel)
-    pruefung = pruefe_bestand(bestand, stichtag) if pruefen else Bericht(befunde=list(bestand.befunde), dateien=bestand.dateien)
+    bestand, pruefung = fuer_berichte(wurzel, stichtag, pruefen, zwischenspeicher)
     return GeprueftesRepo(wurzel, bestand, pruefung, stichtag)
 
 
