@@ -12,7 +12,7 @@ import difflib
 import hashlib
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -93,29 +93,6 @@ def doppelter_eintrag(liste: list) -> Any | None:
 _FORMATE = {"date": lambda wert: iso_datum(wert) is not None, "email": lambda wert: "@" in wert}  # wie jsonschemas FORMAT_CHECKER
 
 
-@cache
-def schnellpruefer(art: str):
-    """Kompilierter Prüfer (fastjsonschema) je Art: sagt nur gültig/ungültig, dafür schnell.
-
-    Die Schemas bleiben in der gemeinsamen Teilmenge von Draft 2020-12 und Draft 7; dass beide
-    Prüfer übereinstimmen, zeigt tests/test_schemapruefer_einig.py. Meldet er „ungültig“, liefert
-    jsonschema die genauen Befunde; nur dessen Urteil zählt.
-    """
-    import fastjsonschema
-
-    # fastjsonschema ändert das Schema beim Übersetzen ($ref → absolute Adressen): eine Kopie geben
-    pruefe = fastjsonschema.compile(json.loads(json.dumps(schema(art))), formats=_FORMATE, use_default=False, detailed_exceptions=False)
-
-    def gueltig(daten: Any) -> bool:
-        try:
-            pruefe(daten)
-        except Exception:
-            return False
-        return True
-
-    return gueltig
-
-
 # Python-`\s` (str) ist Unicode-Leerraum wie `str.isspace()`; Rusts `\s` (Unicode White_Space)
 # kennt U+001C–U+001F nicht. Sonst sind beide gleich (geprüft über alle Zeichen in
 # tests/test_schneller_weg.py). Python-`\Z` heißt in Rust `\z`.
@@ -160,16 +137,22 @@ def _fuer_rust(knoten: Any) -> Any:
     return knoten
 
 
-_FORMATE_RS = {"date": lambda wert: iso_datum(wert) is not None, "email": lambda wert: "@" in wert}
-
-
 @cache
-def schnellpruefer_rs(art: str):
-    """Kompilierter Prüfer (jsonschema-rs, Draft 2020-12) je Art: sagt nur gültig/ungültig."""
+def schnellpruefer(art: str) -> Callable[[Any], bool]:
+    """Kompilierter Prüfer (jsonschema-rs, Draft 2020-12) je Art: sagt nur gültig/ungültig, dafür schnell.
+
+    Er bekommt die Schemas mit für Rust umgeschriebenen Mustern (`muster_fuer_rust`) und prüft
+    die Formate date und email mit denselben Funktionen wie die Referenz. Dass er nie „gültig“
+    sagt, wo jsonschema „ungültig“ sagt (und umgekehrt), zeigt tests/test_schneller_weg.py.
+    Meldet er „ungültig“, liefert jsonschema die genauen Befunde; nur dessen Urteil zählt.
+    """
+    return schnellpruefer_fuer(schema(art))
+
+
+def schnellpruefer_fuer(schema_: dict) -> Callable[[Any], bool]:
     import jsonschema_rs
 
-    pruefer = jsonschema_rs.validator_for(_fuer_rust(schema(art)), formats=_FORMATE_RS, validate_formats=True)
-    ist_gueltig = pruefer.is_valid
+    ist_gueltig = jsonschema_rs.Draft202012Validator(_fuer_rust(schema_), formats=_FORMATE, validate_formats=True).is_valid
 
     def gueltig(daten: Any) -> bool:
         try:
