@@ -186,7 +186,7 @@ def fassung(paket: str) -> str:
     spec = importlib.util.find_spec(paket)
     if spec is None or not spec.submodule_search_locations:
         return f"{paket}: nicht gefunden"
-    namen = []
+    namen: list[str] = []
     for ort in spec.submodule_search_locations:
         eltern = Path(ort).parent
         try:

@@ -157,8 +157,10 @@ def schnellpruefer_fuer(schema_: dict) -> Callable[[Any], bool]:
     def gueltig(daten: Any) -> bool:
         try:
             return ist_gueltig(daten)
-        except Exception:  # Schlüssel, die kein Text sind, Surrogate, fremde Typen: der genaue Weg entscheidet
-            return False
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except BaseException:  # Schlüssel, die kein Text sind, Surrogate, fremde Typen, ein Rust-panic
+            return False  # (PanicException ist keine Exception): der genaue Weg entscheidet
 
     return gueltig
 
