@@ -332,6 +332,8 @@ def test_muster_fuer_rust():
     for unbekannt in (r"\d", r"\w", r"\S", r"\b"):
         with pytest.raises(ValueError):
             schemata.muster_fuer_rust(f"^a{unbekannt}$")
+    kopie = schemata._fuer_rust({"properties": {"pattern": {"pattern": r"\s"}}, "const": {"pattern": r"\s"}, "enum": [{"pattern": r"\s"}]})
+    assert kopie == {"properties": {"pattern": {"pattern": r"[\s\x1c-\x1f]"}}, "const": {"pattern": r"\s"}, "enum": [{"pattern": r"\s"}]}
     assert not schemata.schnellpruefer_fuer({"pattern": r"^a\Z"})("a\n")
     assert schemata.schnellpruefer_fuer({"pattern": r"^a\Z"})("a")
 

@@ -129,9 +129,15 @@ def muster_fuer_rust(muster: str) -> str:
     return "".join(aus)
 
 
+_WERTE = frozenset({"enum", "const", "default", "examples"})  # Daten, keine Teilschemas: unverändert
+
+
 def _fuer_rust(knoten: Any) -> Any:
+    """Kopie eines Schemas mit allen `pattern` durch `muster_fuer_rust`."""
     if isinstance(knoten, dict):
-        return {k: muster_fuer_rust(v) if k == "pattern" and isinstance(v, str) else _fuer_rust(v) for k, v in knoten.items()}
+        return {
+            k: v if k in _WERTE else muster_fuer_rust(v) if k == "pattern" and isinstance(v, str) else _fuer_rust(v) for k, v in knoten.items()
+        }
     if isinstance(knoten, list):
         return [_fuer_rust(v) for v in knoten]
     return knoten
