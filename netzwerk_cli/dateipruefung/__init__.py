@@ -156,7 +156,8 @@ _kennung: bytes | None = None
 
 def werkzeug_kennung() -> bytes:
     """32 Bytes: Format des Zwischenspeichers, Werkzeugversion, Programmcode, Schemas, Python, die
-    Fassungen der Schemaprüfer (jsonschema-rs, jsonschema) – ändert sich eins, ist jeder gespeicherte Eintrag ungültig (der Schlüssel des Zwischenspeichers)."""
+    Fassungen der Schemaprüfer (jsonschema-rs, jsonschema) – ändert sich eins, ist jeder
+    gespeicherte Eintrag ungültig (der Schlüssel des Zwischenspeichers)."""
     global _kennung
     if _kennung is None:
         import sys
@@ -173,7 +174,6 @@ def werkzeug_kennung() -> bytes:
             h.update(datei.read_bytes())
         _kennung = h.digest()
     return _kennung
-
 
 
 def fassung(paket: str) -> str:
