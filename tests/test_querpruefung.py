@@ -1,16 +1,19 @@
-"""Issue 6 (d): die inkrementelle Querprüfung verbirgt nie einen Fehler.
+"""Issue 6 (d), Issue 17: die inkrementelle Querprüfung verbirgt nie einen Fehler.
 
 Eigenschaft: nach jeder zufälligen Änderung (Verweis umbiegen oder ins Leere zeigen lassen,
 Status und Datum ändern, Listeneintrag löschen, Schemafehler, kaputtes YAML, Datei löschen,
-umbenennen, kopieren, doppelte id) liefert `validate` mit Zwischenspeicher genau die Befunde
-eines Laufs ohne Speicher. Dazu Tests, dass wirklich nur Betroffenes neu geprüft wird und
+umbenennen, kopieren, doppelte id) und bei zufällig wechselndem Stichtag (Daten aus den
+Dateien, ihre Nachbartage, beliebige Tage) liefert `validate` mit Zwischenspeicher genau die
+Befunde eines Laufs ohne Speicher. Dazu Tests, dass wirklich nur Betroffenes neu geprüft wird und
 dass ein inkonsistenter Speicher zu einer vollständigen Prüfung führt.
 """
 
 from __future__ import annotations
 
 import random
+import re
 import shutil
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -68,6 +71,22 @@ class Aenderer:
         for p in self.dateien():
             je_ordner.setdefault(p.relative_to(self.wurzel).parts[0], []).append(p.stem)
         return je_ordner
+
+    def stichtag(self, jetzt: str) -> str:
+        """Oft bleibt der Stichtag; sonst ein Datum aus den Dateien, sein Vor- oder Folgetag
+        (dort kippen Prüfungen) oder ein beliebiger Tag."""
+        if self.rng.random() < 0.4:
+            return jetzt
+        if self.rng.random() < 0.7:
+            daten = sorted({d for p in self.dateien() for d in re.findall(r"\d{4}-\d{2}-\d{2}", p.read_text(encoding="utf-8", errors="replace"))})
+            try:
+                tag = date.fromisoformat(self.rng.choice(daten)) if daten else date(2026, 1, 1)
+            except ValueError:
+                tag = date(2026, 1, 1)
+            tag += timedelta(days=self.rng.choice([-1, 0, 1]))
+        else:
+            tag = date(2014, 1, 1) + timedelta(days=self.rng.randrange(20 * 366))
+        return tag.isoformat()
 
     def neue_id(self) -> str:
         self.zaehler += 1
@@ -202,9 +221,11 @@ def test_zufaellige_aenderungen_beispieldaten(tmp_path, seed):
     rng = random.Random(seed)
     aenderer = Aenderer(wurzel, rng)
     _gleich_ohne_speicher(wurzel, schritt="Start")
+    stichtag = STICHTAG
     for i in range(25):
-        beschreibung = aenderer.schritt()
-        _gleich_ohne_speicher(wurzel, schritt=f"Schritt {i + 1} ({beschreibung})")
+        stichtag = aenderer.stichtag(stichtag)
+        beschreibung = aenderer.schritt() if rng.random() < 0.7 else "keine Änderung"
+        _gleich_ohne_speicher(wurzel, stichtag, schritt=f"Schritt {i + 1} ({beschreibung}; Stichtag {stichtag})")
 
 
 @pytest.fixture(scope="module")
@@ -220,9 +241,11 @@ def test_zufaellige_aenderungen_erzeugtes_repository(erzeugt, tmp_path, seed):
     shutil.copytree(erzeugt, wurzel)
     aenderer = Aenderer(wurzel, random.Random(seed))
     _gleich_ohne_speicher(wurzel, schritt="Start")
+    stichtag = STICHTAG
     for i in range(15):
-        beschreibung = " | ".join(aenderer.schritt() for _ in range(random.Random(seed + i).randint(1, 3)))
-        _gleich_ohne_speicher(wurzel, schritt=f"Schritt {i + 1} ({beschreibung})")
+        stichtag = aenderer.stichtag(stichtag)
+        beschreibung = " | ".join(aenderer.schritt() for _ in range(random.Random(seed + i).randint(0, 3)))
+        _gleich_ohne_speicher(wurzel, stichtag, schritt=f"Schritt {i + 1} ({beschreibung}; Stichtag {stichtag})")
 
 
 # --------------------------------------------------------------------------- nur Betroffenes
@@ -254,11 +277,40 @@ def test_nur_betroffene_subjekte_werden_neu_geprueft(beispiel, geprueft_subjekte
     assert _befunde(bericht) == _befunde(validiere(beispiel, STICHTAG, zwischenspeicher=False))
 
 
-def test_anderer_stichtag_prueft_alles_neu(beispiel, geprueft_subjekte):
+def test_anderer_stichtag_prueft_nur_abgelaufene_subjekte(beispiel, geprueft_subjekte):
+    """Issue 17 (g): der erste Lauf eines neuen Tages prüft nur, was an diesem Tag anders sein kann."""
     validiere(beispiel, STICHTAG)
+    alle = sum(1 for _ in beispiel.rglob("*.yaml"))
+    folgetag = (date.fromisoformat(STICHTAG) + timedelta(days=1)).isoformat()
+    geprueft_subjekte.clear()
+    _gleich_ohne_speicher(beispiel, folgetag, "Folgetag")
+    assert len(geprueft_subjekte) < alle / 4
+    # Personen und Organisationen hängen nie vom Stichtag ab
+    assert not [s for s in geprueft_subjekte if s.startswith(("person/", "organisation/"))]
+    # ein Tag Jahre später: viel mehr kippt (Mitgliedschaften enden, Wiedervorlagen werden fällig)
     geprueft_subjekte.clear()
     _gleich_ohne_speicher(beispiel, "2031-01-01", "anderer Stichtag")
-    assert len(geprueft_subjekte) >= sum(1 for _ in beispiel.rglob("*.yaml"))
+    assert geprueft_subjekte
+    # zurück zum alten Stichtag: dasselbe wie ohne Speicher
+    _gleich_ohne_speicher(beispiel, STICHTAG, "zurück")
+
+
+def test_sitzung_kippt_genau_am_tag_nach_ihrem_datum(beispiel, geprueft_subjekte):
+    """Eine geplante Sitzung wird am Tag nach ihrem Datum zur Warnung – genau dann, und nur sie
+    (mit ihrem Gremium, falls es vom Tag abhängt) wird neu geprüft."""
+    sitzung = next((beispiel / "sitzungen").rglob("*.yaml"))
+    daten = yaml.safe_load(sitzung.read_text(encoding="utf-8"))
+    daten["status"] = "geplant"
+    daten["datum"] = "2027-03-10"
+    for feld in ("anwesend", "tagesordnung", "protokoll"):
+        daten.pop(feld, None)
+    sitzung.write_text(yaml.safe_dump(daten, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    vorher = _gleich_ohne_speicher(beispiel, "2027-03-10", "am Tag der Sitzung")
+    assert not any(b[4] == "sitzung-status" and b[0] == sitzung.relative_to(beispiel).as_posix() for b in vorher)
+    geprueft_subjekte.clear()
+    nachher = _gleich_ohne_speicher(beispiel, "2027-03-11", "Folgetag")
+    assert any(b[4] == "sitzung-status" and b[0] == sitzung.relative_to(beispiel).as_posix() for b in nachher)
+    assert f"sitzung/{sitzung.stem}" in geprueft_subjekte
 
 
 def test_geaenderte_wiedervorlagefrist_prueft_alles_neu(beispiel, geprueft_subjekte):

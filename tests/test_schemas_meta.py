@@ -1,7 +1,7 @@
 """Metaprüfungen der JSON Schemas in schemas/.
 
-Die Schemas müssen in einer Teilmenge bleiben, die jsonschema (Draft 2020-12) und
-fastjsonschema (Draft-07-Semantik) gleich auslegen, jedes Objekt schließt unbekannte
+Die Schemas benutzen nur Schlüsselwörter aus einer kleinen Liste (die der Übereinstimmungstest
+von jsonschema und jsonschema-rs in tests/test_schneller_weg.py abdeckt), jedes Objekt schließt unbekannte
 Schlüssel aus, jede Eigenschaft hat eine Beschreibung (Hilfetext im Editor), und die
 Verweisprüfung findet ihre Verweisfelder über die Anmerkung ``x-ref``.
 """
@@ -60,7 +60,8 @@ ALLOWED_KEYWORDS = {
     "x-zeitraum",
     "x-vertraulich",
 }
-# Neben "$ref" ignoriert Draft-07 alle Geschwister; erlaubt sind nur Anmerkungen.
+# Neben "$ref" nur Anmerkungen: so bleiben die Schemas einfach, und `schemata._aufloesen` (Anmerkungen
+# lesen) braucht keine Zusammenführung von Prüfwörtern.
 REF_SIBLINGS = {"$ref", "description", "x-ref"}
 ALLOWED_FORMATS = {"date", "email"}
 COMMON_TOP_LEVEL = {"beispiel", "quelle", "notiz"}

@@ -1,7 +1,8 @@
 """Issue 6: Die schnellen Wege liefern dasselbe wie die genauen.
 
 * schneller Lader (ohne Positionen) und genauer Lader (mit Positionen) ergeben dieselben Daten;
-* fastjsonschema (Vorabtest) und jsonschema (Urteil und Meldungen) sind sich einig;
+* jsonschema-rs (Vorabtest) und jsonschema (Urteil und Meldungen) sind sich einig – auf allen
+  Beispielen, auf veränderten Datensätzen und für jedes Zeichen in jedem Muster;
 * parallel geprüft = seriell geprüft, auf erzeugten Repositorys mit eingebauten Fehlern;
 * der Bestand „nach Bedarf“ (advance) liefert dieselben Datensätze wie der vollständige.
 
@@ -177,6 +178,24 @@ def _datensaetze(*ordner: Path) -> list[tuple[str, object]]:
     return ergebnis
 
 
+def _korpus_datensaetze() -> list[tuple[str, object]]:
+    """(art, daten) aus den festen Dateien des feindlichen Korpus (tests/corpus/*/daten)."""
+    ergebnis = []
+    for daten in sorted((PROJEKT / "tests" / "corpus").glob("*/daten")):
+        for pfad in sorted(daten.rglob("*.yaml")):
+            rel = pfad.relative_to(daten).parts
+            art = "netzwerk" if rel == ("netzwerk.yaml",) else ORDNER.get(rel[0]) if len(rel) > 1 else None
+            if art is None or not pfad.is_file() or pfad.is_symlink():
+                continue
+            try:
+                dok, _ = yamltext.lade_text(pfad.read_bytes().decode("utf-8-sig"))
+            except UnicodeDecodeError:
+                continue
+            if dok is not None:
+                ergebnis.append((art, dok.daten))
+    return ergebnis
+
+
 def _einig(art: str, daten) -> None:
     schnell = schemata.schnellpruefer(art)(daten)
     genau = schemata.validator(art).is_valid(daten)
@@ -184,7 +203,7 @@ def _einig(art: str, daten) -> None:
 
 
 def test_schemapruefer_einig_auf_allen_beispielen(erzeugt_mit_fehlern):
-    datensaetze = _datensaetze(PROJEKT / "data", PROJEKT / "tests" / "faelle", erzeugt_mit_fehlern)
+    datensaetze = _datensaetze(PROJEKT / "data", PROJEKT / "tests" / "faelle", erzeugt_mit_fehlern) + _korpus_datensaetze()
     assert len(datensaetze) > 2000
     ungueltig = 0
     for art, daten in datensaetze:
@@ -207,6 +226,9 @@ def vorlagen() -> dict[str, list[dict]]:
 _ersatz = st.one_of(
     _skalare,
     st.sampled_from(["2023-02-30", "2023-11-06T10:00", "2023-13-01", "kein datum", "x@y", "ohne-at", "Gross-Id", "a--b", "", " ", "-a", "2023-11-06\n", "10:00\n", "amt-a\n", "x@y\n", "https://example.org\n"]),
+    # wo Rust und Python (oder jsonschema-rs und jsonschema) auseinanderliegen könnten
+    st.sampled_from(["0000-01-01", "2023-02-29", "2024-02-29", "２０２３-01-01", "amt-a\u2028", "amt-a\r", "a\x1cb", "x\x1c@y", "x@y\x1f", "https://a\x1eb", "x@y\u2028", "x\xa0@y", "x\ufeff@y", "ä@ö.de", "a b@c"]),
+    st.sampled_from([1.0, 2.5, 10**20, -(10**20), True, False, 0, [1, 1.0], [1, True], [{"a": 1}, {"a": 1.0}], {"von": 1}]),
     st.lists(st.sampled_from(["a", "b", "a", 1, None]), max_size=4),
     st.dictionaries(st.sampled_from(["name", "x", "von", "bis", "person"]), _skalare, max_size=3),
 )
@@ -245,25 +267,109 @@ def test_schemapruefer_einig_auf_veraenderten_datensaetzen(vorlagen, daten):
     _einig(art, satz)
 
 
-def test_schemas_in_der_gemeinsamen_teilmenge():
-    """fastjsonschema liest die Schemas als Draft 7: dort gelten neben `$ref` keine weiteren
-    Schlüsselwörter. Also darf `$ref` nur mit Anmerkungen zusammenstehen."""
-    anmerkungen = {"$ref", "description", "title", "x-ref", "x-zeitraum", "examples", "$comment", "default"}
-    funde = []
+def test_schnellpruefer_liest_2020_12():
+    """Neben `$ref` gelten in 2020-12 weitere Schlüsselwörter (fastjsonschema las Draft 7 und
+    übersah sie); der schnelle Prüfer urteilt wie jsonschema."""
+    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "$defs": {"t": {"type": "string"}}, "$ref": "#/$defs/t", "maxLength": 2}
+    schnell = schemata.schnellpruefer_fuer(schema)
+    from jsonschema import Draft202012Validator
 
-    def gehe(knoten, pfad):
+    genau = Draft202012Validator(schema)
+    for wert, erwartet in (("ab", True), ("abc", False), (1, False)):
+        assert schnell(wert) is erwartet and genau.is_valid(wert) is erwartet, wert
+
+
+def _alle_muster() -> list[str]:
+    gefunden: set[str] = set()
+
+    def gehe(knoten):
         if isinstance(knoten, dict):
-            if "$ref" in knoten and set(knoten) - anmerkungen:
-                funde.append((pfad, sorted(set(knoten) - anmerkungen)))
             for k, v in knoten.items():
-                gehe(v, f"{pfad}/{k}")
+                if k == "pattern" and isinstance(v, str):
+                    gefunden.add(v)
+                else:
+                    gehe(v)
         elif isinstance(knoten, list):
-            for i, v in enumerate(knoten):
-                gehe(v, f"{pfad}/{i}")
+            for v in knoten:
+                gehe(v)
 
     for art in ARTEN:
-        gehe(schemata.schema(art), art)
-    assert funde == []
+        gehe(schemata.schema(art))
+    return sorted(gefunden)
+
+
+_MUSTER_BEISPIELE = ["amt-fuer-migration", "2023-11-06", "10:00", "https://example.org/pfad", "a@b.de", "sitz_gruppe-1"]
+
+
+@pytest.mark.parametrize("muster", _alle_muster())
+def test_muster_gleich_fuer_jedes_zeichen(muster):
+    """Jedes Muster der Schemas: Python-`re` (jsonschema) und jsonschema-rs (übersetzt mit
+    `muster_fuer_rust`) nehmen dieselben Texte an – für jedes Zeichen der Basisebene (darin aller
+    Leerraum, alle Zeilenenden, U+2028/U+2029) und jedes 61. der übrigen Ebenen (ohne Leerraum;
+    alle zu prüfen dauerte zu lange), vorn, in der Mitte, am Ende und anstelle eines Zeichens
+    eines passenden Werts."""
+    import re
+
+    beispiel = next(b for b in _MUSTER_BEISPIELE if re.search(muster, b))
+    schnell = schemata.schnellpruefer_fuer({"type": "string", "pattern": muster})
+    python = re.compile(muster)
+    mitte = len(beispiel) // 2
+    abweichend = []
+    for code in [*range(0x10000), *range(0x10000, 0x110000, 61), 0x10FFFF]:
+        if 0xD800 <= code <= 0xDFFF:
+            continue  # Surrogate: kein Text für Rust; der schnelle Prüfer sagt „ungültig“, der genaue Weg entscheidet
+        z = chr(code)
+        for wert in (z + beispiel, beispiel[:mitte] + z + beispiel[mitte:], beispiel[:mitte] + z + beispiel[mitte + 1 :], beispiel + z):
+            if schnell(wert) != bool(python.search(wert)):
+                abweichend.append(wert)
+    assert abweichend == []
+
+
+def test_muster_fuer_rust():
+    assert schemata.muster_fuer_rust(r"^[^@\s]+$") == r"^[^@\s\x1c-\x1f]+$"
+    assert schemata.muster_fuer_rust(r"^a\sb\Z") == r"^a[\s\x1c-\x1f]b\z"
+    assert schemata.muster_fuer_rust(r"^\[\s\]$") == r"^\[[\s\x1c-\x1f]\]$"
+    for unbekannt in (r"\d", r"\w", r"\S", r"\b"):
+        with pytest.raises(ValueError):
+            schemata.muster_fuer_rust(f"^a{unbekannt}$")
+    kopie = schemata._fuer_rust({"properties": {"pattern": {"pattern": r"\s"}}, "const": {"pattern": r"\s"}, "enum": [{"pattern": r"\s"}]})
+    assert kopie == {"properties": {"pattern": {"pattern": r"[\s\x1c-\x1f]"}}, "const": {"pattern": r"\s"}, "enum": [{"pattern": r"\s"}]}
+    assert not schemata.schnellpruefer_fuer({"pattern": r"^a\Z"})("a\n")
+    assert schemata.schnellpruefer_fuer({"pattern": r"^a\Z"})("a")
+
+
+def test_formate_wie_referenz():
+    """date und email: der schnelle Prüfer benutzt die Formatfunktionen der Referenz (jsonschema-rs
+    selbst nähme z. B. 0000-01-01 als Datum und lehnte ä@ö.de ab)."""
+    from jsonschema import Draft202012Validator
+
+    schema = {"type": "object", "properties": {"d": {"type": "string", "format": "date"}, "e": {"type": "string", "format": "email"}}}
+    schnell = schemata.schnellpruefer_fuer(schema)
+    genau = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    werte = [f"{j}-{m:02d}-{t:02d}" for j in ("0000", "0001", "1900", "2000", "2023", "2024", "9999") for m in range(14) for t in range(33)]
+    werte += ["2023-1-01", "２０２３-01-01", "2023-11-06T10:00", "2023-11-06\n", " 2023-11-06", ""]
+    for wert in werte:
+        assert schnell({"d": wert}) == genau.is_valid({"d": wert}), wert
+    for wert in ("x@y", "ohne-at", "ä@ö.de", "a b@c", "@", "a@b@c", '"a b"@c.de', ""):
+        assert schnell({"e": wert}) == genau.is_valid({"e": wert}), wert
+
+
+def test_werkzeug_kennung_enthaelt_pruefer_fassungen(monkeypatch):
+    """Eine andere Fassung von jsonschema-rs oder jsonschema macht den Zwischenspeicher ungültig."""
+    from importlib.metadata import version
+
+    assert dateipruefung.fassung("jsonschema_rs") == f"jsonschema_rs-{version('jsonschema_rs')}.dist-info"
+    assert dateipruefung.fassung("jsonschema") == f"jsonschema-{version('jsonschema')}.dist-info"
+    monkeypatch.setattr(dateipruefung, "_kennung", None)
+    vorher = dateipruefung.werkzeug_kennung()
+    echt = dateipruefung.fassung
+    for paket in ("jsonschema_rs", "jsonschema"):
+        monkeypatch.setattr(dateipruefung, "fassung", lambda p, paket=paket: "anders" if p == paket else echt(p))
+        monkeypatch.setattr(dateipruefung, "_kennung", None)
+        assert dateipruefung.werkzeug_kennung() != vorher, paket
+    monkeypatch.setattr(dateipruefung, "fassung", echt)
+    monkeypatch.setattr(dateipruefung, "_kennung", None)
+    assert dateipruefung.werkzeug_kennung() == vorher
 
 
 # --------------------------------------------------------------------------- parallel = seriell

@@ -181,8 +181,8 @@ def gegenprobe(monkeypatch) -> list[str]:
     gesehen: list[str] = []
     schnell = schreibvorgang._neue_fehler_schnell
 
-    def beide(vorgang, stichtag, schreiben=False):
-        ergebnis = schnell(vorgang, stichtag, schreiben)
+    def beide(vorgang, stichtag, schreiben=False, jetzt=None):
+        ergebnis = schnell(vorgang, stichtag, schreiben, jetzt)
         assert ergebnis is not None, "schneller Weg nicht genommen"
         voll = schreibvorgang._neue_fehler_voll(vorgang, stichtag)
         schluessel = vorgang.schluessel or schreibvorgang._standard_schluessel

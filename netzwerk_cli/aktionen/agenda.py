@@ -320,6 +320,22 @@ def plane_vorbereiten(bestand: Bestand, gremium_id: str, datum: str, ort: str | 
     return e, vorgang
 
 
+def plane_ueber_speicher(daten: Path | None, gremium_id: str, datum: str, ort: str | None, heute: str, dry_run: bool):
+    """`sitzung vorbereiten`: Entwurf und Vorgang aus dem jetzigen Stand im Zwischenspeicher
+    (`validierung.geplant.oeffnen`), den der Schreibweg danach für die Prüfung weiterverwendet
+    (`schreibvorgang.ausfuehren(..., jetzt=...)`): der Bestand wird einmal gelesen, nur
+    Geändertes neu geprüft. Ohne nutzbaren Speicher der Bestand wie bei den Berichten und die
+    vollständige Prüfung. Liefert (Entwurf, Vorgang, jetziger Stand oder None); den Speicher
+    legt nur der Probelauf ab (wie bisher)."""
+    from netzwerk_cli.bestand.finden import finde_wurzel
+    from netzwerk_cli.validierung import geplant
+
+    jetzt = geplant.oeffnen(finde_wurzel(daten), heute, schreiben=dry_run)
+    bestand = jetzt.bestand if jetzt is not None else g.laden(daten, heute, pruefen=False).bestand
+    e, vorgang = plane_vorbereiten(bestand, gremium_id, datum, ort, heute)
+    return e, vorgang, jetzt
+
+
 def vorbereiten(repo: g.GeprueftesRepo, gremium_id: str, datum: str, ort: str | None, heute: str | None = None) -> Entwurf:
     """Entwurf bauen, prüfen, schreiben. Liefert den geschriebenen Entwurf."""
     heute = heute or date.today().isoformat()

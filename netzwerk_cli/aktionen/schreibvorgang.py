@@ -27,10 +27,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from netzwerk_cli.grundlagen.befunde import Befund
 from netzwerk_cli.grundlagen.fehler import Abgelehnt, NetzwerkFehler
 from netzwerk_cli.quellen import dateien
+
+if TYPE_CHECKING:
+    from netzwerk_cli.validierung.geplant import Stand
 
 _BOM = "\ufeff"
 MAX_ABHAENGIGE_EINZELN = 24  # mehr nicht committete Dateien: nicht einzeln ausprobieren
@@ -174,16 +178,17 @@ def _ablehnung(kopf: str, fehler: list[Befund], wie_viele: int = 12) -> Abgelehn
     return Abgelehnt(kopf + "\n" + "\n".join(zeilen))
 
 
-def pruefen(vorgang: Vorgang, stichtag: str | None = None, bestand=None, zwischenspeicher_schreiben: bool = False) -> None:
+def pruefen(vorgang: Vorgang, stichtag: str | None = None, bestand=None, zwischenspeicher_schreiben: bool = False, jetzt: Stand | None = None) -> None:
     """Lehnt ab, wenn der geplante Stand Fehler hätte, die der jetzige nicht hat.
 
     Ohne `bestand` über den Zwischenspeicher von `validate` (`validierung.geplant`: nur was die
     Änderung berührt, wird neu geprüft); ohne nutzbaren Speicher vollständig. Beide Wege
     entscheiden gleich (tests/test_schreibvorgang_schnell.py). Den Speicher schreibt der Weg nur
     mit `zwischenspeicher_schreiben` (Probelauf): ein schreibender Befehl fasst neben seinen
-    Dateien nichts an."""
+    Dateien nichts an. `jetzt`: der schon geöffnete jetzige Stand (`validierung.geplant.oeffnen`
+    mit demselben Stichtag), wenn der Befehl den Vorgang aus dessen Bestand geplant hat."""
     stichtag = stichtag or date.today().isoformat()
-    fehler = _neue_fehler_schnell(vorgang, stichtag, zwischenspeicher_schreiben) if bestand is None else None
+    fehler = _neue_fehler_schnell(vorgang, stichtag, zwischenspeicher_schreiben, jetzt) if bestand is None else None
     if fehler is None:
         fehler = _neue_fehler_voll(vorgang, stichtag, bestand)
     if fehler:
@@ -200,11 +205,11 @@ def _neue_fehler_voll(vorgang: Vorgang, stichtag: str, bestand=None) -> list[Bef
     return neue_fehler(vorher, nachher, vorgang.schluessel)
 
 
-def _neue_fehler_schnell(vorgang: Vorgang, stichtag: str, schreiben: bool = False) -> list[Befund] | None:
+def _neue_fehler_schnell(vorgang: Vorgang, stichtag: str, schreiben: bool = False, jetzt: Stand | None = None) -> list[Befund] | None:
     """Der schnelle Weg über den Zwischenspeicher; None, wenn er nicht geht (dann vollständig)."""
     from netzwerk_cli.validierung import _begrenzt, geplant
 
-    stand = geplant.oeffnen(vorgang.wurzel, stichtag, schreiben)
+    stand = jetzt if jetzt is not None else geplant.oeffnen(vorgang.wurzel, stichtag, schreiben)
     if stand is None:
         return None
     nachher = stand.mit(_geplant(vorgang))
@@ -356,9 +361,10 @@ def ausfuehren(
     mit_abhaengigen: bool = False,
     pruefe_stand: bool = True,
     stichtag: str | None = None,
+    jetzt: Stand | None = None,
 ) -> Ergebnis:
     """Der ganze Weg: prüfen, (bei --dry-run Schluss, auch mit --commit), Commit vorprüfen,
-    schreiben, committen."""
+    schreiben, committen. `jetzt`: siehe `pruefen`."""
     from netzwerk_cli.grundlagen.fehler import EinrichtungsFehler
 
     if mit_abhaengigen and not commit:
@@ -368,7 +374,7 @@ def ausfuehren(
     if not dry_run:
         ziele_pruefen(vorgang)
     if pruefe_stand:
-        pruefen(vorgang, stichtag, zwischenspeicher_schreiben=dry_run)
+        pruefen(vorgang, stichtag, zwischenspeicher_schreiben=dry_run, jetzt=jetzt)
     if dry_run:
         return Ergebnis(False)
     if commit and pruefe_stand:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from enum import Enum
 from typing import TYPE_CHECKING, Annotated
 
@@ -81,7 +82,9 @@ def liste(
     daten: Daten = None,
 ) -> int:
     """Listet Empfehlungen mit Status, Datum des letzten Schritts, Titel und Herkunft (JSON: auch der nächste Schritt)."""
-    bestand = _bestand(daten)
+    from netzwerk_cli.berichte.grundlagen import laden_bedarf
+
+    bestand = laden_bedarf(daten, date.today().isoformat()).bestand
     _bekannt(status, STATUS, "Status")
     _bekannt(gremium, bestand.ids("gremium"), "Gremium")
     _bekannt(arbeitsgruppe, bestand.ids("arbeitsgruppe"), "Arbeitsgruppe")

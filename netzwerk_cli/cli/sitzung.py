@@ -52,9 +52,8 @@ def vorbereiten(
 
     tag = stichtag_pruefen(datum)
     heute = date.today().isoformat()
-    repo = laden(daten, heute, pruefen=False)
-    entwurf, vorgang = agenda.plane_vorbereiten(repo.bestand, gremium, tag, ort, heute)
-    ergebnis = schreibvorgang.ausfuehren(vorgang, dry_run, commit, mit_abhaengigen, stichtag=heute)
+    entwurf, vorgang, jetzt = agenda.plane_ueber_speicher(daten, gremium, tag, ort, heute, dry_run)
+    ergebnis = schreibvorgang.ausfuehren(vorgang, dry_run, commit, mit_abhaengigen, stichtag=heute, jetzt=jetzt)
     if not ergebnis.geschrieben:
         typer.echo(vorgang.diff(), nl=False)  # unverändert (kein Rich): lässt sich mit „git apply“ anwenden
         konsole().print("(Probelauf: nichts geschrieben)")

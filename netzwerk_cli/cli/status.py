@@ -10,7 +10,7 @@ from netzwerk_cli.ausgabe.konsole import konsole
 from netzwerk_cli.ausgabe.status import als_json_text
 from netzwerk_cli.ausgabe.status.markdown import als_markdown
 from netzwerk_cli.ausgabe.status.text import als_text
-from netzwerk_cli.berichte.grundlagen import laden
+from netzwerk_cli.berichte.grundlagen import laden, ohne_zyklensuche
 from netzwerk_cli.berichte.status import statusbericht, uebersicht_zusatz
 from netzwerk_cli.cli.berichtsoptionen import BerichtFormat, Format, Oeffentlich
 from netzwerk_cli.cli.fehlerbehandlung import befehl
@@ -39,12 +39,13 @@ def status(
     ausfuehrlich: Ausfuehrlich = False,
 ) -> int:
     """Überblick am Stichtag: Sitze, Arbeitsgruppen, Empfehlungen, Umsetzung, Sitzungen."""
-    repo = laden(daten, stichtag_pruefen(stichtag))
-    bericht = statusbericht(repo, oeffentlich)
+    with ohne_zyklensuche():
+        repo = laden(daten, stichtag_pruefen(stichtag))
+        bericht = statusbericht(repo, oeffentlich)
+        zusatz = None if ausfuehrlich or format is BerichtFormat.json else uebersicht_zusatz(repo)
     if format is BerichtFormat.json:
         typer.echo(als_json_text(bericht))
         return 0
-    zusatz = None if ausfuehrlich else uebersicht_zusatz(repo)
     if format is BerichtFormat.markdown:
         typer.echo(als_markdown(bericht, ausfuehrlich, zusatz))
     else:

@@ -155,8 +155,9 @@ _kennung: bytes | None = None
 
 
 def werkzeug_kennung() -> bytes:
-    """32 Bytes: Format des Zwischenspeichers, Werkzeugversion, Programmcode, Schemas, Python –
-    ändert sich eins, ist jeder gespeicherte Eintrag ungültig (der Schlüssel des Zwischenspeichers)."""
+    """32 Bytes: Format des Zwischenspeichers, Werkzeugversion, Programmcode, Schemas, Python, die
+    Fassungen der Schemaprüfer (jsonschema-rs, jsonschema) – ändert sich eins, ist jeder
+    gespeicherte Eintrag ungültig (der Schlüssel des Zwischenspeichers)."""
     global _kennung
     if _kennung is None:
         import sys
@@ -166,10 +167,30 @@ def werkzeug_kennung() -> bytes:
         from netzwerk_cli.grundlagen.pfade import PAKET
         from netzwerk_cli.quellen.zwischenspeicher import FORMAT
 
-        h = hashlib.sha256(f"{FORMAT}|{__version__}|{sys.version_info[:2]}|{sys.byteorder}|{schemata.schema_hash()}".encode())
+        pruefer = f"{fassung('jsonschema_rs')}|{fassung('jsonschema')}"  # schneller Prüfer und Referenz
+        h = hashlib.sha256(f"{FORMAT}|{__version__}|{sys.version_info[:2]}|{sys.byteorder}|{schemata.schema_hash()}|{pruefer}".encode())
         for datei in sorted(PAKET.rglob("*.py")):
             h.update(datei.relative_to(PAKET).as_posix().encode())
             h.update(datei.read_bytes())
         _kennung = h.digest()
     return _kennung
 
+
+def fassung(paket: str) -> str:
+    """Die installierte Fassung eines Pakets als Name seines dist-info-Ordners (z. B.
+    `jsonschema_rs-0.61.2.dist-info`), ohne es zu importieren; `importlib.metadata` kostet beim
+    Start mehr als die ganze Kennung. Nicht gefunden: ein fester Text (dann gilt der Speicher
+    trotzdem nur für dieselbe Installation, weil jede andere einen Namen findet)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec(paket)
+    if spec is None or not spec.submodule_search_locations:
+        return f"{paket}: nicht gefunden"
+    namen: list[str] = []
+    for ort in spec.submodule_search_locations:
+        eltern = Path(ort).parent
+        try:
+            namen.extend(e.name for e in os.scandir(eltern) if e.name.startswith(f"{paket}-") and e.name.endswith(".dist-info"))
+        except OSError:
+            continue
+    return ",".join(sorted(namen)) or f"{paket}: ohne dist-info"

@@ -12,7 +12,7 @@ import difflib
 import hashlib
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -93,25 +93,80 @@ def doppelter_eintrag(liste: list) -> Any | None:
 _FORMATE = {"date": lambda wert: iso_datum(wert) is not None, "email": lambda wert: "@" in wert}  # wie jsonschemas FORMAT_CHECKER
 
 
+# Python-`\s` (str) ist Unicode-Leerraum wie `str.isspace()`; Rusts `\s` (Unicode White_Space)
+# kennt U+001C–U+001F nicht. Sonst sind beide gleich (geprüft über alle Zeichen in
+# tests/test_schneller_weg.py). Python-`\Z` heißt in Rust `\z`.
+_RUST_LEERRAUM = r"\s\x1c-\x1f"
+_NICHT_UEBERSETZT = frozenset(r"\S \d \D \w \W \b \B \A".split())
+
+
+def muster_fuer_rust(muster: str) -> str:
+    """Ein `pattern` (Python-`re`, wie es die Referenz jsonschema liest) so umschreiben, dass
+    jsonschema-rs (fancy-regex) dieselben Texte annimmt. Unbekanntes lehnt es ab (ValueError)."""
+    aus: list[str] = []
+    in_klasse = False
+    i = 0
+    while i < len(muster):
+        zeichen = muster[i]
+        if zeichen == "\\":
+            paar = muster[i : i + 2]
+            if paar == r"\s":
+                aus.append(_RUST_LEERRAUM if in_klasse else f"[{_RUST_LEERRAUM}]")
+            elif paar == r"\Z":
+                aus.append(r"\z")
+            elif paar in _NICHT_UEBERSETZT:
+                raise ValueError(f"Muster {muster!r}: {paar} ist für den schnellen Prüfer nicht übersetzt")
+            else:
+                aus.append(paar)
+            i += 2
+            continue
+        if zeichen == "[" and not in_klasse:
+            in_klasse = True
+        elif zeichen == "]" and in_klasse:
+            in_klasse = False
+        aus.append(zeichen)
+        i += 1
+    return "".join(aus)
+
+
+_WERTE = frozenset({"enum", "const", "default", "examples"})  # Daten, keine Teilschemas: unverändert
+
+
+def _fuer_rust(knoten: Any) -> Any:
+    """Kopie eines Schemas mit allen `pattern` durch `muster_fuer_rust`."""
+    if isinstance(knoten, dict):
+        return {
+            k: v if k in _WERTE else muster_fuer_rust(v) if k == "pattern" and isinstance(v, str) else _fuer_rust(v) for k, v in knoten.items()
+        }
+    if isinstance(knoten, list):
+        return [_fuer_rust(v) for v in knoten]
+    return knoten
+
+
 @cache
-def schnellpruefer(art: str):
-    """Kompilierter Prüfer (fastjsonschema) je Art: sagt nur gültig/ungültig, dafür schnell.
+def schnellpruefer(art: str) -> Callable[[Any], bool]:
+    """Kompilierter Prüfer (jsonschema-rs, Draft 2020-12) je Art: sagt nur gültig/ungültig, dafür schnell.
 
-    Die Schemas bleiben in der gemeinsamen Teilmenge von Draft 2020-12 und Draft 7; dass beide
-    Prüfer übereinstimmen, zeigt tests/test_schemapruefer_einig.py. Meldet er „ungültig“, liefert
-    jsonschema die genauen Befunde; nur dessen Urteil zählt.
+    Er bekommt die Schemas mit für Rust umgeschriebenen Mustern (`muster_fuer_rust`) und prüft
+    die Formate date und email mit denselben Funktionen wie die Referenz. Dass er nie „gültig“
+    sagt, wo jsonschema „ungültig“ sagt (und umgekehrt), zeigt tests/test_schneller_weg.py.
+    Meldet er „ungültig“, liefert jsonschema die genauen Befunde; nur dessen Urteil zählt.
     """
-    import fastjsonschema
+    return schnellpruefer_fuer(schema(art))
 
-    # fastjsonschema ändert das Schema beim Übersetzen ($ref → absolute Adressen): eine Kopie geben
-    pruefe = fastjsonschema.compile(json.loads(json.dumps(schema(art))), formats=_FORMATE, use_default=False, detailed_exceptions=False)
+
+def schnellpruefer_fuer(schema_: dict) -> Callable[[Any], bool]:
+    import jsonschema_rs
+
+    ist_gueltig = jsonschema_rs.Draft202012Validator(_fuer_rust(schema_), formats=_FORMATE, validate_formats=True).is_valid
 
     def gueltig(daten: Any) -> bool:
         try:
-            pruefe(daten)
-        except Exception:
-            return False
-        return True
+            return ist_gueltig(daten)
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except BaseException:  # Schlüssel, die kein Text sind, Surrogate, fremde Typen, ein Rust-panic
+            return False  # (PanicException ist keine Exception): der genaue Weg entscheidet
 
     return gueltig
 

@@ -12,6 +12,7 @@ wären es zwei Kopien derselben Regeln.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, cast
@@ -686,6 +687,9 @@ def _tag_von(wert: str) -> str:
     return _STR
 
 
+_INTERN_BIS = 64  # längere Texte (Beschreibungen) wiederholen sich kaum
+
+
 def lade_schnell(text: str) -> Any:
     """Die Daten eines gewöhnlichen Datensatzes, ohne Positionen – oder `LANGSAM`.
 
@@ -695,7 +699,12 @@ def lade_schnell(text: str) -> Any:
     Verschachtelung, Gleitkommazahlen …) gibt `LANGSAM`; dann liest `lade_text` die Datei mit
     Positionen und meldet genau. Beide Wege liefern für dieselbe Datei dieselben Daten
     (geprüft in tests/test_lader_schnell.py). Iterativ: keine Rekursion, auch nicht in C.
+
+    Schlüssel und kurze Texte werden interniert (`sys.intern`): Feldnamen, ids, Status und
+    Daten wiederholen sich über Zehntausende Datensätze; so liegt jeder nur einmal im Speicher
+    (bei 100 000 Datensätzen etwa 60 % weniger Speicher für die Daten, Issue 17).
     """
+    intern = sys.intern
     stapel: list = []
     aktuell: Any = None
     schluessel: Any = None
@@ -713,7 +722,7 @@ def lade_schnell(text: str) -> Any:
                 if aktuell.__class__ is dict and schluessel is None:  # ein Schlüssel
                     if (skalar.implicit[0] and _tag_von(wert) != _STR) or wert in aktuell:
                         return LANGSAM  # Zahl/Datum/null als Schlüssel oder doppelter Schlüssel
-                    schluessel = wert
+                    schluessel = intern(wert)
                     continue
                 if kommentare and not skalar.style and skalar.end_mark is not None and _KOMMENTAR_DANACH.match(text, skalar.end_mark.index):
                     return LANGSAM  # Kommentar direkt nach einem Wert: vielleicht abgeschnittener Text
@@ -729,6 +738,8 @@ def lade_schnell(text: str) -> Any:
                         wert = wert.lower() == "true"
                     else:
                         return LANGSAM
+                if wert.__class__ is str and len(wert) <= _INTERN_BIS:
+                    wert = intern(wert)
                 if aktuell.__class__ is dict:
                     aktuell[schluessel] = wert
                     schluessel = None

@@ -522,7 +522,7 @@ class Speicher:
     def quer(self) -> dict | None:
         """Der gespeicherte Zustand der Querprüfung oder None."""
         zustand = self._dict("quer.bin")
-        noetig = ("kontext", "stand", "koepfe", "befunde", "subjekte", "generationen")
+        noetig = ("kontext", "stand", "koepfe", "befunde", "subjekte", "generationen", "gueltig")
         if not all(k in zustand for k in noetig) or len(zustand["generationen"]) != ABH_TEILE:
             return None
         return zustand
@@ -565,9 +565,13 @@ class Speicher:
             teil = self._abh_teil(nr)
             if teil is None or teil[0] != generationen[nr]:
                 return False
-        # Ab hier ist kein Teil None (eben geprüft).
+        # Ab hier ist kein Teil None (eben geprüft). Geschrieben wird nur ein Teil, der sich
+        # wirklich ändert (meist hat ein neu geprüftes Subjekt dieselben Abhängigkeiten wie zuvor).
+        veraendert: set[int] = set()
         for s in entfernen:
-            cast(_AbhTeil, self._abh_teil(_nummer(s, ABH_TEILE)))[1].pop(s, None)
+            nr = _nummer(s, ABH_TEILE)
+            if cast(_AbhTeil, self._abh_teil(nr))[1].pop(s, None) is not None:
+                veraendert.add(nr)
         for nr, schluessel in je_teil.items():
             tabelle = cast(_AbhTeil, self._abh_teil(nr))[1]
             for s in schluessel:
@@ -577,8 +581,10 @@ class Speicher:
                 dazu = neu[s].difference(alt)
                 if dazu:
                     tabelle[s] = (*alt, *dazu)
-            generationen[nr] = _generation()
-            self._setzen(f"abh-{nr:03d}.bin", (generationen[nr], tabelle))
+                    veraendert.add(nr)
+            if nr in veraendert:
+                generationen[nr] = _generation()
+                self._setzen(f"abh-{nr:03d}.bin", (generationen[nr], tabelle))
         return True
 
     def abhaengige_ersetzen(self, alle: dict[str, list[int]]) -> list[int]:

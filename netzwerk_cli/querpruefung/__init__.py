@@ -10,8 +10,14 @@ und gelöschten Dateien ergeben sich die ungültigen Schlüssel (Tabelle in `abh
 neu geprüft werden die Subjekte dieser Dateien und alle, die von einem ungültigen Schlüssel
 abhängen. Ihre Daten (und die der Datensätze, die sie nachschlagen) werden erst dann aus dem
 Speicher geladen. Alles wird neu geprüft, wenn es keinen passenden Zustand gibt: erster Lauf,
-andere Werkzeugfassung, anderer Stichtag oder andere Wiedervorlagefrist, ein beschädigter
-oder von zwei Läufen zugleich geschriebener Speicher.
+andere Werkzeugfassung oder andere Wiedervorlagefrist, ein beschädigter oder von zwei Läufen
+zugleich geschriebener Speicher.
+
+Ein anderer Stichtag (der erste Lauf eines neuen Tages) prüft nur die Subjekte neu, deren
+Ergebnis für ihn nicht mehr gilt: Jedes Subjekt läuft mit einem `BeobachteterStichtag`
+(`gueltigkeit.py`), der das Intervall der Stichtage mit demselben Ergebnis mitschreibt; es
+wird mit den Befunden gespeichert (nur für Subjekte, deren Ergebnis überhaupt vom Stichtag
+abhängt).
 
 `tests/test_querpruefung.py` vergleicht nach zufälligen Änderungen (Inhalt, neu, gelöscht,
 umbenannt) jedes Mal mit einem Lauf ohne Speicher.
@@ -24,6 +30,7 @@ from typing import TYPE_CHECKING
 from netzwerk_cli.bestand import Bestand, Datensatz
 from netzwerk_cli.bestand import abhaengigkeiten as abh
 from netzwerk_cli.grundlagen.arten import INDEXFELDER, ORDNER, datensatz_id
+from netzwerk_cli.querpruefung.gueltigkeit import BeobachteterStichtag, Gueltigkeit, gilt
 from netzwerk_cli.querpruefung.regeln import Kontext, pruefe_datensatz
 
 if TYPE_CHECKING:  # der Speicher wird übergeben (validierung.aktualisiert)
@@ -46,8 +53,10 @@ def kontext_schluessel(kontext: Kontext) -> tuple:
     return (kontext.stichtag, kontext.wiedervorlage_monate)
 
 
-def _zustand(kontext: Kontext, stand: dict, koepfe: dict, befunde: dict, subjekte: list, generationen: list) -> dict:
-    """Was `quer.bin` speichert (Schlüssel wie in `zwischenspeicher.Speicher.quer`)."""
+def _zustand(kontext: Kontext, stand: dict, koepfe: dict, befunde: dict, subjekte: list, generationen: list, gueltig: dict) -> dict:
+    """Was `quer.bin` speichert (Schlüssel wie in `zwischenspeicher.Speicher.quer`). `gueltig`:
+    je Subjekt, dessen Ergebnis vom Stichtag abhängt, das Intervall, in dem es gilt; jedes
+    enthält den Stichtag von `kontext`."""
     return {
         "kontext": kontext_schluessel(kontext),
         "stand": stand,
@@ -55,28 +64,34 @@ def _zustand(kontext: Kontext, stand: dict, koepfe: dict, befunde: dict, subjekt
         "befunde": befunde,
         "subjekte": subjekte,
         "generationen": generationen,
+        "gueltig": gueltig,
     }
 
 
-def _subjekt_pruefen(ds: Datensatz, bestand: Bestand, kontext: Kontext) -> tuple[tuple, set[str]]:
+def _subjekt_pruefen(ds: Datensatz, bestand: Bestand, kontext: Kontext) -> tuple[tuple, set[str], Gueltigkeit | None]:
     aufzeichner = abh.Aufzeichner(bestand)
+    stichtag = BeobachteterStichtag(kontext.stichtag)
+    beobachtet = Kontext(stichtag=stichtag, wiedervorlage_monate=kontext.wiedervorlage_monate)  # type: ignore[arg-type]
     befunde = tuple(
-        (b.datei, b.zeile, b.spalte, b.schwere, b.regel, b.meldung, b.pfad) for b in pruefe_datensatz(ds, aufzeichner, kontext)
+        (b.datei, b.zeile, b.spalte, b.schwere, b.regel, b.meldung, b.pfad) for b in pruefe_datensatz(ds, aufzeichner, beobachtet)
     )
-    return befunde, aufzeichner.abh
+    return befunde, aufzeichner.abh, stichtag.gueltigkeit
 
 
 def _alles_pruefen(bestand: Bestand, kontext: Kontext, stand: dict, koepfe: dict, speicher) -> dict[str, tuple]:
     befunde: dict[str, tuple] = {}
+    gueltig: dict[str, Gueltigkeit] = {}
     abhaengige: dict[str, list[int]] = {}
     subjekte: list[str] = []  # die Abhängigkeiten nennen Subjekte über ihre Nummer hier
     for ds in bestand.alle():
         subjekt = abh.subjekt(ds.art, ds.id)
         nummer = len(subjekte)
         subjekte.append(subjekt)
-        gefunden, schluessel = _subjekt_pruefen(ds, bestand, kontext)
+        gefunden, schluessel, zeitraum = _subjekt_pruefen(ds, bestand, kontext)
         if gefunden:
             befunde[subjekt] = gefunden
+        if zeitraum is not None:
+            gueltig[subjekt] = zeitraum
         for s in schluessel:
             liste = abhaengige.get(s)
             if liste is None:
@@ -84,20 +99,30 @@ def _alles_pruefen(bestand: Bestand, kontext: Kontext, stand: dict, koepfe: dict
             else:
                 liste.append(nummer)
     generationen = speicher.abhaengige_ersetzen(abhaengige)
-    speicher.quer_setzen(_zustand(kontext, stand, koepfe, befunde, subjekte, generationen))
+    speicher.quer_setzen(_zustand(kontext, stand, koepfe, befunde, subjekte, generationen, gueltig))
     return befunde
 
 
 def _nachpruefen(bestand: Bestand, kontext: Kontext, zustand: dict, stand: dict, koepfe: dict, speicher) -> dict[str, tuple] | None:
     """Nur die betroffenen Subjekte neu prüfen; None, wenn alles neu geprüft werden muss."""
-    if tuple(zustand["kontext"]) != kontext_schluessel(kontext):
+    try:
+        alter_stichtag, monate = zustand["kontext"]
+        gueltig: dict = dict(zustand["gueltig"])
+    except (KeyError, TypeError, ValueError):
         return None
+    if monate != kontext.wiedervorlage_monate or not isinstance(alter_stichtag, str):
+        return None
+    # Anderer Stichtag: neu nur die Subjekte, deren Ergebnis für ihn nicht mehr gilt.
+    abgelaufen = set() if alter_stichtag == kontext.stichtag else {s for s, g in gueltig.items() if not gilt(g, kontext.stichtag)}
     alt: dict = zustand["stand"]
     geaendert = [rel for rel, summe in stand.items() if alt.get(rel) != summe]
     weg = alt.keys() - stand.keys()
-    if not geaendert and not weg:
+    if not geaendert and not weg and not abgelaufen:
+        if alter_stichtag != kontext.stichtag:
+            speicher.quer_setzen({**zustand, "kontext": kontext_schluessel(kontext)})
         return zustand["befunde"]
     ungueltig, subjekte = ungueltige_schluessel(geaendert, weg, alt, zustand["koepfe"], koepfe)
+    subjekte |= abgelaufen
     generationen = list(zustand["generationen"])
     nummern = speicher.abhaengige(ungueltig, generationen)
     if nummern is None:
@@ -113,6 +138,7 @@ def _nachpruefen(bestand: Bestand, kontext: Kontext, zustand: dict, stand: dict,
     entfernen: set[str] = set()
     for subjekt in subjekte:
         befunde.pop(subjekt, None)
+        gueltig.pop(subjekt, None)
         art, id_ = subjekt.split("\0", 1)
         ds = bestand.netzwerk if art == "netzwerk" else bestand.hole(art, id_)
         if ds is None:
@@ -122,9 +148,11 @@ def _nachpruefen(bestand: Bestand, kontext: Kontext, zustand: dict, stand: dict,
                 alle_subjekte[nummer_von.pop(subjekt)] = ""
             entfernen.update((abh.datensatz(art, id_), abh.existenz(art, id_)))
             continue
-        gefunden, schluessel = _subjekt_pruefen(ds, bestand, kontext)
+        gefunden, schluessel, zeitraum = _subjekt_pruefen(ds, bestand, kontext)
         if gefunden:
             befunde[subjekt] = gefunden
+        if zeitraum is not None:
+            gueltig[subjekt] = zeitraum
         nummer = nummer_von.get(subjekt)
         if nummer is None:  # neues Subjekt: hinten anfügen (die Liste wächst bis zur nächsten vollen Prüfung)
             nummer = nummer_von[subjekt] = len(alle_subjekte)
@@ -134,7 +162,7 @@ def _nachpruefen(bestand: Bestand, kontext: Kontext, zustand: dict, stand: dict,
     if not speicher.abhaengige_ergaenzen(neu, generationen, entfernen):
         speicher.quer_verwerfen()  # nächster Lauf prüft alles neu; dieser Bericht stimmt
         return befunde
-    speicher.quer_setzen(_zustand(kontext, stand, koepfe, befunde, alle_subjekte, generationen))
+    speicher.quer_setzen(_zustand(kontext, stand, koepfe, befunde, alle_subjekte, generationen, gueltig))
     return befunde
 
 

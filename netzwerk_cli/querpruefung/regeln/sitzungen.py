@@ -173,7 +173,12 @@ def _rhythmus(g_ds, sitzungen: list, stichtag: str) -> Iterator[Befund]:
     if gegruendet and int(gegruendet[:4]) >= erstes:
         erstes = int(gegruendet[:4]) + 1  # Gründungsjahr ist kein volles Jahr
     lo, hi = rhythmus["min"], rhythmus["max"]
-    for jahr in range(erstes, int(stichtag[:4])):
+    # Die vollen Jahre vor dem Jahr des Stichtags – über Vergleiche bestimmt, damit die
+    # inkrementelle Prüfung weiß, bis wann das Ergebnis gilt (querpruefung/gueltigkeit.py).
+    ende = erstes
+    while ende <= 9999 and f"{ende:04d}-12-31" < stichtag:
+        ende += 1
+    for jahr in range(erstes, ende):
         n = je_jahr.get(jahr, 0)
         if n < lo or n > hi:
             yield g_ds.befund(
