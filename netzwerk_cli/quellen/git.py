@@ -350,3 +350,109 @@ def alles_committen(wurzel: Path, nachricht: str) -> str | None:
                 return None
             raise EinrichtungsFehler(meldung) from None
         return repo.head.commit.hexsha
+
+
+# --------------------------------------------------------------------------- Index (Zwischenspeicher)
+
+# Umgebungsvariablen, die Git auf einen anderen Index oder Arbeitsbaum lenken: dann kein Index-Weg.
+_UMLENKUNG = ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_COMMON_DIR")
+# Einstellungen, mit denen Git eine Änderung übersehen könnte (oder einen Befehl ausführen würde),
+# für diese Aufrufe ausdrücklich zurückgesetzt; die Kommandozeile geht jeder Konfigurationsdatei vor.
+_STRENG = (
+    "-c", "core.fsmonitor=false", "-c", "core.trustctime=true", "-c", "core.checkStat=default",
+    "-c", "core.ignoreStat=false", "--no-optional-locks",
+)
+_NUR_GEWOEHNLICH = (b"100644", b"100755")
+_UMWANDLUNG = ("ident", "filter", "working-tree-encoding")  # Attribute, die Bytes anders als im Blob schreiben
+
+
+def _git_aufruf(cwd: Path, *argumente: str, eingabe: bytes | None = None) -> bytes | None:
+    """Ein Git-Befehl ohne Shell und ohne GitPython (schnell, Bytes); None bei jedem Fehler."""
+    import subprocess
+
+    programm = os.environ.get("GIT_PYTHON_GIT_EXECUTABLE") or "git"
+    try:
+        lauf = subprocess.run(
+            [programm, *_STRENG, *argumente], cwd=cwd, input=eingabe, capture_output=True, check=False,
+            stdin=None if eingabe is not None else subprocess.DEVNULL,
+        )
+    except (OSError, ValueError):
+        return None
+    return lauf.stdout if lauf.returncode == 0 else None
+
+
+def _fremd_beschreibbar(pfad: str) -> bool:
+    """Kann ein anderer Benutzer die Datei oder ihren Ordner ersetzen? (Dann dem Index nicht trauen.)"""
+    import stat as _stat
+
+    if os.name != "posix":  # pragma: no cover - Windows
+        return False
+    try:
+        datei, ordner = os.lstat(pfad), os.stat(os.path.dirname(pfad) or ".")
+    except OSError:
+        return True
+    for info in (datei, ordner):
+        if info.st_uid != os.geteuid():
+            return True
+        if info.st_mode & 0o022 and not (info is ordner and info.st_mode & _stat.S_ISVTX):
+            return True
+    return not _stat.S_ISREG(datei.st_mode)
+
+
+def unveraenderte_blobs(wurzel: Path) -> dict[str, str] | None:
+    """Für den Zwischenspeicher: die Dateien unter `wurzel` (relativ, mit „/“), deren Inhalt im
+    Arbeitsbaum laut Git genau der Blob im Index ist, mit dessen Blob-id (hex). None ohne Git, ohne
+    Repository, bei einem Fehler von Git oder einem Index, den andere beschreiben könnten.
+
+    Gefragt wird einmal `git ls-files -s -v` (Blob-ids, Markierungen) und `git diff-files`
+    (Arbeitsbaum ≠ Index; Git vergleicht stat und prüft „racy“ Einträge am Inhalt). Ausgelassen
+    werden: Einträge mit Konfliktstufe, „assume-unchanged“ oder „skip-worktree“ (dort sieht Git
+    nicht hin), alles außer gewöhnlichen Dateien (Verknüpfungen, Submodule) und Dateien, für die
+    ein Attribut `ident`, `filter` oder `working-tree-encoding` gilt (Git schreibt dann andere Bytes,
+    als der Blob enthält). Zeilenende-Umwandlungen erkennt der Speicher an der Größe. Alle
+    Ausgaben sind NUL-getrennt; Dateinamen dürfen alles enthalten außer NUL."""
+    if any(os.environ.get(name) for name in _UMLENKUNG):
+        return None
+    cwd = Path(wurzel)
+    kopf = _git_aufruf(cwd, "rev-parse", "--is-inside-work-tree", "--show-toplevel", "--show-prefix", "--git-path", "index")
+    zeilen = kopf.split(b"\n") if kopf is not None else []
+    if len(zeilen) != 5 or zeilen[0] != b"true" or zeilen[4]:  # ein Zeilenumbruch im Pfad: lieber lesen
+        return None
+    oben, praefix, index = os.fsdecode(zeilen[1]), zeilen[2], os.fsdecode(zeilen[3])
+    if _fremd_beschreibbar(os.path.join(cwd, index)):
+        return None
+    liste = _git_aufruf(cwd, "ls-files", "-s", "-v", "-z", "--full-name", "--", ".")
+    geaendert = _git_aufruf(cwd, "diff-files", "--name-only", "--no-renames", "-z")  # ganzes Repository
+    if liste is None or geaendert is None:
+        return None
+    abweichend = set(geaendert.split(b"\0"))
+    if any(p == b".gitattributes" or p.endswith(b"/.gitattributes") for p in abweichend):
+        return None  # Attribute im Arbeitsbaum anders als im Index: nichts versprechen
+    kandidaten: dict[bytes, str] = {}
+    for eintrag in liste.split(b"\0"):
+        if not eintrag:
+            continue
+        # „H 100644 <blob> 0\t<pfad>“: Markierung, Modus, Blob, Stufe, Tab, Pfad (Pfad kann alles enthalten)
+        kopfteil, tab, pfad = eintrag.partition(b"\t")
+        teile = kopfteil.split(b" ")
+        if not tab or len(teile) != 4 or teile[0] != b"H" or teile[1] not in _NUR_GEWOEHNLICH or teile[3] != b"0":
+            continue
+        if pfad in abweichend or len(teile[2]) != 40:
+            continue
+        kandidaten[pfad] = teile[2].decode("ascii", "replace")
+    if not kandidaten:
+        return {}
+    eingabe = b"\0".join(kandidaten) + b"\0"
+    for quelle in ((), ("--cached",)):  # Attribute aus dem Arbeitsbaum und aus dem Index
+        attribute = _git_aufruf(Path(oben), "check-attr", *quelle, "-z", "--stdin", *_UMWANDLUNG, eingabe=eingabe)
+        if attribute is None:
+            return None
+        felder = attribute.split(b"\0")
+        for i in range(0, len(felder) - 2, 3):
+            if felder[i + 2] not in (b"unspecified", b"unset"):
+                kandidaten.pop(felder[i], None)
+    ergebnis: dict[str, str] = {}
+    for pfad, blob in kandidaten.items():
+        if pfad.startswith(praefix):
+            ergebnis[os.fsdecode(pfad[len(praefix):])] = blob
+    return ergebnis
