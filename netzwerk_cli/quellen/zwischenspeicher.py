@@ -19,6 +19,9 @@ Kennung jeder Datei des Speichers enthält das Format, die Version, eine Prüfsu
 Programmcode und die Schemas sowie die Python-Version. Wie bei Git wird der Inhalt nur neu
 gelesen, wenn sich Größe, Zeitstempel oder Inode geändert haben; Einträge von Dateien, die
 gerade eben geändert wurden („racy“), werden beim nächsten Mal über die Prüfsumme bestätigt.
+Nach einem frischen Klon (alle stat-Werte neu) bürgt statt des Lesens Git: der Aufrufer übergibt
+`bestaetigen` die Blob-ids der Dateien, die laut Git dem Index entsprechen; jeder Eintrag trägt
+die Blob-id und Länge der Bytes, aus denen er entstand (docs/GARANTIEN.md).
 Daten werden nur genommen, wenn ihre Prüfsumme zu der der Metadaten passt. Jeder Teil der
 Abhängigkeiten trägt eine Generation, die `quer.bin` erwartet: schreiben zwei Läufe zugleich,
 passt sie nicht, und der nächste Lauf prüft alles neu.
@@ -31,10 +34,11 @@ ein Speicher, der sich nicht schreiben lässt, wird übergangen.
 Wer den Speicherordner beschreiben kann, entscheidet nichts (Issue 15):
 
 * Jede Speicherdatei trägt einen HMAC-SHA-256 über Namen und Inhalt. Der Schlüssel wird aus
-  einem Geheimnis des Benutzers abgeleitet, das außerhalb des Speichers liegt
-  (`$XDG_CONFIG_HOME/netzwerk/cache-schluessel`, sonst `~/.config/…`, Rechte 0600), dazu aus
-  der Werkzeugkennung und der Identität der Repository-Wurzel (Pfad, Gerät, Inode): ein
-  kopierter oder geteilter Speicher gilt für kein anderes Repository. Erst nach geprüfter
+  einem Geheimnis abgeleitet, das außerhalb des Speichers liegt (`NETZWERK_CACHE_SCHLUESSEL`,
+  in CI ein Secret; sonst `$XDG_CONFIG_HOME/netzwerk/cache-schluessel` bzw. `~/.config/…`,
+  Rechte 0600), dazu aus der Werkzeugkennung und dem aufgelösten Pfad der Repository-Wurzel:
+  ein kopierter oder geteilter Speicher gilt für kein anderes Repository, ein frischer Klon am
+  selben Pfad mit demselben Geheimnis aber schon. Erst nach geprüfter
   Signatur wird der Inhalt mit `marshal` gelesen (nur Daten; Code-Objekte ab Python 3.13
   ausdrücklich abgelehnt) – nie mit pickle.
 * Ein Speicherordner, den andere beschreiben können (für Gruppe oder alle beschreibbar ohne
