@@ -112,12 +112,21 @@ def _wiederherstellen(ci: dict) -> None:
     shutil.copytree(ci["gesichert"], ci["ordner"])
 
 
+def _altern(klon: Path) -> None:
+    """Alle Dateien eine Stunde älter als der Index machen (wie nach längerer Zeit): dann sind keine
+    Einträge „racy“, und Git vergleicht nur stat, ohne den Inhalt anzusehen."""
+    vorher = os.stat(klon / ".git" / "index").st_mtime_ns - 3600 * 10**9
+    for p in _alle_yaml(klon):
+        os.utime(klon / p, ns=(vorher, vorher))
+    git(klon, "update-index", "-q", "--refresh")
+
+
 def _heimlich_aendern(datei: Path) -> None:
     """Inhalt ändern, Größe und mtime bleiben (ctime und Git-Index wissen es trotzdem)."""
     vorher = os.stat(datei)
     roh = datei.read_bytes()
-    i = roh.index(b"name:") + len(b"name: ")
-    datei.write_bytes(roh[:i] + b"X" + roh[i + 1 :])
+    datei.write_bytes(roh.replace(b"\nname:", b"\nnane:", 1))  # Schemafehler, gleiche Größe
+    assert datei.read_bytes() != roh
     os.utime(datei, ns=(vorher.st_atime_ns, vorher.st_mtime_ns))
     assert os.stat(datei).st_size == vorher.st_size and os.stat(datei).st_mtime_ns == vorher.st_mtime_ns
 
@@ -137,6 +146,7 @@ def test_frischer_klon_mit_wiederhergestelltem_speicher_gleich_kein_cache(quelle
     shutil.rmtree(klon)
     neu = klon if ort == "derselbe" else tmp_path / "woanders" / "repo"
     _klonen(quelle, neu, "aenderung")
+    _altern(neu)
     _heimlich_aendern(neu / HEIMLICH)
     _wiederherstellen(ci)
     gelesen.clear()
@@ -185,9 +195,9 @@ def _klon_mit_speicher(quelle: Path, tmp_path: Path, ci: dict, geprueft: list[st
 
 def test_assume_unchanged_wird_nicht_geglaubt(quelle, tmp_path, ci, geprueft):
     klon = _klon_mit_speicher(quelle, tmp_path, ci, geprueft)
+    _altern(klon)
     git(klon, "update-index", "--assume-unchanged", HEIMLICH)
-    ziel = klon / HEIMLICH
-    ziel.write_text(ziel.read_text(encoding="utf-8") + "unbekanntes_feld: 1\n", encoding="utf-8")
+    _heimlich_aendern(klon / HEIMLICH)
     assert git(klon, "diff-files", "--name-only") == ""  # Git selbst sieht es nicht
     warm = validiere(klon, STICHTAG)
     assert geprueft == [HEIMLICH]
@@ -197,9 +207,10 @@ def test_assume_unchanged_wird_nicht_geglaubt(quelle, tmp_path, ci, geprueft):
 
 def test_skip_worktree_wird_nicht_geglaubt(quelle, tmp_path, ci, geprueft):
     klon = _klon_mit_speicher(quelle, tmp_path, ci, geprueft)
+    _altern(klon)
     git(klon, "update-index", "--skip-worktree", HEIMLICH)
-    ziel = klon / HEIMLICH
-    ziel.write_text(ziel.read_text(encoding="utf-8") + "unbekanntes_feld: 1\n", encoding="utf-8")
+    _heimlich_aendern(klon / HEIMLICH)
+    assert git(klon, "diff-files", "--name-only") == ""
     warm = validiere(klon, STICHTAG)
     assert geprueft == [HEIMLICH]
     assert _befunde(warm) == _befunde(validiere(klon, STICHTAG, zwischenspeicher=False))
@@ -209,8 +220,10 @@ def test_skip_worktree_wird_nicht_geglaubt(quelle, tmp_path, ci, geprueft):
 def test_lockere_git_einstellung_im_repository_wird_ueberstimmt(quelle, tmp_path, ci, geprueft, einstellung):
     """Mit core.trustctime=false hielte Git eine Datei gleicher Größe und mtime für unverändert."""
     klon = _klon_mit_speicher(quelle, tmp_path, ci, geprueft)
+    _altern(klon)
     git(klon, "config", *einstellung)
     _heimlich_aendern(klon / HEIMLICH)
+    assert git(klon, "diff-files", "--name-only") == ""  # Git allein sähe die Änderung nicht
     warm = validiere(klon, STICHTAG)
     assert geprueft == [HEIMLICH]
     kalt = validiere(klon, STICHTAG, zwischenspeicher=False)
@@ -249,10 +262,12 @@ def test_attribute_die_andere_bytes_schreiben(quelle, tmp_path, ci, geprueft, ge
     geprueft.clear()
     gelesen.clear()
     warm = validiere(klon, STICHTAG)
+    neu_geprueft = set(geprueft)
     assert _befunde(warm) == _befunde(validiere(klon, STICHTAG, zwischenspeicher=False))
     anders = {p for p in _alle_yaml(klon) if (klon / p).read_bytes() != (quelle / p).read_bytes()}
     assert anders, "der Test braucht Dateien, deren Arbeitsbaum anders ist als der Blob"
-    assert anders <= set(geprueft)
+    assert git(klon, "diff-files", "--name-only") == ""  # Git hält sie für unverändert
+    assert anders <= neu_geprueft
 
 
 # --------------------------------------------------------------------------- (c) Schlüssel
@@ -309,7 +324,7 @@ def test_unveraenderte_blobs_feindliche_namen_und_unterordner(tmp_path):
     git(wurzel, "add", "-A")
     git(wurzel, "commit", "-q", "-m", "x")
     blobs = git_modul.unveraenderte_blobs(wurzel / "daten")
-    assert blobs == {n[len("daten/") :]: dateipruefung.blob_id(n.encode() + b"\n") for n in namen}
+    assert {d: b[0] for d, b in blobs.items()} == {n[len("daten/") :]: dateipruefung.blob_id(n.encode() + b"\n") for n in namen}
     (wurzel / namen[1]).write_bytes(b"anders\n")
     blobs = git_modul.unveraenderte_blobs(wurzel / "daten")
     assert blobs is not None and namen[1][len("daten/") :] not in blobs and len(blobs) == 4
@@ -331,6 +346,6 @@ def test_index_fuer_andere_beschreibbar_wird_nicht_geglaubt(tmp_path):
     git(tmp_path, "init", "-q")
     git(tmp_path, "add", "-A")
     git(tmp_path, "commit", "-q", "-m", "x")
-    assert git_modul.unveraenderte_blobs(tmp_path) == {"a.yaml": dateipruefung.blob_id(b"a: 1\n")}
+    assert git_modul.unveraenderte_blobs(tmp_path).keys() == {"a.yaml"}
     os.chmod(tmp_path / ".git" / "index", 0o666)
     assert git_modul.unveraenderte_blobs(tmp_path) is None

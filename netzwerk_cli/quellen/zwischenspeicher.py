@@ -77,6 +77,7 @@ _UNSICHER_NS = 2_000_000_000  # jünger als 2 s beim Speichern: Zeitstempel nich
 _UNBEKANNT = (-1, -1, -1, -1, -1)  # Merkmale nicht als Beweis gespeichert („racy“)
 MAX_TEIL = 512 * 1024 * 1024  # größere Speicherdateien werden nicht gelesen, sondern verworfen
 _MAC_LAENGE = 32
+_32_BIT = 0xFFFFFFFF  # Git speichert Größe und Inode im Index auf 32 Bit gekürzt
 SCHLUESSEL_DATEI = Path("netzwerk") / "cache-schluessel"
 
 
@@ -460,19 +461,28 @@ class Speicher:
             self.bestaetigen(auftraege, abgleich, None)
         return abgleich
 
-    def bestaetigen(self, auftraege: list[tuple[str, str, str]], abgleich: Abgleich, blobs: dict[str, str] | None) -> None:
+    def bestaetigen(self, auftraege: list[tuple[str, str, str]], abgleich: Abgleich, blobs: dict[str, tuple[str, tuple]] | None) -> None:
         """Klärt die unklaren Aufträge (stat anders, z. B. nach git checkout oder auf einem frischen
         Klon): Ein Eintrag gilt ohne Lesen, wenn `blobs` (vom Aufrufer, aus `quellen.git`: Dateien,
-        deren Arbeitsbaum laut Git genau der Blob im Index ist) für die Datei die gespeicherte
-        Blob-id nennt und die Datei (lstat, gewöhnlich) genau die gespeicherte Länge hat; sonst wird
-        der Inhalt gelesen und mit der gespeicherten Prüfsumme verglichen. Was nicht passt, kommt
-        nach `offen`."""
+        deren Arbeitsbaum laut Git genau der Blob im Index ist, mit dem stat im Index) für die Datei
+        die gespeicherte Blob-id nennt, der stat im Index auf die Nanosekunde dem eigenen `lstat`
+        entspricht und die Datei (gewöhnlich) genau die gespeicherte Länge hat; sonst wird der
+        Inhalt gelesen und mit der gespeicherten Prüfsumme verglichen. Was nicht passt, kommt nach
+        `offen`."""
         eintraege, offen, stats, jetzt, unklar = abgleich
         for i, e in unklar:
             _, pfad, datei = auftraege[i]
             stat_ = stats[i]
             blob = e[6]
-            if blobs is not None and blob.__class__ is tuple and len(blob) == 2 and stat_[0] == blob[1] and blobs.get(datei) == blob[0]:
+            im_index = blobs.get(datei) if blobs is not None else None
+            if (
+                im_index is not None
+                and blob.__class__ is tuple
+                and len(blob) == 2
+                and stat_[0] == blob[1]
+                and im_index[0] == blob[0]
+                and im_index[1] == (stat_[0] & _32_BIT, stat_[1], stat_[2] & _32_BIT, stat_[3])
+            ):
                 gelesen: tuple | None = stat_  # Git bürgt für den Inhalt: genau die Bytes des Eintrags
             else:
                 gelesen = self._inhalt_gleich(e, pfad, datei)
