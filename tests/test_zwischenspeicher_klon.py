@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -32,7 +33,8 @@ GEAENDERT = "organisationen/landkreis-konstanz-amt-fuer-migration-und-integratio
 NEU = "organisationen/neu\nzeile.yaml"  # Zeilenumbruch im Namen (feindlich, aber erlaubt für Git)
 GELOESCHT = "organisationen/universitaet-hildesheim.yaml"
 VERKNUEPFT = "organisationen/beispielkreis-fraktion-a.yaml"  # im Zweig eine Verknüpfung auf eine andere Datei
-HEIMLICH = "organisationen/swr.yaml"  # nach dem Klon geändert: gleiche Größe, gleiche mtime
+HEIMLICH = "organisationen/swr.yaml"
+GLEICH_LANG = "organisationen/gleich-lang.yaml"  # nach dem Klon geändert: gleiche Größe, gleiche mtime
 
 
 def _befunde(bericht) -> list[tuple]:
@@ -129,6 +131,10 @@ def _heimlich_aendern(datei: Path) -> None:
     assert datei.read_bytes() != roh
     os.utime(datei, ns=(vorher.st_atime_ns, vorher.st_mtime_ns))
     assert os.stat(datei).st_size == vorher.st_size and os.stat(datei).st_mtime_ns == vorher.st_mtime_ns
+
+
+def _blob(klon: Path, datei: str) -> bytes:
+    return subprocess.run(["git", "cat-file", "blob", f":{datei}"], cwd=klon, check=True, capture_output=True).stdout
 
 
 def _alle_yaml(wurzel: Path) -> set[str]:
@@ -242,6 +248,9 @@ def test_attribute_die_andere_bytes_schreiben(quelle, tmp_path, ci, geprueft, ge
     (quelle / ".gitattributes").write_text(attribute, encoding="utf-8")
     (quelle / HEIMLICH).write_text((quelle / HEIMLICH).read_text(encoding="utf-8") + "# $Id$ äöü\n", encoding="utf-8")
     if "encoding" in attribute:  # im Arbeitsbaum UTF-16: so muss die Datei beim Vormerken vorliegen
+        # gleich lang in UTF-8 und UTF-16 (4 ASCII-, 4 Drei-Byte-Zeichen): nur das Attribut verrät sie
+        (quelle / GLEICH_LANG).write_text("x: €€€€\n", encoding="utf-8")
+        assert len("x: €€€€\n".encode()) == len("x: €€€€\n".encode("utf-16-le"))
         for p in _alle_yaml(quelle):
             (quelle / p).write_bytes((quelle / p).read_text(encoding="utf-8").encode("utf-16-le"))
     git(quelle, "add", "-A")
@@ -264,10 +273,12 @@ def test_attribute_die_andere_bytes_schreiben(quelle, tmp_path, ci, geprueft, ge
     warm = validiere(klon, STICHTAG)
     neu_geprueft = set(geprueft)
     assert _befunde(warm) == _befunde(validiere(klon, STICHTAG, zwischenspeicher=False))
-    anders = {p for p in _alle_yaml(klon) if (klon / p).read_bytes() != (quelle / p).read_bytes()}
+    anders = {p for p in _alle_yaml(klon) if (klon / p).read_bytes() != _blob(klon, p)}
     assert anders, "der Test braucht Dateien, deren Arbeitsbaum anders ist als der Blob"
     assert git(klon, "diff-files", "--name-only") == ""  # Git hält sie für unverändert
     assert anders <= neu_geprueft
+    if "encoding" in attribute:
+        assert GLEICH_LANG in anders and (klon / GLEICH_LANG).stat().st_size == len("x: €€€€\n".encode())
 
 
 # --------------------------------------------------------------------------- (c) Schlüssel
