@@ -21,8 +21,8 @@ import pytest
 from conftest import git
 
 from netzwerk_cli import dateipruefung
-from netzwerk_cli.quellen import zwischenspeicher
 from netzwerk_cli.quellen import git as git_modul
+from netzwerk_cli.quellen import zwischenspeicher
 from netzwerk_cli.validierung import validiere
 
 STICHTAG = "2026-11-21"
