@@ -205,6 +205,12 @@ def test_github_vorlage(neu):
     cache = next(s for s in schritte if s.get("uses", "").startswith("actions/cache"))
     assert cache["with"]["path"] == ".netzwerk-cache"
     assert "${{ github.run_id }}" in cache["with"]["key"]  # je Lauf neu gespeichert, nie ein alter Stand
+    assert cache["with"]["restore-keys"].strip() == "netzwerk-${{ runner.os }}-"  # ein veralteter Speicher ist erlaubt
+    pruefen = next(s for s in schritte if "netzwerk validate" in s.get("run", ""))
+    # der Schlüssel nur im Schritt, der ihn braucht (nicht für pip install)
+    assert pruefen["env"]["NETZWERK_CACHE_SCHLUESSEL"] == "${{ secrets.NETZWERK_CACHE_SCHLUESSEL }}"
+    assert "NETZWERK_CACHE_SCHLUESSEL" not in job["env"]
+    assert "secrets.token_hex(32)" in (neu / "README.md").read_text(encoding="utf-8")
     laeufe = "\n".join(_laeufe(neu))
     assert f"python -m pip install {SPEC}" in laeufe
     assert '--basis "origin/$ZIELZWEIG"' in laeufe and "--format github" in laeufe

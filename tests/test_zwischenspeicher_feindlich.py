@@ -161,7 +161,7 @@ def _faelschen(wurzel: Path, monkeypatch) -> None:
     assert speicher is not None
     eintraege, _ = dateipruefung.abgleichen_und_pruefen([("organisation", str(wurzel / KAPUTT), KAPUTT)], wurzel, speicher, alle=False)
     e = eintraege[0]
-    speicher._meta(KAPUTT)[KAPUTT] = (e[0], e[1], (), True, True, e[5])  # gleiche Prüfsumme, keine Befunde
+    speicher._meta(KAPUTT)[KAPUTT] = (e[0], e[1], (), True, True, e[5], e[6])  # gleiche Prüfsumme, keine Befunde
     speicher.geaendert.add(speicher._meta_name(zwischenspeicher._nummer(KAPUTT, zwischenspeicher.META_TEILE)))
     zustand = speicher.quer()
     if zustand is not None:

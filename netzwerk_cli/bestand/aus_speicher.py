@@ -34,7 +34,7 @@ class _Quelle:
         art, pfad, rel = self.gefunden[i]
         erg = self.frisch.get(rel)
         if erg is None:
-            _, summe, befunde, lesbar, gueltig, _ = self.eintraege[i]
+            summe, befunde, lesbar, gueltig = self.eintraege[i][1:5]
             daten = self.speicher.daten(rel, summe) if lesbar else None
             if lesbar and daten is None:  # Daten fehlen im Speicher: die Datei neu lesen
                 erg = dateipruefung.pruefe_datei(art, pfad, self.wurzel, rel)

@@ -25,6 +25,9 @@ from netzwerk_cli.quellen import dateien, yamltext
 
 # Unter so vielen Dateien lohnt kein zweiter Prozess (Start und Rückgabe kosten mehr).
 MIN_DATEIEN_PARALLEL = 1500
+# Ab so vielen Dateien, deren stat nicht mehr zum Speicher passt (frischer Klon, Checkout), wird
+# Git nach den unveränderten Dateien gefragt (ein Aufruf kostet etwa so viel wie 100–200 Dateien zu lesen).
+GIT_AB_ABWEICHUNGEN = 200
 MAX_LESEBEFUNDE = 200  # je Datei einzeln gemeldete Lesebefunde (doppelte Schlüssel, YAML-1.1-Fallen …)
 
 
@@ -34,7 +37,15 @@ def pruefe_datei(art: str, pfad: Path | str, wurzel: Path, datei: str) -> Ergebn
         return Ergebnis(None, tuple(_tupel(p) for p in probleme), False, False, "")
     erg = pruefe_bytes(art, roh, datei, hashlib.sha256(roh).hexdigest())
     erg.merkmale = merkmale
+    erg.blob = (blob_id(roh), len(roh))
     return erg
+
+
+def blob_id(roh: bytes) -> str:
+    """Die Git-Blob-id dieser Bytes (SHA-1 über „blob LÄNGE\\0“ und den Inhalt), wie `git hash-object`."""
+    h = hashlib.sha1(b"blob %d\0" % len(roh), usedforsecurity=False)
+    h.update(roh)
+    return h.hexdigest()
 
 
 def pruefe_bytes(art: str, roh: bytes, datei: str, pruefsumme: str) -> Ergebnis:
@@ -111,7 +122,13 @@ def abgleichen_und_pruefen(auftraege: list, wurzel: Path, speicher, alle: bool =
     """Die Stufe „jede Datei für sich“ mit Zwischenspeicher: gleicht die Aufträge mit dem Speicher
     ab, prüft nur die geänderten Dateien und trägt ihre Ergebnisse ein. Liefert die Metadaten je
     Auftrag und die frischen Ergebnisse (der Speicher selbst ruft nichts zurück)."""
-    abgleich = speicher.abgleichen(auftraege, alle)
+    abgleich = speicher.abgleichen(auftraege, alle, bestaetigen=False)
+    blobs = None
+    if len(abgleich.unklar) >= GIT_AB_ABWEICHUNGEN:  # z. B. frischer Klon: Git weiß, was unverändert ist
+        from netzwerk_cli.quellen import git
+
+        blobs = git.unveraenderte_blobs(wurzel)
+    speicher.bestaetigen(auftraege, abgleich, blobs)
     frisch = speicher.eintragen(auftraege, abgleich, pruefe_alle([auftraege[i] for i in abgleich.offen], wurzel))
     return abgleich.eintraege, frisch
 

@@ -19,6 +19,7 @@ class Ergebnis:
     gueltig: bool  # Schema erfüllt
     pruefsumme: str  # SHA-256 der Bytes ("" wenn nicht lesbar)
     merkmale: tuple | None = None  # quellen.dateien.MERKMALE der gelesenen Datei (für den Zwischenspeicher)
+    blob: tuple | None = None  # (Git-Blob-id hex, Länge) der gelesenen Bytes (für den Zwischenspeicher)
 
     def als_befunde(self, datei: str) -> list[Befund]:
         return [Befund(datei, *b) for b in self.befunde]

@@ -15,6 +15,7 @@ wenn ein Commit im aktuellen Zustand des Repositorys nicht geht.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -350,3 +351,132 @@ def alles_committen(wurzel: Path, nachricht: str) -> str | None:
                 return None
             raise EinrichtungsFehler(meldung) from None
         return repo.head.commit.hexsha
+
+
+# --------------------------------------------------------------------------- Index (Zwischenspeicher)
+
+# Umgebungsvariablen, die Git auf einen anderen Index oder Arbeitsbaum lenken: dann kein Index-Weg.
+_UMLENKUNG = ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_COMMON_DIR")
+# Einstellungen, mit denen Git eine Änderung übersehen könnte (oder einen Befehl ausführen würde),
+# für diese Aufrufe ausdrücklich zurückgesetzt; die Kommandozeile geht jeder Konfigurationsdatei vor.
+_STRENG = (
+    "-c", "core.fsmonitor=false", "-c", "core.trustctime=true", "-c", "core.checkStat=default",
+    "-c", "core.ignoreStat=false", "--no-optional-locks",
+)
+_NUR_GEWOEHNLICH = (b"100644", b"100755")
+_UMWANDLUNG = ("ident", "filter", "working-tree-encoding")  # Attribute, die Bytes anders als im Blob schreiben
+# Ein Eintrag von `git ls-files -s -v -z --debug`: „H 100644 <blob> 0<TAB><pfad>\0“, dann die
+# gespeicherten stat-Werte des Index (Sekunden:Nanosekunden; ino und size auf 32 Bit gekürzt).
+_DEBUG_EINTRAG = re.compile(
+    rb"([^\0]*)\0  ctime: (\d+):(\d+)\n  mtime: (\d+):(\d+)\n  dev: \d+\tino: (\d+)\n"
+    rb"  uid: \d+\tgid: \d+\n  size: (\d+)\tflags: [0-9a-f]+\n"
+)
+
+
+def _git_aufruf(cwd: Path, *argumente: str, eingabe: bytes | None = None) -> bytes | None:
+    """Ein Git-Befehl ohne Shell und ohne GitPython (schnell, Bytes); None bei jedem Fehler."""
+    import subprocess
+
+    programm = os.environ.get("GIT_PYTHON_GIT_EXECUTABLE") or "git"
+    try:
+        lauf = subprocess.run(
+            [programm, *_STRENG, *argumente], cwd=cwd, input=eingabe, capture_output=True, check=False,
+            stdin=None if eingabe is not None else subprocess.DEVNULL,
+        )
+    except (OSError, ValueError):
+        return None
+    return lauf.stdout if lauf.returncode == 0 else None
+
+
+def _fremd_beschreibbar(pfad: str) -> bool:
+    """Kann ein anderer Benutzer die Datei oder ihren Ordner ersetzen? (Dann dem Index nicht trauen.)"""
+    import stat as _stat
+
+    if os.name != "posix":  # pragma: no cover - Windows
+        return False
+    try:
+        datei, ordner = os.lstat(pfad), os.stat(os.path.dirname(pfad) or ".")
+    except OSError:
+        return True
+    for info in (datei, ordner):
+        if info.st_uid != os.geteuid():
+            return True
+        if info.st_mode & 0o022 and not (info is ordner and info.st_mode & _stat.S_ISVTX):
+            return True
+    return not _stat.S_ISREG(datei.st_mode)
+
+
+def unveraenderte_blobs(wurzel: Path) -> dict[str, tuple[str, tuple]] | None:
+    """Für den Zwischenspeicher: die Dateien unter `wurzel` (relativ, mit „/“), deren Inhalt im
+    Arbeitsbaum laut Git genau der Blob im Index ist: je Datei (Blob-id hex, stat im Index). Der
+    stat im Index ist (Größe mod 2³², mtime in ns, Inode mod 2³², ctime in ns); der Aufrufer
+    vergleicht ihn mit dem eigenen `lstat` auf die Nanosekunde (Git selbst vergleicht je nach
+    Übersetzung nur Sekunden). Nur Einträge, deren mtime und ctime vor dem Schreiben des Index
+    liegen (sonst „racy“). None ohne Git, ohne Repository, bei einem Fehler von Git oder einem
+    Index, den andere beschreiben könnten.
+
+    Gefragt wird einmal `git ls-files -s -v --debug` (Blob-ids, Markierungen, stat) und `git diff-files`
+    (Arbeitsbaum ≠ Index; Git vergleicht stat und prüft „racy“ Einträge am Inhalt). Ausgelassen
+    werden: Einträge mit Konfliktstufe, „assume-unchanged“ oder „skip-worktree“ (dort sieht Git
+    nicht hin), alles außer gewöhnlichen Dateien (Verknüpfungen, Submodule) und Dateien, für die
+    ein Attribut `ident`, `filter` oder `working-tree-encoding` gilt (Git schreibt dann andere Bytes,
+    als der Blob enthält). Zeilenende-Umwandlungen erkennt der Speicher an der Größe. Alle
+    Ausgaben sind NUL-getrennt; Dateinamen dürfen alles enthalten außer NUL."""
+    if any(os.environ.get(name) for name in _UMLENKUNG):
+        return None
+    cwd = Path(wurzel)
+    kopf = _git_aufruf(cwd, "rev-parse", "--is-inside-work-tree", "--show-toplevel", "--show-prefix", "--git-path", "index")
+    zeilen = kopf.split(b"\n") if kopf is not None else []
+    if len(zeilen) != 5 or zeilen[0] != b"true" or zeilen[4]:  # ein Zeilenumbruch im Pfad: lieber lesen
+        return None
+    oben, praefix, index = os.fsdecode(zeilen[1]), zeilen[2], os.fsdecode(zeilen[3])
+    indexpfad = os.path.join(cwd, index)
+    if _fremd_beschreibbar(indexpfad):
+        return None
+    try:
+        index_zeit = os.stat(indexpfad).st_mtime_ns
+    except OSError:
+        return None
+    liste = _git_aufruf(cwd, "ls-files", "-s", "-v", "-z", "--debug", "--full-name", "--", ".")
+    geaendert = _git_aufruf(cwd, "diff-files", "--name-only", "--no-renames", "-z")  # ganzes Repository
+    if liste is None or geaendert is None:
+        return None
+    abweichend = set(geaendert.split(b"\0"))
+    if any(p == b".gitattributes" or p.endswith(b"/.gitattributes") for p in abweichend):
+        return None  # Attribute im Arbeitsbaum anders als im Index: nichts versprechen
+    kandidaten: dict[bytes, tuple[str, tuple]] = {}
+    ende = 0
+    for m in _DEBUG_EINTRAG.finditer(liste):
+        if m.start() != ende:  # unerwartetes Format: lieber nichts versprechen
+            return None
+        ende = m.end()
+        # „H 100644 <blob> 0\t<pfad>“: Markierung, Modus, Blob, Stufe, Tab, Pfad (Pfad kann alles enthalten)
+        kopfteil, tab, pfad = m.group(1).partition(b"\t")
+        teile = kopfteil.split(b" ")
+        if not tab or len(teile) != 4 or teile[0] != b"H" or teile[1] not in _NUR_GEWOEHNLICH or teile[3] != b"0":
+            continue
+        if pfad in abweichend or len(teile[2]) != 40:
+            continue
+        ctime = int(m.group(2)) * 1_000_000_000 + int(m.group(3))
+        mtime = int(m.group(4)) * 1_000_000_000 + int(m.group(5))
+        if max(ctime, mtime) >= index_zeit:  # „racy“: geändert, als der Index geschrieben wurde
+            continue
+        kandidaten[pfad] = (teile[2].decode("ascii", "replace"), (int(m.group(7)), mtime, int(m.group(6)), ctime))
+    if ende != len(liste):
+        return None
+    if not kandidaten:
+        return {}
+    eingabe = b"\0".join(kandidaten) + b"\0"
+    for quelle in ((), ("--cached",)):  # Attribute aus dem Arbeitsbaum und aus dem Index
+        attribute = _git_aufruf(Path(oben), "check-attr", *quelle, "-z", "--stdin", *_UMWANDLUNG, eingabe=eingabe)
+        if attribute is None:
+            return None
+        felder = attribute.split(b"\0")
+        for i in range(0, len(felder) - 2, 3):
+            if felder[i + 2] not in (b"unspecified", b"unset"):
+                kandidaten.pop(felder[i], None)
+    ergebnis: dict[str, tuple[str, tuple]] = {}
+    for pfad, blob in kandidaten.items():
+        if pfad.startswith(praefix):
+            ergebnis[os.fsdecode(pfad[len(praefix):])] = blob
+    return ergebnis

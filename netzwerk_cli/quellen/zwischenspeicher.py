@@ -19,6 +19,9 @@ Kennung jeder Datei des Speichers enthält das Format, die Version, eine Prüfsu
 Programmcode und die Schemas sowie die Python-Version. Wie bei Git wird der Inhalt nur neu
 gelesen, wenn sich Größe, Zeitstempel oder Inode geändert haben; Einträge von Dateien, die
 gerade eben geändert wurden („racy“), werden beim nächsten Mal über die Prüfsumme bestätigt.
+Nach einem frischen Klon (alle stat-Werte neu) bürgt statt des Lesens Git: der Aufrufer übergibt
+`bestaetigen` die Blob-ids der Dateien, die laut Git dem Index entsprechen; jeder Eintrag trägt
+die Blob-id und Länge der Bytes, aus denen er entstand (docs/GARANTIEN.md).
 Daten werden nur genommen, wenn ihre Prüfsumme zu der der Metadaten passt. Jeder Teil der
 Abhängigkeiten trägt eine Generation, die `quer.bin` erwartet: schreiben zwei Läufe zugleich,
 passt sie nicht, und der nächste Lauf prüft alles neu.
@@ -31,10 +34,11 @@ ein Speicher, der sich nicht schreiben lässt, wird übergangen.
 Wer den Speicherordner beschreiben kann, entscheidet nichts (Issue 15):
 
 * Jede Speicherdatei trägt einen HMAC-SHA-256 über Namen und Inhalt. Der Schlüssel wird aus
-  einem Geheimnis des Benutzers abgeleitet, das außerhalb des Speichers liegt
-  (`$XDG_CONFIG_HOME/netzwerk/cache-schluessel`, sonst `~/.config/…`, Rechte 0600), dazu aus
-  der Werkzeugkennung und der Identität der Repository-Wurzel (Pfad, Gerät, Inode): ein
-  kopierter oder geteilter Speicher gilt für kein anderes Repository. Erst nach geprüfter
+  einem Geheimnis abgeleitet, das außerhalb des Speichers liegt (`NETZWERK_CACHE_SCHLUESSEL`,
+  in CI ein Secret; sonst `$XDG_CONFIG_HOME/netzwerk/cache-schluessel` bzw. `~/.config/…`,
+  Rechte 0600), dazu aus der Werkzeugkennung und dem aufgelösten Pfad der Repository-Wurzel:
+  ein kopierter oder geteilter Speicher gilt für kein anderes Repository, ein frischer Klon am
+  selben Pfad mit demselben Geheimnis aber schon. Erst nach geprüfter
   Signatur wird der Inhalt mit `marshal` gelesen (nur Daten; Code-Objekte ab Python 3.13
   ausdrücklich abgelehnt) – nie mit pickle.
 * Ein Speicherordner, den andere beschreiben können (für Gruppe oder alle beschreibbar ohne
@@ -64,7 +68,7 @@ from netzwerk_cli.quellen.dateien import schreibe_bytes_atomar
 
 _AbhTeil = tuple[int, dict]  # (Generation, {Schlüssel: Subjekte})
 
-FORMAT = 3
+FORMAT = 4
 META_TEILE = 64
 DATEN_TEILE = 1024
 ABH_TEILE = 256
@@ -73,17 +77,21 @@ _UNSICHER_NS = 2_000_000_000  # jünger als 2 s beim Speichern: Zeitstempel nich
 _UNBEKANNT = (-1, -1, -1, -1, -1)  # Merkmale nicht als Beweis gespeichert („racy“)
 MAX_TEIL = 512 * 1024 * 1024  # größere Speicherdateien werden nicht gelesen, sondern verworfen
 _MAC_LAENGE = 32
+_32_BIT = 0xFFFFFFFF  # Git speichert Größe und Inode im Index auf 32 Bit gekürzt
 SCHLUESSEL_DATEI = Path("netzwerk") / "cache-schluessel"
 
 
 class Abgleich(NamedTuple):
     """Ergebnis von `Speicher.abgleichen`: Einträge je Auftrag (None: neu prüfen), die offenen
-    Nummern, die festgestellten Merkmale (lstat) und der Zeitpunkt (für „zu jung“)."""
+    Nummern, die festgestellten Merkmale (lstat), der Zeitpunkt (für „zu jung“) und die noch
+    unklaren Aufträge (Nummer, gespeicherter Eintrag): gewöhnliche Dateien mit Eintrag, deren
+    stat nicht mehr passt; `Speicher.bestaetigen` klärt sie."""
 
     eintraege: list
     offen: list[int]
     stats: list
     jetzt: int
+    unklar: list[tuple[int, tuple]]
 
 
 def oeffnen(wurzel: Path, kennung: bytes) -> Speicher | None:
@@ -229,17 +237,45 @@ def _geheimnis() -> bytes | None:
     return None  # pragma: no cover
 
 
+UMGEBUNG_SCHLUESSEL = "NETZWERK_CACHE_SCHLUESSEL"
+MIN_HEX_ZEICHEN = 32  # 128 Bit
+
+
+def _geheimnis_aus_umgebung(wert: str) -> bytes | None:
+    """Das Geheimnis aus NETZWERK_CACHE_SCHLUESSEL (für CI: ein Repository-Secret, damit ein
+    wiederhergestellter Speicher auf einem frischen Läufer gilt). Mindestens 32 Hex-Zeichen;
+    sonst None mit Hinweis (der Wert selbst erscheint nie in einer Meldung)."""
+    text = wert.strip()
+    gueltig = len(text) >= MIN_HEX_ZEICHEN and len(text) % 2 == 0 and all(z in "0123456789abcdefABCDEF" for z in text)
+    roh = bytes.fromhex(text) if gueltig else b""
+    if not roh:
+        _warnen(
+            "Zwischenspeicher abgeschaltet (Prüfung läuft vollständig ohne ihn): "
+            f"{UMGEBUNG_SCHLUESSEL} ist gesetzt, aber kein gültiger Schlüssel (erwartet: mindestens "
+            f"{MIN_HEX_ZEICHEN} Hex-Zeichen, gerade Anzahl, z. B. erzeugt mit "
+            "„python -c \"import secrets; print(secrets.token_hex(32))\"“)."
+        )
+        return None
+    return b"umgebung\0" + roh
+
+
 _schluessel_cache: dict = {}
 
 
 def _schluessel(wurzel: Path, kennung: bytes) -> bytes | None:
-    """Der HMAC-Schlüssel für den Speicher dieses Repositorys: aus dem Geheimnis des Benutzers,
-    der Werkzeugkennung und der Identität der Wurzel (Pfad, Gerät, Inode)."""
-    info = os.stat(wurzel)
-    bindung = f"{Path(wurzel).resolve()}\0{info.st_dev}\0{info.st_ino}".encode("utf-8", "surrogatepass")
-    if "geheimnis" not in _schluessel_cache:
-        _schluessel_cache["geheimnis"] = _geheimnis()
-    geheimnis = _schluessel_cache["geheimnis"]
+    """Der HMAC-Schlüssel für den Speicher dieses Repositorys: aus dem Geheimnis (NETZWERK_CACHE_SCHLUESSEL,
+    sonst die Datei des Benutzers), der Werkzeugkennung und dem aufgelösten Pfad der Wurzel.
+
+    Nicht mehr Gerät und Inode der Wurzel (bis Format 3): die sind auf jedem frischen Klon neu,
+    ein in CI wiederhergestellter Speicher hätte nie gegolten. Der Pfad unterscheidet Repositorys
+    auf einer Maschine weiter (und ist schon der Name des Speicherordners); was ein Eintrag
+    bedeutet, hängt ohnehin nur vom Inhalt der Dateien ab (docs/GARANTIEN.md)."""
+    bindung = f"pfad\0{Path(wurzel).resolve()}".encode("utf-8", "surrogatepass")
+    umgebung = os.environ.get(UMGEBUNG_SCHLUESSEL, "")
+    quelle = ("umgebung", umgebung) if umgebung.strip() else ("datei", _schluessel_pfad())
+    if quelle not in _schluessel_cache:
+        _schluessel_cache[quelle] = _geheimnis_aus_umgebung(umgebung) if quelle[0] == "umgebung" else _geheimnis()
+    geheimnis = _schluessel_cache[quelle]
     if geheimnis is None:
         return None
     return hmac.new(geheimnis, b"netzwerk-zwischenspeicher\0" + kennung + bindung, hashlib.sha256).digest()
@@ -383,15 +419,18 @@ class Speicher:
     def _daten_teil(self, datei: str) -> dict:
         return self._dict(f"daten-{_nummer(datei, DATEN_TEILE):04d}.bin")
 
-    def abgleichen(self, auftraege: list[tuple[str, str, str]], alle: bool = True) -> Abgleich:
+    def abgleichen(self, auftraege: list[tuple[str, str, str]], alle: bool = True, bestaetigen: bool = True) -> Abgleich:
         """Vergleicht die Aufträge (art, pfad, datei) mit den Metadaten. Ein Metadaten-Eintrag ist
-        (stat, prüfsumme, befunde, lesbar, gültig, indexwerte); für Dateien, die neu geprüft werden
-        müssen, steht None, ihre Nummern in `offen`. Der Speicher ruft nichts zurück: wer prüft,
-        trägt die Ergebnisse danach mit `eintragen` ein. `alle`: die Aufträge sind alle Dateien des
-        Repositorys (dann werden Einträge anderer Dateien entfernt); sonst ein Teil."""
+        (stat, prüfsumme, befunde, lesbar, gültig, indexwerte, (blob-id, länge)); für Dateien, die
+        neu geprüft werden müssen, steht None, ihre Nummern in `offen`. Der Speicher ruft nichts
+        zurück: wer prüft, trägt die Ergebnisse danach mit `eintragen` ein. `alle`: die Aufträge sind
+        alle Dateien des Repositorys (dann werden Einträge anderer Dateien entfernt); sonst ein Teil.
+        `bestaetigen=False`: Dateien, deren stat nicht mehr passt, bleiben in `unklar`, bis der
+        Aufrufer `bestaetigen` ruft (mit den Blob-ids, die Git für unverändert hält)."""
         eintraege: list[tuple | None] = [None] * len(auftraege)
         stats: list[tuple | None] = [None] * len(auftraege)
         offen: list[int] = []
+        unklar: list[tuple[int, tuple]] = []
         jetzt = time.time_ns()
         metas = [self._dict(self._meta_name(nr)) for nr in range(META_TEILE)]
         crc32, lstat, regulaer = zlib.crc32, os.lstat, _stat.S_ISREG
@@ -409,27 +448,61 @@ class Speicher:
             stat_ = stats[i] = (st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns, st.st_dev)
             meta = metas[crc32(datei.encode("utf-8", "surrogatepass")) % META_TEILE]
             e = meta.get(datei)
-            if e.__class__ is tuple and len(e) == 6 and e[0] == stat_:
+            if e.__class__ is not tuple or len(e) != 7 or not e[1]:
+                offen.append(i)
+            elif e[0] == stat_:
                 eintraege[i] = e
-                continue
-            gelesen = self._inhalt_gleich(e, pfad, datei)
+            else:
+                unklar.append((i, e))
+        if alle:
+            self._aufraeumen({datei for _, _, datei in auftraege})
+        abgleich = Abgleich(eintraege, offen, stats, jetzt, unklar)
+        if bestaetigen:
+            self.bestaetigen(auftraege, abgleich, None)
+        return abgleich
+
+    def bestaetigen(self, auftraege: list[tuple[str, str, str]], abgleich: Abgleich, blobs: dict[str, tuple[str, tuple]] | None) -> None:
+        """Klärt die unklaren Aufträge (stat anders, z. B. nach git checkout oder auf einem frischen
+        Klon): Ein Eintrag gilt ohne Lesen, wenn `blobs` (vom Aufrufer, aus `quellen.git`: Dateien,
+        deren Arbeitsbaum laut Git genau der Blob im Index ist, mit dem stat im Index) für die Datei
+        die gespeicherte Blob-id nennt, der stat im Index auf die Nanosekunde dem eigenen `lstat`
+        entspricht und die Datei (gewöhnlich) genau die gespeicherte Länge hat; sonst wird der
+        Inhalt gelesen und mit der gespeicherten Prüfsumme verglichen. Was nicht passt, kommt nach
+        `offen`."""
+        eintraege, offen, stats, jetzt, unklar = abgleich
+        for i, e in unklar:
+            _, pfad, datei = auftraege[i]
+            stat_ = stats[i]
+            blob = e[6]
+            im_index = blobs.get(datei) if blobs is not None else None
+            if (
+                im_index is not None
+                and blob.__class__ is tuple
+                and len(blob) == 2
+                and stat_[0] == blob[1]
+                and im_index[0] == blob[0]
+                and im_index[1] == (stat_[0] & _32_BIT, stat_[1], stat_[2] & _32_BIT, stat_[3])
+            ):
+                gelesen: tuple | None = stat_  # Git bürgt für den Inhalt: genau die Bytes des Eintrags
+            else:
+                gelesen = self._inhalt_gleich(e, pfad, datei)
             if gelesen is not None:
                 eintraege[i] = e
                 if not self._jung(gelesen, jetzt):
-                    meta[datei] = (gelesen, *cast(tuple, e)[1:])  # Inhalt gleich, Zeitstempel neu (e: geprüft in _inhalt_gleich)
+                    self._meta(datei)[datei] = (gelesen, *e[1:])  # Inhalt gleich, Zeitstempel neu
                     self.geaendert.add(self._meta_name(_nummer(datei, META_TEILE)))
             else:
                 offen.append(i)
-        if alle:
-            self._aufraeumen({datei for _, _, datei in auftraege})
-        return Abgleich(eintraege, offen, stats, jetzt)
+        if unklar:
+            offen.sort()
+            unklar.clear()
 
     def eintragen(self, auftraege: list[tuple[str, str, str]], abgleich: Abgleich, ergebnisse: list[Ergebnis]) -> dict[str, Ergebnis]:
         """Die Ergebnisse der offenen Aufträge (in der Reihenfolge von `abgleich.offen`) eintragen;
         füllt `abgleich.eintraege` und liefert die frischen Ergebnisse je Datei."""
         from netzwerk_cli.grundlagen.arten import indexwerte
 
-        eintraege, offen, stats, jetzt = abgleich
+        eintraege, offen, stats, jetzt, _ = abgleich
         frisch: dict[str, Ergebnis] = {}
         if offen:
             for i, erg in zip(offen, ergebnisse, strict=True):
@@ -437,7 +510,7 @@ class Speicher:
                 stat_ = stats[i]  # None: keine gewöhnliche Datei (lstat) – nichts speichern
                 gelesen = erg.merkmale  # Merkmale der Datei, deren Bytes geprüft wurden
                 gespeichert = _UNBEKANNT if stat_ is None or gelesen is None or self._jung(gelesen, jetzt) else gelesen
-                e = eintraege[i] = (gespeichert, erg.pruefsumme, erg.befunde, erg.lesbar, erg.gueltig, indexwerte(art, erg.daten))
+                e = eintraege[i] = (gespeichert, erg.pruefsumme, erg.befunde, erg.lesbar, erg.gueltig, indexwerte(art, erg.daten), erg.blob)
                 frisch[datei] = erg
                 if stat_ is not None and erg.pruefsumme:
                     self._meta(datei)[datei] = e
@@ -450,7 +523,7 @@ class Speicher:
         vergleichen. Geöffnet wird nur über `dateien.oeffne_datensatz` (dieselben Prüfungen von
         Art, Verknüpfung und Größe wie auf dem kalten Weg). Liefert die Merkmale der gelesenen
         Datei, wenn ihr Inhalt die gespeicherte Prüfsumme hat, sonst None."""
-        if e.__class__ is not tuple or len(e) != 6 or not e[1]:
+        if e.__class__ is not tuple or len(e) != 7 or not e[1]:
             return None
         wurzel = self.wurzel if self.wurzel is not None else self._wurzel_von(pfad, datei)
         roh, _, gelesen = dateien.lies_roh_mit_merkmalen(pfad, wurzel)
