@@ -43,6 +43,19 @@ def hole(bestand: Bestand, id_: str) -> Datensatz:
     return ds
 
 
+def wer(bestand: Bestand, durch: str | None) -> str | None:
+    """Wer einen Verlaufsschritt verantwortet: `--durch` (bzw. NETZWERK_DURCH, das liest die
+    Kommandozeile) vor `einstellungen.durch` einer schema-gültigen netzwerk.yaml; sonst None
+    (kein Feld „durch“). Bewusst nicht Gits user.name: docs/ENTSCHEIDUNGEN.md."""
+    if durch:
+        return durch
+    if bestand.netzwerk is not None and bestand.netzwerk.gueltig:
+        standard = bestand.einstellungen.get("durch")
+        if isinstance(standard, str) and standard.strip():
+            return standard
+    return None
+
+
 def umsetzungsstand(empfehlung: dict) -> dict[str, dict]:
     """Je Adressat der neueste Umsetzungsbericht."""
     stand: dict[str, dict] = {}
