@@ -208,9 +208,42 @@ def test_new_commit_scheitert_eine_datei_bleibt(cli, git_beispiel):
     vorher = schnappschuss(repo)
     r = cli("empfehlung", "new", "--daten", repo, "--titel", "Hook sagt nein", "--arbeitsgruppe", "ag-wohnraum-fuer-gefluechtete", "--datum", "2026-11-05", "--commit")
     assert r.exit_code == 1
-    assert "empfehlungen/2026/2026-004.yaml wurde angelegt, aber nicht committet" in r.stderr
+    meldung = " ".join(r.stderr.split())
+    assert "empfehlungen/2026/2026-004.yaml wurde angelegt, aber weder committet noch vorgemerkt" in meldung
+    assert "„git add empfehlungen/2026/2026-004.yaml“ und „git commit“" in meldung
     nachher = schnappschuss(repo)
     assert sorted(set(nachher) - set(vorher)) == ["empfehlungen/2026/2026-004.yaml"]
+    # nichts bleibt vorgemerkt: die Datei ist unverfolgt, nicht „A “
+    assert status_porcelain(repo) == "?? empfehlungen/2026/2026-004.yaml\n"
+
+
+def _ohne_identitaet(repo, monkeypatch):
+    """Git kennt weder Namen noch E-Mail (nur aus der Konfiguration, kein Raten aus dem Rechnernamen)."""
+    for name in ("GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL", "EMAIL"):
+        monkeypatch.delenv(name, raising=False)
+    leer = repo.parent / "leere.gitconfig"
+    leer.write_text("[user]\n\tuseConfigOnly = true\n[commit]\n\tgpgsign = false\n", encoding="utf-8")
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(leer))
+
+
+@pytest.mark.parametrize("befehl", ["new", "advance"])
+def test_ohne_git_identitaet_nichts_geschrieben_nichts_vorgemerkt(cli, repo, monkeypatch, befehl):
+    _ohne_identitaet(repo, monkeypatch)
+    vorher, vorher_commits = schnappschuss(repo), commits(repo)
+    if befehl == "new":
+        r = cli("empfehlung", "new", "--daten", repo, "--titel", "Ohne Namen", "--arbeitsgruppe", "ag-wohnraum-fuer-gefluechtete", "--datum", "2026-11-05", "--commit")
+    else:
+        r = advance(cli, repo, *BESCHLIESSEN, "--commit")
+    meldung = " ".join(r.stderr.split())
+    assert r.exit_code == 1, r.stdout + r.stderr
+    assert "Git kennt Ihren Namen nicht" in meldung
+    assert "„git config --global user.name \"Vorname Nachname\"“" in meldung
+    assert "„git config --global user.email \"name@example.org\"“" in meldung
+    assert "Nichts geschrieben" in meldung
+    assert "Traceback" not in r.stdout + r.stderr
+    assert schnappschuss(repo) == vorher
+    assert status_porcelain(repo) == ""
+    assert commits(repo) == vorher_commits
 
 
 def test_umsetzung_commit(cli, git_beispiel):
