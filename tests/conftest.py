@@ -25,7 +25,7 @@ def isolierte_umgebung(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
     monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
     monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(home / ".gitconfig"))
-    for name in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "NETZWERK_DATEN", "NETZWERK_DEBUG"):
+    for name in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "NETZWERK_DATEN", "NETZWERK_DEBUG", "NETZWERK_DURCH"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("GIT_AUTHOR_NAME", "Test Koordination")
     monkeypatch.setenv("GIT_AUTHOR_EMAIL", "koordination@beispiel.invalid")

@@ -142,3 +142,54 @@ def test_ohne_personen(cli):
 def test_unbekanntes_format(cli):
     r = cli("diagramm", "--daten", BEISPIEL, "--format", "png")
     assert r.exit_code == 2
+
+
+# --------------------------------------------------------------------------- Hilfe und Doku stimmen mit der Ausgabe
+
+
+def test_hilfe_zu_oeffentlich_spricht_nicht_von_personen(cli):
+    hilfe = " ".join(cli("diagramm", "--help").stdout.split())
+    assert "Knoten ohne ids" in hilfe
+    assert "Personen enthält das Diagramm in keiner Fassung" in hilfe
+    assert "nur mit Funktion bzw. Sitz" not in hilfe
+    # die Berichte mit Personen behalten ihre Hilfe
+    assert "nur mit Funktion bzw. Sitz" in " ".join(cli("status", "--help").stdout.split())
+
+
+_FORM_ZEILE = re.compile(r"^\| (Gremium|Arbeitsgruppe|abgeschlossene Arbeitsgruppe|Organisation) \| [^`|]*`([^`]+)` \| [^`|]*`([^`]+)` \|$")
+
+
+def _formen_aus_der_doku() -> dict[str, tuple[str, str]]:
+    text = (BEISPIEL.parent / "docs" / "BERICHTE.md").read_text(encoding="utf-8")
+    return {m.group(1): (m.group(2), m.group(3)) for z in text.splitlines() if (m := _FORM_ZEILE.match(z))}
+
+
+def test_formen_in_der_doku_wie_in_der_ausgabe(cli):
+    formen = _formen_aus_der_doku()
+    assert set(formen) == {"Gremium", "Arbeitsgruppe", "abgeschlossene Arbeitsgruppe", "Organisation"}
+    m_zeilen = cli("diagramm", "--daten", BEISPIEL).stdout.splitlines()
+    d_zeilen = cli("diagramm", "--daten", BEISPIEL, "--format", "dot").stdout.splitlines()
+    mermaid_von = {
+        "Gremium": [z for z in m_zeilen if z.startswith("  G_") and ":::" in z],
+        "Arbeitsgruppe": [z for z in m_zeilen if z.startswith("  A_") and z.endswith(":::ag")],
+        "abgeschlossene Arbeitsgruppe": [z for z in m_zeilen if z.startswith("  A_") and z.endswith(":::ag_zu")],
+        "Organisation": [z for z in m_zeilen if z.startswith("  O_") and ":::" in z],
+    }
+    dot_von = {
+        "Gremium": [z for z in d_zeilen if z.startswith('  "gremium:') and "->" not in z],
+        "Arbeitsgruppe": [z for z in d_zeilen if z.startswith('  "arbeitsgruppe:') and "->" not in z and "(abgeschlossen)" not in z],
+        "abgeschlossene Arbeitsgruppe": [z for z in d_zeilen if z.startswith('  "arbeitsgruppe:') and "->" not in z and "(abgeschlossen)" in z],
+        "Organisation": [z for z in d_zeilen if z.startswith('  "organisation:') and "->" not in z],
+    }
+    for art, (m_form, d_form) in formen.items():
+        assert mermaid_von[art] and dot_von[art], art
+        auf, _, zu = m_form.partition("…")
+        for z in mermaid_von[art]:
+            assert auf in z and zu in z, (art, m_form, z)
+        for z in dot_von[art]:
+            assert d_form in z, (art, d_form, z)
+
+
+def test_gremien_sind_in_dot_eckig(cli):
+    zeilen = [z for z in cli("diagramm", "--daten", BEISPIEL, "--format", "dot").stdout.splitlines() if z.startswith('  "gremium:') and "->" not in z]
+    assert zeilen and not any("rounded" in z for z in zeilen)

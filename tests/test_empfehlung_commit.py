@@ -76,7 +76,8 @@ def test_advance_commit_genau_ein_commit_mit_genau_der_datei(cli, repo, monkeypa
     assert git(repo, "log", "-1", "--format=%an <%ae>|%cn").strip() == "Erika Beispiel <erika@beispielkreis.invalid>|Erika Beispiel"
     assert f"Commit {nachher[0][:10]}" in r.stdout
     # `durch` kommt ohne --durch aus user.name
-    assert lies(repo / DATEI)["verlauf"][-1] == {"status": "beschlossen", "datum": "2026-04-22", "sitzung": ENTSCHEIDUNG, "durch": "Erika Beispiel"}
+    # der Git-Name steht im Commit, nicht als „durch“ in den Daten (docs/ENTSCHEIDUNGEN.md)
+    assert lies(repo / DATEI)["verlauf"][-1] == {"status": "beschlossen", "datum": "2026-04-22", "sitzung": ENTSCHEIDUNG}
     assert status_porcelain(repo) == ""
     assert fehler_fuer(repo, DATEI) == []
 
@@ -194,7 +195,8 @@ def test_new_commit_legt_genau_eine_datei_an(cli, git_beispiel):
     assert len(commits(repo)) == len(vorher) + 1
     assert dateien_im_commit(repo) == ["empfehlungen/2026/2026-004.yaml"]
     assert git(repo, "log", "-1", "--format=%B") == "empfehlung 2026-004: neu (entwurf)\n\nEmpfehlung: 2026-004\nStatus: entwurf\n\n"
-    assert lies(repo / "empfehlungen/2026/2026-004.yaml")["verlauf"][0]["durch"] == "Test Koordination"
+    # kein „durch“ aus Gits user.name (privater Name); den Autor nennt der Commit
+    assert "durch" not in lies(repo / "empfehlungen/2026/2026-004.yaml")["verlauf"][0]
     assert status_porcelain(repo) == ""
 
 
@@ -206,9 +208,42 @@ def test_new_commit_scheitert_eine_datei_bleibt(cli, git_beispiel):
     vorher = schnappschuss(repo)
     r = cli("empfehlung", "new", "--daten", repo, "--titel", "Hook sagt nein", "--arbeitsgruppe", "ag-wohnraum-fuer-gefluechtete", "--datum", "2026-11-05", "--commit")
     assert r.exit_code == 1
-    assert "empfehlungen/2026/2026-004.yaml wurde angelegt, aber nicht committet" in r.stderr
+    meldung = " ".join(r.stderr.split())
+    assert "empfehlungen/2026/2026-004.yaml wurde angelegt, aber weder committet noch vorgemerkt" in meldung
+    assert "„git add empfehlungen/2026/2026-004.yaml“ und „git commit“" in meldung
     nachher = schnappschuss(repo)
     assert sorted(set(nachher) - set(vorher)) == ["empfehlungen/2026/2026-004.yaml"]
+    # nichts bleibt vorgemerkt: die Datei ist unverfolgt, nicht „A “
+    assert status_porcelain(repo) == "?? empfehlungen/2026/2026-004.yaml\n"
+
+
+def _ohne_identitaet(repo, monkeypatch):
+    """Git kennt weder Namen noch E-Mail (nur aus der Konfiguration, kein Raten aus dem Rechnernamen)."""
+    for name in ("GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL", "EMAIL"):
+        monkeypatch.delenv(name, raising=False)
+    leer = repo.parent / "leere.gitconfig"
+    leer.write_text("[user]\n\tuseConfigOnly = true\n[commit]\n\tgpgsign = false\n", encoding="utf-8")
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(leer))
+
+
+@pytest.mark.parametrize("befehl", ["new", "advance"])
+def test_ohne_git_identitaet_nichts_geschrieben_nichts_vorgemerkt(cli, repo, monkeypatch, befehl):
+    _ohne_identitaet(repo, monkeypatch)
+    vorher, vorher_commits = schnappschuss(repo), commits(repo)
+    if befehl == "new":
+        r = cli("empfehlung", "new", "--daten", repo, "--titel", "Ohne Namen", "--arbeitsgruppe", "ag-wohnraum-fuer-gefluechtete", "--datum", "2026-11-05", "--commit")
+    else:
+        r = advance(cli, repo, *BESCHLIESSEN, "--commit")
+    meldung = " ".join(r.stderr.split())
+    assert r.exit_code == 1, r.stdout + r.stderr
+    assert "Git kennt Ihren Namen nicht" in meldung
+    assert "„git config --global user.name \"Vorname Nachname\"“" in meldung
+    assert "„git config --global user.email \"name@example.org\"“" in meldung
+    assert "Nichts geschrieben" in meldung
+    assert "Traceback" not in r.stdout + r.stderr
+    assert schnappschuss(repo) == vorher
+    assert status_porcelain(repo) == ""
+    assert commits(repo) == vorher_commits
 
 
 def test_umsetzung_commit(cli, git_beispiel):
@@ -295,9 +330,9 @@ def test_ende_zu_ende_von_entwurf_bis_umgesetzt(cli, git_beispiel):
         plus, minus, pfad = numstat[0].split("\t")
         assert pfad == datei
         if betreff.endswith("neu (entwurf)"):
-            assert (int(minus), int(plus)) == (0, 10)  # Kommentar, titel, text, Herkunft, Gremium, status, verlauf (4)
+            assert (int(minus), int(plus)) == (0, 9)  # Kommentar, titel, text, Herkunft, Gremium, status, verlauf (3, ohne durch)
         elif "weitergeleitet" in betreff and betreff.endswith("→ weitergeleitet"):
-            assert (int(minus), int(plus)) == (1, 6)  # Status + adressaten (2) + Eintrag (3)
+            assert (int(minus), int(plus)) == (1, 5)  # Status + adressaten (2) + Eintrag (2, ohne durch)
         elif "Umsetzungsbericht" in betreff:
             assert (int(minus), int(plus)) == (0, 5)  # umsetzung: + Bericht (4)
         else:
@@ -308,7 +343,7 @@ def test_ende_zu_ende_von_entwurf_bis_umgesetzt(cli, git_beispiel):
     daten = lies(repo / datei)
     assert daten["status"] == "umgesetzt"
     assert [v["status"] for v in daten["verlauf"]] == ["entwurf", "eingereicht", "beschlossen", "weitergeleitet", "in_umsetzung", "umgesetzt"]
-    assert {v.get("durch") for v in daten["verlauf"]} == {"Test Koordination"}
+    assert {v.get("durch") for v in daten["verlauf"]} == {None}
     assert status_porcelain(repo) == ""
     r = cli("validate", "--daten", repo, "--stichtag", STICHTAG)
     assert r.exit_code == 0, r.stdout

@@ -3,7 +3,25 @@
 from __future__ import annotations
 
 import pytest
-from empfehlung_hilfen import ADRESSATEN, BERICHT, DATEI, ID, aenderungen, eintrag_zeilen, fehler_fuer, lies, repo_im_zustand, schnappschuss
+from empfehlung_hilfen import (
+    ADRESSATEN,
+    BERICHT,
+    DATEI,
+    ENTSCHEIDUNG,
+    ID,
+    PRUEFUNG,
+    SCHRITTE,
+    aenderungen,
+    eintrag_zeilen,
+    empfehlung_text,
+    fehler_fuer,
+    lies,
+    repo_im_zustand,
+    schnappschuss,
+    schreibe_empfehlung,
+    sitzungen_anlegen,
+    verlauf_bis,
+)
 
 
 def umsetzung(cli, wurzel, *args, id_=ID):
@@ -59,11 +77,58 @@ def test_vor_dem_weiterleiten_abgelehnt(cli, beispiel, status):
     assert schnappschuss(beispiel) == vorher
 
 
+def test_beschlossen_nennt_den_naechsten_schritt(cli, beispiel):
+    repo_im_zustand(beispiel, "beschlossen")
+    r = umsetzung(cli, beispiel, "--adressat", ADRESSATEN[0], "--stand", "offen", "--bericht", "x", "--datum", "2026-08-01")
+    assert r.exit_code == 1
+    assert f"Zuerst weiterleiten: „netzwerk empfehlung advance {ID} --adressat ORGANISATION“" in r.stderr
+
+
+# Endzustände (lebenszyklus.yaml: naechste leer) und das Zurückverweisen (eingereicht → entwurf)
+_ENDE = {"status": "umgesetzt", "datum": "2026-07-15", "sitzung": PRUEFUNG}
+_ENDZUSTAENDE = {
+    "umgesetzt": (verlauf_bis("in_umsetzung") + [_ENDE], True),
+    "nicht_umgesetzt": (verlauf_bis("in_umsetzung") + [dict(_ENDE, status="nicht_umgesetzt")], True),
+    "abgelehnt": (verlauf_bis("eingereicht") + [{"status": "abgelehnt", "datum": "2026-04-22", "sitzung": ENTSCHEIDUNG}], False),
+    "zurueckgezogen": ([dict(SCHRITTE["entwurf"]), {"status": "zurueckgezogen", "datum": "2026-03-01"}], False),
+}
+
+
+@pytest.mark.parametrize("status", list(_ENDZUSTAENDE))
+def test_endzustand_heisst_abgeschlossen(cli, beispiel, status):
+    verlauf, weitergeleitet = _ENDZUSTAENDE[status]
+    sitzungen_anlegen(beispiel)
+    schreibe_empfehlung(
+        beispiel,
+        empfehlung_text(verlauf, list(ADRESSATEN) if weitergeleitet else None, [dict(BERICHT)] if weitergeleitet else None),
+    )
+    vorher = schnappschuss(beispiel)
+    r = umsetzung(cli, beispiel, "--adressat", ADRESSATEN[0], "--stand", "offen", "--bericht", "x", "--datum", "2026-08-01")
+    assert r.exit_code == 1, r.stdout
+    assert f"Empfehlung „{ID}“ ist abgeschlossen (Status „{status}“" in r.stderr
+    assert "erst nach dem Weiterleiten" not in r.stderr
+    assert "„netzwerk empfehlung new“" in r.stderr
+    assert ("ins Protokoll einer Sitzung" in r.stderr) == weitergeleitet
+    assert ("nie weitergeleitet" in r.stderr) == (not weitergeleitet)
+    assert "Traceback" not in r.stderr
+    assert schnappschuss(beispiel) == vorher
+
+
+def test_zurueckverwiesen_ist_nicht_abgeschlossen(cli, beispiel):
+    sitzungen_anlegen(beispiel)
+    verlauf = verlauf_bis("eingereicht") + [{"status": "entwurf", "datum": "2026-04-22", "sitzung": ENTSCHEIDUNG}]
+    schreibe_empfehlung(beispiel, empfehlung_text(verlauf))
+    r = umsetzung(cli, beispiel, "--adressat", ADRESSATEN[0], "--stand", "offen", "--bericht", "x", "--datum", "2026-08-01")
+    assert r.exit_code == 1
+    assert f"Empfehlung „{ID}“ ist „entwurf“; Umsetzungsberichte gibt es erst nach dem Weiterleiten" in r.stderr
+    assert "abgeschlossen" not in r.stderr
+
+
 def test_im_endzustand_abgelehnt(cli, beispiel):
     vorher = schnappschuss(beispiel)
     r = umsetzung(cli, beispiel, "--adressat", "beispielkreis-jugendamt", "--stand", "offen", "--bericht", "x", "--datum", "2026-08-01", id_="2023-001")
     assert r.exit_code == 1
-    assert "ist „umgesetzt“" in r.stderr
+    assert "Empfehlung „2023-001“ ist abgeschlossen (Status „umgesetzt“: umgesetzt)" in r.stderr
     assert schnappschuss(beispiel) == vorher
 
 

@@ -166,6 +166,37 @@ def test_commit_abgelehnt_ohne_identitaet(repo, monkeypatch):
     assert "git config --global user.name" in str(e.value)
 
 
+def test_gescheiterter_commit_laesst_neue_datei_nicht_vorgemerkt(repo):
+    hook = repo / ".git" / "hooks" / "pre-commit"
+    hook.write_text("#!/bin/sh\nexit 1\n", encoding="utf-8")
+    hook.chmod(0o755)
+    (repo / "neu.yaml").write_text("n: 1\n", encoding="utf-8")
+    (repo / "schon.yaml").write_text("s: 1\n", encoding="utf-8")
+    git(repo, "add", "schon.yaml")  # vorher Vorgemerktes bleibt vorgemerkt
+    with pytest.raises(Abgelehnt):
+        g.commit_dateien(repo, [repo / "neu.yaml"], "x")
+    status = git(repo, "status", "--porcelain=v1", "--untracked-files=all")
+    assert "?? neu.yaml" in status.splitlines()
+    assert "A  schon.yaml" in status.splitlines()
+    assert (repo / "neu.yaml").read_text(encoding="utf-8") == "n: 1\n"
+
+
+def test_vorpruefung_ohne_identitaet(repo, monkeypatch):
+    for name in ("GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL", "EMAIL"):
+        monkeypatch.delenv(name, raising=False)
+    leer = repo.parent / "leere.gitconfig"
+    leer.write_text("[user]\n\tuseConfigOnly = true\n", encoding="utf-8")
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(leer))
+    with pytest.raises(Abgelehnt, match="Git kennt Ihren Namen nicht") as e:
+        g.commit_vorpruefen(repo)
+    assert "Nichts geschrieben" in str(e.value)
+    monkeypatch.setenv("GIT_AUTHOR_NAME", "A")
+    monkeypatch.setenv("GIT_AUTHOR_EMAIL", "a@beispiel.invalid")
+    monkeypatch.setenv("GIT_COMMITTER_NAME", "A")
+    monkeypatch.setenv("GIT_COMMITTER_EMAIL", "a@beispiel.invalid")
+    g.commit_vorpruefen(repo)  # mit Identität aus der Umgebung: keine Ablehnung
+
+
 def test_commit_abgelehnt_wenn_hook_ablehnt(repo):
     hook = repo / ".git" / "hooks" / "pre-commit"
     hook.write_text("#!/bin/sh\necho 'netzwerk validate: 1 Fehler' >&2\nexit 1\n", encoding="utf-8")

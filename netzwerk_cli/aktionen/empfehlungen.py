@@ -43,6 +43,19 @@ def hole(bestand: Bestand, id_: str) -> Datensatz:
     return ds
 
 
+def wer(bestand: Bestand, durch: str | None) -> str | None:
+    """Wer einen Verlaufsschritt verantwortet: `--durch` (bzw. NETZWERK_DURCH, das liest die
+    Kommandozeile) vor `einstellungen.durch` einer schema-gültigen netzwerk.yaml; sonst None
+    (kein Feld „durch“). Bewusst nicht Gits user.name: docs/ENTSCHEIDUNGEN.md."""
+    if durch:
+        return durch
+    if bestand.netzwerk is not None and bestand.netzwerk.gueltig:
+        standard = bestand.einstellungen.get("durch")
+        if isinstance(standard, str) and standard.strip():
+            return standard
+    return None
+
+
 def umsetzungsstand(empfehlung: dict) -> dict[str, dict]:
     """Je Adressat der neueste Umsetzungsbericht."""
     stand: dict[str, dict] = {}
@@ -231,6 +244,30 @@ def plane_schritt(
     )
 
 
+def _kein_bericht_moeglich(id_: str, e: dict) -> str:
+    """Warum eine Empfehlung in ihrem Status keinen Umsetzungsbericht annimmt, und was stattdessen geht."""
+    t = lebenszyklus.tabelle()
+    status = e["status"]
+    offen = " oder ".join(t.wiedervorlage)
+    if t.endzustand(status):
+        weitergeleitet = any(isinstance(v, dict) and v.get("status") in t.wiedervorlage for v in e.get("verlauf") or [])
+        if weitergeleitet:
+            danach = (
+                "Was danach noch geschieht, gehört ins Protokoll einer Sitzung; ein neuer Auftrag ist eine neue Empfehlung "
+                "(„netzwerk empfehlung new“)"
+            )
+        else:
+            danach = "Sie wurde nie weitergeleitet; ein neuer Anlauf ist eine neue Empfehlung („netzwerk empfehlung new“)"
+        return (
+            f"Empfehlung „{id_}“ ist abgeschlossen (Status „{status}“: {t.beschreibung(status)}); "
+            f"Umsetzungsberichte nimmt nur eine Empfehlung im Status {offen} an. {danach}"
+        )
+    meldung = f"Empfehlung „{id_}“ ist „{status}“; Umsetzungsberichte gibt es erst nach dem Weiterleiten (Status {offen})"
+    if any(s in t.wiedervorlage for s in t.naechste(status)):
+        meldung += f". Zuerst weiterleiten: „netzwerk empfehlung advance {id_} --adressat ORGANISATION“"
+    return meldung
+
+
 def plane_umsetzung(
     bestand: Bestand, id_: str, adressat: str, stand: str, bericht: str, datum: str | None = None
 ) -> Plan:
@@ -243,10 +280,7 @@ def plane_umsetzung(
     ds = hole(bestand, id_)
     e = ds.daten
     if e["status"] not in lebenszyklus.tabelle().wiedervorlage:
-        raise Abgelehnt(
-            f"Empfehlung „{id_}“ ist „{e['status']}“; Umsetzungsberichte gibt es erst nach dem Weiterleiten "
-            f"(Status {' oder '.join(lebenszyklus.tabelle().wiedervorlage)})"
-        )
+        raise Abgelehnt(_kein_bericht_moeglich(id_, e))
     if adressat not in (e.get("adressaten") or []):
         raise Abgelehnt(f"„{adressat}“ ist keine Adressatin dieser Empfehlung (adressaten: {', '.join(e.get('adressaten') or []) or 'keine'})")
     weitergeleitet = [v["datum"] for v in e["verlauf"] if v.get("status") == "weitergeleitet"]

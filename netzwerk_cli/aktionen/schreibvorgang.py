@@ -322,7 +322,10 @@ def zuruecknehmen(vorgang: Vorgang) -> str:
         dateien.ersetze_alle_wenn_unveraendert([(vorgang.wurzel / a.datei, a.neu, a.alt) for a in reversed(zurueck)], wurzel=vorgang.wurzel)
     except (Abgelehnt, OSError):
         return f"{', '.join(vorgang.dateien)}: geändert, aber nicht committet."
-    saetze = [f"{d} wurde angelegt, aber nicht committet." for d in stehen]
+    saetze = [
+        f"{d} wurde angelegt, aber weder committet noch vorgemerkt. Nach dem Beheben: „git add {d}“ und „git commit“."
+        for d in stehen
+    ]
     if zurueck:
         saetze.append(f"Die Änderung an {namen} wurde zurückgenommen; nichts geändert.")
     return " ".join(saetze)

@@ -47,7 +47,8 @@ _dot_text = escape.dot  # "…", eine Zeile, \\ und " maskiert
 
 
 _DOT_FORM = {
-    "gremium": 'shape=box, style="rounded,filled,bold", fillcolor="#dbeafe"',
+    # Rechteck wie in Mermaid und in der Bildunterschrift der Website (docs/BERICHTE.md, „Formen“)
+    "gremium": 'shape=box, style="filled,bold", fillcolor="#dbeafe"',
     "arbeitsgruppe": 'shape=component, style=filled, fillcolor="#dcfce7"',
     "organisation": 'shape=ellipse, style=filled, fillcolor="#fef9c3"',
 }

@@ -4,6 +4,7 @@ zuordnen: ids aus Dateinamen, Befunde zu Dateien in keinem Ordner, Verknüpfunge
 from __future__ import annotations
 
 import os
+import shlex
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,8 +19,10 @@ def finde_wurzel(daten: Path | None = None, start: Path | None = None) -> Path:
     """Die Wurzel des Datenrepositorys: `--daten DIR` oder aufwärts bis `netzwerk.yaml`."""
     if daten is not None:
         daten = Path(daten)
+        if daten.exists() and not daten.is_dir():
+            raise EinrichtungsFehler(_datei_statt_ordner(daten))
         if not daten.is_dir():
-            raise EinrichtungsFehler(f"Ordner „{daten}“ gibt es nicht (--daten).")
+            raise EinrichtungsFehler(f"Ordner „{daten}“ gibt es nicht (--daten bzw. NETZWERK_DATEN).")
         if not (daten / NETZWERK_DATEI).is_file():
             raise EinrichtungsFehler(
                 f"In „{daten}“ liegt keine {NETZWERK_DATEI}; das ist kein Datenrepository "
@@ -34,6 +37,19 @@ def finde_wurzel(daten: Path | None = None, start: Path | None = None) -> Path:
         f"Kein Datenrepository gefunden: weder „{ort}“ noch ein übergeordneter Ordner enthält "
         f"{NETZWERK_DATEI}. Mit --daten ORDNER angeben oder mit „netzwerk init ORDNER“ anlegen."
     )
+
+
+def _datei_statt_ordner(daten: Path) -> str:
+    """Meldung, wenn --daten/NETZWERK_DATEN auf eine Datei zeigt, mit dem Ordner, der gemeint sein dürfte."""
+    meldung = (
+        f"„{daten}“ ist eine Datei; --daten bzw. NETZWERK_DATEN muss der Ordner des Datenrepositorys sein, "
+        f"nicht eine Datei (der Ordner, in dem {NETZWERK_DATEI} liegt)."
+    )
+    ort = daten.resolve().parent
+    for kandidat in (ort, *ort.parents):
+        if (kandidat / NETZWERK_DATEI).is_file():
+            return meldung + f" Gemeint ist wohl: --daten {shlex.quote(str(kandidat))}"
+    return meldung + f" Auch in den Ordnern darüber liegt keine {NETZWERK_DATEI} (neu anlegen mit: netzwerk init ORDNER)."
 
 
 def _datei_befund(datei: str, regel: str, meldung: str, zeile: int = 1, spalte: int = 1) -> Befund:

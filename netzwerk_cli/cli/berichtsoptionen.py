@@ -20,3 +20,13 @@ Oeffentlich = Annotated[
         help="Öffentliche Fassung: Personen ohne „oeffentlich: true“ nur mit Funktion bzw. Sitz, nie mit Namen.",
     ),
 ]
+
+# Das Diagramm enthält keine Personen; öffentlich heißt dort: keine ids in den Knoten.
+OeffentlichDiagramm = Annotated[
+    bool,
+    typer.Option(
+        "--oeffentlich",
+        help="Öffentliche Fassung: Knoten ohne ids (laufende Nummern statt Kennungen, die einen Namen verraten "
+        "könnten), Bezeichnungen geschwärzt. Personen enthält das Diagramm in keiner Fassung.",
+    ),
+]

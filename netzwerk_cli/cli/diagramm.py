@@ -9,7 +9,7 @@ import typer
 from netzwerk_cli.ausgabe import diagramm as darstellung
 from netzwerk_cli.berichte.diagramm import netzwerkgraph
 from netzwerk_cli.berichte.grundlagen import laden
-from netzwerk_cli.cli.berichtsoptionen import DiagrammFormat, Oeffentlich
+from netzwerk_cli.cli.berichtsoptionen import DiagrammFormat, OeffentlichDiagramm
 from netzwerk_cli.cli.fehlerbehandlung import befehl
 from netzwerk_cli.cli.optionen import Daten
 from netzwerk_cli.cli.rahmen import beispiele
@@ -24,7 +24,7 @@ def diagramm(
     format: Annotated[
         DiagrammFormat, typer.Option("--format", help="mermaid (GitHub/GitLab zeichnen es in Markdown) oder dot (Graphviz).")
     ] = DiagrammFormat.mermaid,
-    oeffentlich: Oeffentlich = False,
+    oeffentlich: OeffentlichDiagramm = False,
 ) -> int:
     """Struktur des Netzwerks: Gremien, wer benennt und entsendet, eingesetzte AGs, Weg der Empfehlungen."""
     repo = laden(daten, stichtag_pruefen(None), pruefen=False)

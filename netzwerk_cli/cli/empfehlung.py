@@ -43,7 +43,14 @@ Datum = Annotated[
 ]
 Durch = Annotated[
     str | None,
-    typer.Option("--durch", metavar="NAME", help="Wer den Schritt verantwortet; Standard: Git user.name.", show_default=False),
+    typer.Option(
+        "--durch",
+        metavar="NAME",
+        envvar="NETZWERK_DURCH",
+        help="Wer den Schritt verantwortet (Name, Funktion oder Stelle). Standard: einstellungen.durch in netzwerk.yaml; "
+        "fehlt auch das, bleibt „durch“ leer (der Git-Commit nennt den Autor).",
+        show_default=False,
+    ),
 ]
 Commit = Annotated[bool, typer.Option("--commit", help="Die geänderte Datei sofort committen (Git).")]
 
@@ -108,14 +115,6 @@ def zeigen(id: Annotated[str, typer.Argument(metavar="ID", help="id der Empfehlu
     return 0
 
 
-def _durch(wurzel, durch: str | None) -> str | None:
-    if durch:
-        return durch
-    from netzwerk_cli.quellen import git
-
-    return git.benutzername(wurzel)
-
-
 def _ausfuehren(plan: empfehlungen.Plan, wurzel, dry_run: bool, commit: bool, mit_abhaengigen: bool = False) -> int:
     return schreiben.ausfuehren(plan.vorgang(), dry_run, commit, mit_abhaengigen)
 
@@ -153,7 +152,7 @@ def neu(
     belegt: set[str] = set()
     for _ in range(20):  # bei gleichzeitigem Anlegen: nächste freie Nummer
         plan = empfehlungen.plane_neu(
-            bestand, titel, arbeitsgruppe, gremium, text, entscheidungsgremium, datum, _durch(bestand.wurzel, durch), belegt
+            bestand, titel, arbeitsgruppe, gremium, text, entscheidungsgremium, datum, empfehlungen.wer(bestand, durch), belegt
         )
         if dry_run:
             return _ausfuehren(plan, bestand.wurzel, dry_run, commit)
@@ -210,7 +209,7 @@ def weiter(
     """Führt eine Empfehlung einen Schritt weiter (prüft alle Wächter, ändert nur Status und Verlauf)."""
     bestand = _bestand(daten)
     _adressaten_pruefen(bestand, adressat)
-    plan = empfehlungen.plane_schritt(bestand, id, nach, sitzung, adressat, datum, _durch(bestand.wurzel, durch), notiz)
+    plan = empfehlungen.plane_schritt(bestand, id, nach, sitzung, adressat, datum, empfehlungen.wer(bestand, durch), notiz)
     return _ausfuehren(plan, bestand.wurzel, dry_run, commit, mit_abhaengigen)
 
 

@@ -166,15 +166,29 @@ def _laufender_vorgang(repo) -> str | None:
 
 def commit_vorpruefen(wurzel: Path) -> None:
     """Lehnt ab, wenn jetzt kein Commit möglich wäre (kein Repository, Merge/Rebase/Cherry-Pick/
-    Revert läuft, index.lock, losgelöster HEAD) – vor dem Schreiben aufrufen, damit nichts
+    Revert läuft, index.lock, losgelöster HEAD, Git kennt Namen oder E-Mail nicht) – vor dem Schreiben aufrufen, damit nichts
     geschrieben wird, was dann nicht committet werden kann."""
     repo = _oeffne(Path(wurzel))
     if repo is None:
         raise Abgelehnt(f"--commit: „{wurzel}“ ist kein Git-Repository; nichts geschrieben")
     try:
         _zustand_pruefen(repo)
+        _identitaet_pruefen(repo)
     finally:
         repo.close()
+
+
+def _identitaet_pruefen(repo) -> None:
+    """Kennt Git Autorin und Committerin (wie `git commit` sie bestimmt: Konfiguration, Umgebung)?
+    `git var` scheitert genau dann, wenn der Commit an der Identität scheitern würde."""
+    git = _gitpython()
+    for was in ("GIT_AUTHOR_IDENT", "GIT_COMMITTER_IDENT"):
+        try:
+            repo.git.var(was)
+        except git.GitCommandError as e:
+            if _commit_fehler(e) == _IDENTITAET_FEHLT:
+                raise Abgelehnt(f"--commit: {_IDENTITAET_FEHLT} Nichts geschrieben.") from None
+            return  # anderer Grund: der Commit selbst meldet ihn
 
 
 def _zustand_pruefen(repo) -> None:
@@ -200,7 +214,8 @@ def commit_dateien(wurzel: Path, dateien: list[Path], nachricht: str) -> str:
     `wurzel`. Was sonst im Index vorgemerkt ist, bleibt vorgemerkt und wird nicht mitcommittet. Neue,
     noch nicht verfolgte Dateien werden dafür zuerst vorgemerkt. Lehnt ab (Abgelehnt), wenn
     kein Repository vorliegt, ein Merge/Rebase/Cherry-Pick läuft, HEAD losgelöst ist oder
-    `index.lock` existiert. Git-Hooks (z. B. pre-commit) laufen wie bei jedem Commit.
+    `index.lock` existiert. Git-Hooks (z. B. pre-commit) laufen wie bei jedem Commit. Scheitert
+    der Commit, sind die dafür neu vorgemerkten Dateien wieder aus dem Index genommen.
     """
     git = _gitpython()
     repo = _oeffne(Path(wurzel))
@@ -223,20 +238,36 @@ def commit_dateien(wurzel: Path, dateien: list[Path], nachricht: str) -> str:
                 repo.git.add("--", *neu)
             repo.git.commit("--only", "-m", nachricht, "--", *pfade)
         except git.GitCommandError as e:
+            if neu:
+                _vormerkung_zuruecknehmen(repo, neu)
             raise Abgelehnt(_commit_fehler(e)) from None
         return repo.head.commit.hexsha
     finally:
         repo.close()
 
 
+def _vormerkung_zuruecknehmen(repo, neu: list[str]) -> None:
+    """Nach einem gescheiterten Commit: die eben erst vorgemerkten, vorher unverfolgten Dateien
+    wieder aus dem Index nehmen (die Dateien selbst bleiben). Anderes Vorgemerktes bleibt."""
+    git = _gitpython()
+    try:
+        repo.git.rm("--cached", "-f", "-q", "--", *neu)
+    except git.GitCommandError:  # pragma: no cover - dann bleibt es vorgemerkt, wie bisher
+        pass
+
+
+_IDENTITAET_FEHLT = (
+    "Git kennt Ihren Namen nicht. Einmalig einrichten: "
+    "„git config --global user.name \"Vorname Nachname\"“ und "
+    "„git config --global user.email \"name@example.org\"“ "
+    "(nur für dieses Repository: dieselben Befehle ohne --global)."
+)
+
+
 def _commit_fehler(e) -> str:
     text = _stderr(e) or str(getattr(e, "stdout", "") or "").strip()
     if "Please tell me who you are" in text or "empty ident" in text or "unable to auto-detect email" in text:
-        return (
-            "Git kennt Ihren Namen nicht. Einmalig einrichten: "
-            "„git config --global user.name \"Vorname Nachname\"“ und "
-            "„git config --global user.email \"name@example.org\"“."
-        )
+        return _IDENTITAET_FEHLT
     if "index.lock" in text:
         return "Commit nicht möglich: „.git/index.lock“ existiert – ein anderer Git-Vorgang läuft gerade."
     if "nothing to commit" in text or "no changes added" in text or "nothing added" in text:
