@@ -34,6 +34,7 @@ _EMAIL_ERSATZ = "[E-Mail entfernt]"
 _MIN_NAME = 3  # kürzere Namen (normalisiert, ohne Leer- und Satzzeichen) würden Wörter wie „AG“ treffen
 _MAX_WERT = 1000  # so viele Zeichen eines Rohtext-Werts werden gelesen (Namen haben höchstens 500)
 _MAX_KANDIDATEN = 200  # Namenskandidaten je fehlerhafter Datei
+_MAX_MERKER = 1_000_000  # so viele verschiedene Texte merkt sich `text` (Exporte wiederholen Typen, URLs, ids)
 
 @dataclass(frozen=True)
 class PersonAnzeige:
@@ -72,6 +73,11 @@ class Datenschutz:
         self._basis: schwaerzung.Namensfilter | None = None  # erst bauen, wenn gebraucht
         self._voll: schwaerzung.Namensfilter | None = None  # Basis + self._dazu
         self._kollision: dict[str, bool] = {}
+        # Merker für `text`: Text → geschwärzter Text. Das Ergebnis hängt nur vom Text und vom
+        # Namensfilter ab (und der ist unveränderlich); kommt eine geheime id dazu, entsteht ein
+        # neuer Filter, und der Merker gilt nur für den Filter, mit dem er gefüllt wurde.
+        self._merker: dict[str, str] = {}
+        self._merker_filter: schwaerzung.Namensfilter | None = None
 
     @property
     def _basisfilter(self) -> schwaerzung.Namensfilter:
@@ -161,7 +167,16 @@ class Datenschutz:
         E-Mail-Adressen werden ersetzt."""
         if not self.oeffentlich or not isinstance(wert, str):
             return wert
-        return schwaerzung.ersetzen(wert, self._namensfilter, _ERSATZ, _EMAIL_ERSATZ)
+        namen = self._namensfilter
+        if namen is not self._merker_filter:  # neuer Filter (geheime id dazu): alles neu schwärzen
+            self._merker = {}
+            self._merker_filter = namen
+        ergebnis = self._merker.get(wert)
+        if ergebnis is None:
+            ergebnis = schwaerzung.ersetzen(wert, namen, _ERSATZ, _EMAIL_ERSATZ)
+            if len(self._merker) < _MAX_MERKER:
+                self._merker[wert] = ergebnis
+        return ergebnis
 
     def bereinigen(self, bericht: Any) -> Any:
         """Wendet `text` auf jeden Text eines fertigen Berichts an, auch auf Schlüssel (nur

@@ -87,7 +87,9 @@ def _validatoren() -> dict:
 def _ist_url(wert) -> bool:
     if not isinstance(wert, str):
         return True
-    if any(z.isspace() or ord(z) < 32 for z in wert):
+    # schneller Weg: druckbar (keine Steuer- und Trennzeichen außer dem Leerzeichen) und ohne
+    # Leerzeichen heißt „kein Leer- oder Steuerzeichen“; sonst Zeichen für Zeichen
+    if not (wert.isprintable() and " " not in wert) and any(z.isspace() or ord(z) < 32 for z in wert):
         return False
     try:
         teile = urlsplit(wert)

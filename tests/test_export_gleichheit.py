@@ -1,0 +1,297 @@
+"""Die schnellen Exportwege liefern Byte für Byte dieselbe Ausgabe wie die langsamen von früher.
+
+Schnell sind (Issue „export schnell“):
+* das Schreiben eines ganzen Baums in Phasen (`quellen.dateien.schreibe_viele_atomar`) statt je
+  Datei `schreibe_bytes_atomar` mit zwei fsync;
+* der Merker in `Datenschutz.text` (Text → geschwärzter Text) statt jedes Mal `ersetzen`;
+* in der OParl-Prüfung der schnelle Weg von `_ist_url` und der Vorweg mit jsonschema-rs.
+
+Der Vergleich: derselbe Export zweimal – einmal wie er ist, einmal mit den alten Wegen an Stelle
+der neuen (monkeypatch) – für data/ und für ein erzeugtes Repository mit eingebauten Fehlern; alle
+Dateien (Name, Bytes, Modus) und die Befunde der OParl-Prüfung müssen gleich sein. Dazu zeigt
+ein Absturztest, dass ein abgebrochener Export keine halbe Datei hinterlässt.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+from conftest import git
+
+from netzwerk_cli.berichte import datenschutz, schwaerzung
+from netzwerk_cli.export import oparl_pruefung, schreiben
+from netzwerk_cli.quellen import dateien
+
+BASIS = "https://oparl.beispiel.invalid/netz"
+
+
+def _alter_text(self, wert):
+    """`Datenschutz.text` ohne Merker (wie vor dem Merker)."""
+    if not self.oeffentlich or not isinstance(wert, str):
+        return wert
+    return schwaerzung.ersetzen(wert, self._namensfilter, datenschutz._ERSATZ, datenschutz._EMAIL_ERSATZ)
+
+
+def _alt_schreiben(zu_schreiben, auch_sichern=(), vor_umbenennen=None):
+    """Jede Datei für sich atomar (fsync, rename, fsync des Ordners) – der Weg vor den Phasen."""
+    for pfad, daten in zu_schreiben:
+        if vor_umbenennen is not None:
+            vor_umbenennen(Path(pfad).parent)
+        dateien.schreibe_bytes_atomar(pfad, daten)
+
+
+def _alte_url_pruefung(wert) -> bool:
+    from urllib.parse import urlsplit
+
+    if not isinstance(wert, str):
+        return True
+    if any(z.isspace() or ord(z) < 32 for z in wert):
+        return False
+    try:
+        teile = urlsplit(wert)
+    except ValueError:
+        return False
+    return teile.scheme in ("http", "https") and bool(teile.netloc)
+
+
+def _alte_wege(monkeypatch) -> None:
+    monkeypatch.setattr(datenschutz.Datenschutz, "text", _alter_text)
+    monkeypatch.setattr(schreiben, "schreibe_viele_atomar", _alt_schreiben)
+    monkeypatch.setattr(oparl_pruefung, "_ist_url", _alte_url_pruefung)
+    oparl_pruefung._validatoren.cache_clear()  # die Formatprüfer werden beim Bau gebunden
+    monkeypatch.setattr(oparl_pruefung, "_schnellpruefer", lambda: None)
+
+
+def _baum(ordner: Path) -> dict[str, tuple[bytes, int]]:
+    aus = {}
+    for pfad in sorted(ordner.rglob("*")):
+        if pfad.is_file():
+            aus[pfad.relative_to(ordner).as_posix()] = (pfad.read_bytes(), stat.S_IMODE(os.lstat(pfad).st_mode))
+    return aus
+
+
+def _alle_exporte(cli, daten: Path, ziel: Path) -> dict[str, object]:
+    """Website, OParl (mit den Befunden der Prüfung) und Kalender; je Export alle Dateien."""
+    aus: dict[str, object] = {}
+    for art, extra in (
+        ("seite", ["--stichtag", "2026-11-21", "--basis-url", "https://beispiel.invalid/netz"]),
+        ("oparl", ["--basis-url", BASIS]),
+        ("ical", []),
+    ):
+        r = cli("export", art, ziel / art, "--daten", daten, *extra)
+        assert r.exit_code in (0, 1), r.stdout + r.stderr
+        aus[art] = _baum(ziel / art)
+        aus[art + "-ausgabe"] = (r.exit_code, r.stdout.replace(str(ziel), "ZIEL"))
+    aus["oparl-befunde"] = oparl_pruefung.pruefe_ordner(ziel / "oparl", BASIS)
+    # zweiter Lauf in denselben Ordner: nichts geändert, nichts neu geschrieben
+    r = cli("export", "oparl", ziel / "oparl", "--daten", daten, "--basis-url", BASIS)
+    aus["oparl-zweiter-lauf"] = _baum(ziel / "oparl")
+    return aus
+
+
+def _vergleichen(cli, daten: Path, tmp_path: Path, monkeypatch) -> dict[str, object]:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    neu = _alle_exporte(cli, daten, tmp_path / "neu")
+    with monkeypatch.context() as m:
+        _alte_wege(m)
+        alt = _alle_exporte(cli, daten, tmp_path / "alt")
+    oparl_pruefung._validatoren.cache_clear()
+    assert neu.keys() == alt.keys()
+    for k in neu:
+        assert neu[k] == alt[k], k
+    return neu
+
+
+@pytest.fixture
+def erzeugt(tmp_path) -> Path:
+    """Erzeugtes Repository (300 Datensätze) mit 12 eingebauten Fehlern, als Git-Repository."""
+    from bench import generate
+
+    ziel = tmp_path / "erzeugt"
+    generate.erzeuge(ziel, 300, seed=3, fehler=12)
+    git(ziel, "init", "-q", "-b", "main")
+    git(ziel, "add", "-A")
+    git(ziel, "commit", "-q", "-m", "erzeugt")
+    return ziel
+
+
+def test_beispieldaten_gleich_wie_auf_dem_alten_weg(cli, git_beispiel, tmp_path, monkeypatch):
+    neu = _vergleichen(cli, git_beispiel, tmp_path, monkeypatch)
+    assert len(neu["oparl"]) > 50 and len(neu["seite"]) > 10 and neu["ical"]  # type: ignore[arg-type]
+
+
+def test_erzeugtes_repository_mit_fehlern_gleich_wie_auf_dem_alten_weg(cli, erzeugt, tmp_path, monkeypatch):
+    neu = _vergleichen(cli, erzeugt, tmp_path, monkeypatch)
+    assert len(neu["oparl"]) > 300  # type: ignore[arg-type]
+
+
+def test_merker_gleich_ohne_merker_fuer_jeden_text_des_exports(git_beispiel, erzeugt):
+    """Über alle Texte, die ein OParl-Export schwärzt: mit Merker (auch beim zweiten Mal, auch
+    nachdem eine unbekannte id dazukam) dasselbe wie `ersetzen` ohne Merker."""
+    from netzwerk_cli.berichte.grundlagen import laden
+    from netzwerk_cli.export import oparl
+
+    for daten in (git_beispiel, erzeugt):
+        repo = laden(daten, "9999-12-31", pruefen=False)
+        export = oparl.exportieren(repo.wurzel, repo.bestand, BASIS, b"s" * 32)
+        texte: list[str] = []
+
+        def sammeln(wert, texte=texte):
+            if isinstance(wert, str):
+                texte.append(wert)
+            elif isinstance(wert, dict):
+                for k, v in wert.items():
+                    sammeln(k)
+                    sammeln(v)
+            elif isinstance(wert, list):
+                for v in wert:
+                    sammeln(v)
+
+        sammeln(export.dateien)
+        personen = list(repo.bestand.arten.get("person", {}))
+        texte += personen + [f"Bericht von {p} und {p}s Kollegin" for p in personen[:50]]
+        schutz = datenschutz.Datenschutz(repo.bestand, oeffentlich=True, pseudonym_schluessel=b"s" * 32)
+        for runde in range(2):
+            for t in texte:
+                assert schutz.text(t) == _alter_text(schutz, t), (runde, t)
+            schutz.darf_nennen("unbekannte-person-xyz")  # neue geheime id: neuer Filter
+        assert schutz.text("Gespräch mit unbekannte-person-xyz") == "Gespräch mit [Name nicht öffentlich]"
+
+
+# --------------------------------------------------------------------------- Absturz beim Schreiben
+
+
+def _absturz_ordner(tmp_path: Path) -> tuple[Path, dict[str, bytes], dict[str, bytes]]:
+    ordner = tmp_path / "export"
+    alt = {f"a/{i:03d}.json": f"alt {i}\n".encode() * 50 for i in range(40)} | {"index.html": b"alt\n", "weg.txt": b"weg\n"}
+    neu = {f"a/{i:03d}.json": f"neu {i}\n".encode() * 70 for i in range(0, 40, 2)} | {"index.html": b"neu\n", "b/c/neu.txt": b"ganz neu\n"}
+    neu |= {f"a/{i:03d}.json": alt[f"a/{i:03d}.json"] for i in range(1, 40, 2)}  # unverändert
+    schreiben.schreibe_baum(ordner, alt, "seite")
+    return ordner, alt, neu
+
+
+def test_absturz_an_jedem_schritt_hinterlaesst_keine_halbe_datei(tmp_path):
+    """Der Exportbaum wird in einem abgespaltenen Prozess geschrieben, der sich beim k-ten
+    Schreibschritt im Ausgabeordner (open, mkstemp, chmod, rename, unlink, mkdir, fsync des
+    Ordners …) selbst mit SIGKILL beendet – für jedes k. Danach enthält jede sichtbare Datei
+    genau den alten oder den neuen Inhalt, es gibt keine fremde Datei, und ein neuer Lauf
+    liefert den vollständigen neuen Baum."""
+    import absturz_hilfen as ah
+
+    vorlage, alt, neu = _absturz_ordner(tmp_path / "vorlage")
+    ereignisse = _schreiben_im_kind(ah, "zaehlen", vorlage, tmp_path / "z", neu)
+    assert len(ereignisse) > 40, ereignisse  # mkstemp/chmod/rename je geänderter Datei
+    for k in range(1, len(ereignisse) + 1):
+        ordner = tmp_path / f"k{k}" / "export"
+        _kopie(vorlage, ordner)
+        _schreiben_im_kind(ah, f"k:{k}", ordner, tmp_path / f"k{k}", neu)
+        for pfad in ordner.rglob("*"):
+            rel = pfad.relative_to(ordner).as_posix()
+            if pfad.is_dir() or rel == schreiben.MARKIERUNG or pfad.name.startswith("."):
+                continue
+            assert pfad.read_bytes() in (alt.get(rel), neu.get(rel)), (k, rel)
+        schreiben.schreibe_baum(ordner, neu, "seite")
+        sichtbar = {p.relative_to(ordner).as_posix(): p.read_bytes() for p in ordner.rglob("*") if p.is_file() and not p.name.startswith(".")}
+        assert sichtbar == neu, k
+
+
+def _kopie(von: Path, nach: Path) -> None:
+    import shutil
+
+    shutil.copytree(von, nach, symlinks=True)
+
+
+def _schreiben_im_kind(ah, modus: str, ordner: Path, arbeit: Path, neu: dict[str, bytes]) -> list:
+    import json
+    import sys
+
+    arbeit.mkdir(parents=True, exist_ok=True)
+    protokoll = arbeit / "ereignisse.json"
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - Kindprozess
+        code = 70
+        try:
+            datei = open(protokoll, "w", encoding="utf-8")
+            haken = ah._installieren(modus, str(ordner))
+            schreiben.schreibe_baum(ordner, neu, "seite")
+            json.dump(haken.ereignisse, datei)
+            datei.close()
+            code = 0
+        except BaseException:
+            import traceback
+
+            traceback.print_exc(file=sys.stderr)
+        finally:
+            os._exit(code)
+    _, status = os.waitpid(pid, 0)
+    code = os.waitstatus_to_exitcode(status)
+    if modus == "zaehlen":
+        assert code == 0
+        return json.loads(protokoll.read_text(encoding="utf-8"))
+    assert code in (0, -9), code
+    return []
+
+
+def test_fehler_vor_dem_umbenennen_laesst_den_alten_stand_und_keine_reste(tmp_path, monkeypatch):
+    """Scheitert das Schreiben einer temporären Datei, bleibt jede Datei alt und keine temporäre
+    Datei zurück; scheitert ein Umbenennen, sind nur ganze Dateien da (alt oder neu)."""
+    ordner, alt, neu = _absturz_ordner(tmp_path)
+    echt = dateien._ordner_sperre.vorbereiten
+    aufrufe = []
+
+    def vorbereiten(self, pfad, daten):
+        aufrufe.append(pfad)
+        if len(aufrufe) == 7:
+            raise OSError(28, "No space left on device")
+        return echt(self, pfad, daten)
+
+    monkeypatch.setattr(dateien._ordner_sperre, "vorbereiten", vorbereiten)
+    with pytest.raises(OSError):
+        schreiben.schreibe_baum(ordner, neu, "seite")
+    monkeypatch.undo()
+    sichtbar = {p.relative_to(ordner).as_posix(): p.read_bytes() for p in ordner.rglob("*") if p.is_file()}
+    assert not [p for p in sichtbar if Path(p).name.startswith(".") and Path(p).name != schreiben.MARKIERUNG]
+    assert {k: v for k, v in sichtbar.items() if k != schreiben.MARKIERUNG} == alt
+
+    echt_replace = os.replace
+    zaehler = []
+
+    def replace(a, b, *args, **kw):
+        zaehler.append(b)
+        if len(zaehler) == 5:
+            raise OSError(5, "Input/output error")
+        return echt_replace(a, b, *args, **kw)
+
+    monkeypatch.setattr(dateien.os, "replace", replace)
+    with pytest.raises(OSError):
+        schreiben.schreibe_baum(ordner, neu, "seite")
+    monkeypatch.undo()
+    for pfad in ordner.rglob("*"):
+        rel = pfad.relative_to(ordner).as_posix()
+        if pfad.is_file() and rel != schreiben.MARKIERUNG:
+            assert not pfad.name.startswith("."), rel  # temporäre Dateien wieder entfernt
+            assert pfad.read_bytes() in (alt.get(rel), neu.get(rel)), rel
+
+
+def test_verknuepfung_zwischen_pruefen_und_umbenennen_wird_abgelehnt(tmp_path, monkeypatch):
+    """Wird ein Unterordner nach dem Schreiben der temporären Dateien durch eine Verknüpfung
+    ersetzt, benennt der Export dort nichts um (und schreibt nichts außerhalb von ORDNER)."""
+    from netzwerk_cli.grundlagen.fehler import NetzwerkFehler
+
+    ordner, alt, neu = _absturz_ordner(tmp_path)
+    draussen = tmp_path / "draussen"
+    draussen.mkdir()
+    echt = dateien._alles_sichern
+
+    def tauschen(pfade):
+        echt(pfade)
+        (ordner / "a").rename(tmp_path / "a-weg")
+        os.symlink(draussen, ordner / "a")
+
+    monkeypatch.setattr(dateien, "_alles_sichern", tauschen)
+    with pytest.raises(NetzwerkFehler):
+        schreiben.schreibe_baum(ordner, neu, "seite")
+    assert list(draussen.iterdir()) == []
