@@ -292,6 +292,102 @@ def test_verknuepfung_zwischen_pruefen_und_umbenennen_wird_abgelehnt(tmp_path, m
         os.symlink(draussen, ordner / "a")
 
     monkeypatch.setattr(dateien, "_alles_sichern", tauschen)
-    with pytest.raises(NetzwerkFehler):
+    with pytest.raises(NetzwerkFehler, match="symbolische Verknüpfung"):
         schreiben.schreibe_baum(ordner, neu, "seite")
     assert list(draussen.iterdir()) == []
+    # die temporären Dateien im weggetauschten Ordner bleiben (nichts wird durch die Verknüpfung gelöscht)
+    assert [p for p in (tmp_path / "a-weg").iterdir() if p.name.startswith(".")]
+
+
+# --------------------------------------------------------------------------- Schemaprüfer
+
+
+_KAPUTT = [
+    None, 0, -1, 1.5, True, "", " ", "kein-url", "ftp://beispiel.invalid/x", "https://", "https://a b/c", "https://a/\x01",
+    "http://beispiel.invalid/x\u00a0y", "2026-13-01", "2026-02-30", "2026-01-01T10:00:00", "2026-01-01T10:00:00+01:00",
+    "2026-01-01", "20260101", [], ["https://beispiel.invalid/x"], [1], {}, {"type": "x"},
+]
+
+
+def _mutationen(objekt, zufall, n: int):
+    """`n` Abwandlungen eines Objekts: ein Feld (auch tief in eingebetteten Objekten und Listen)
+    entfernt oder durch einen Wert aus `_KAPUTT` bzw. einen anderen Wert des Objekts ersetzt."""
+    import copy
+
+    def stellen(wert, pfad):
+        if isinstance(wert, dict):
+            for k, v in wert.items():
+                yield pfad + [k]
+                yield from stellen(v, pfad + [k])
+        elif isinstance(wert, list):
+            for i, v in enumerate(wert):
+                yield pfad + [i]
+                yield from stellen(v, pfad + [i])
+
+    alle = list(stellen(objekt, []))
+    werte = [w for w in _KAPUTT]
+    for _ in range(n):
+        kopie = copy.deepcopy(objekt)
+        for _ in range(zufall.choice((1, 1, 2))):
+            pfad = zufall.choice(alle)
+            ziel = kopie
+            try:
+                for t in pfad[:-1]:
+                    ziel = ziel[t]
+                if zufall.random() < 0.25 and isinstance(ziel, dict):
+                    ziel.pop(pfad[-1], None)
+                else:
+                    ziel[pfad[-1]] = copy.deepcopy(zufall.choice(werte))
+            except (KeyError, IndexError, TypeError):
+                continue
+        yield kopie
+
+
+def test_schnellpruefer_urteilt_wie_jsonschema(git_beispiel, erzeugt):
+    """Für jedes Wurzelobjekt der Exporte von data/ und des erzeugten Repositorys und für
+    Tausende Abwandlungen davon (fehlende Pflichtfelder, falsche Typen, falsche URLs und Daten,
+    auch in eingebetteten Objekten): jsonschema-rs sagt genau dann „gültig“, wenn jsonschema
+    keinen Fehler findet."""
+    import random
+
+    from netzwerk_cli.berichte.grundlagen import laden
+    from netzwerk_cli.export import oparl
+
+    oparl_pruefung._validatoren.cache_clear()
+    oparl_pruefung._schnellpruefer.cache_clear()
+    schnell = oparl_pruefung._schnellpruefer()
+    genau = oparl_pruefung._validatoren()
+    assert schnell is not None
+    zufall = random.Random(11)
+    gezaehlt = {True: 0, False: 0}
+    for daten in (git_beispiel, erzeugt):
+        repo = laden(daten, "9999-12-31", pruefen=False)
+        export = oparl.exportieren(repo.wurzel, repo.bestand, BASIS, b"s" * 32)
+        wurzeln = []
+        for inhalt in export.dateien.values():
+            if "data" in inhalt and "type" not in inhalt:
+                wurzeln += [e for e in inhalt["data"] if oparl_pruefung._typ(e)]
+            elif oparl_pruefung._typ(inhalt):
+                wurzeln.append(inhalt)
+        je_typ: dict[str, int] = {}
+        for objekt in wurzeln:
+            typ = oparl_pruefung._typ(objekt)
+            assert typ is not None
+            je_typ[typ] = je_typ.get(typ, 0) + 1
+            proben = [objekt] + (list(_mutationen(objekt, zufall, 8)) if je_typ[typ] <= 40 else [])
+            for probe in proben:
+                if oparl_pruefung._typ(probe) != typ:
+                    continue
+                gueltig = not any(True for _ in genau[typ].iter_errors(probe))
+                assert schnell[typ](probe) == gueltig, (typ, probe)
+                gezaehlt[gueltig] += 1
+    assert gezaehlt[True] > 300 and gezaehlt[False] > 1000, gezaehlt
+
+
+def test_url_schneller_weg_gleich_fuer_jedes_zeichen():
+    """`_ist_url` mit schnellem Weg urteilt für jedes Unicode-Zeichen (in einer sonst gültigen URL)
+    wie Zeichen für Zeichen `isspace() or ord < 32`."""
+    for code in range(0x110000):
+        z = chr(code)
+        url = f"https://beispiel.invalid/a{z}b"
+        assert oparl_pruefung._ist_url(url) == _alte_url_pruefung(url), hex(code)

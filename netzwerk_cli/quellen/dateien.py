@@ -529,8 +529,8 @@ def schreibe_viele_atomar(dateien: list[tuple[Path, bytes]], auch_sichern: tuple
     4. jeden betroffenen Ordner einmal fsyncen (die Umbenennungen sind dauerhaft), dazu die
        Ordner in `auch_sichern` (Eltern neu angelegter Ordner).
     Nach einem Absturz enthält jede Datei den alten oder den neuen Inhalt, nie einen halben;
-    übrig bleiben höchstens versteckte temporäre Dateien. Scheitert etwas vor dem Umbenennen,
-    werden die temporären Dateien entfernt."""
+    übrig bleiben höchstens versteckte temporäre Dateien. Scheitert etwas, werden die noch nicht
+    umbenannten temporären Dateien entfernt (`_temporaere_entfernen`)."""
     nach_ordner: dict[Path, list[tuple[Path, bytes]]] = {}
     for pfad, daten in dateien:
         pfad = Path(pfad)
@@ -546,6 +546,8 @@ def schreibe_viele_atomar(dateien: list[tuple[Path, bytes]], auch_sichern: tuple
         _alles_sichern([tmp for _, eintraege in offen for tmp, _, _ in eintraege])
         while offen:
             ordner, eintraege = offen[0]
+            if vor_umbenennen is not None:
+                vor_umbenennen(ordner)  # vor dem Öffnen: eine verständliche Meldung
             with _ordner_sperre(ordner, None, sperren=False) as ort:
                 ort.nachpruefen()  # direkt vor dem Umbenennen: noch derselbe Ordner?
                 if vor_umbenennen is not None:
@@ -561,13 +563,30 @@ def schreibe_viele_atomar(dateien: list[tuple[Path, bytes]], auch_sichern: tuple
         for ordner in auch_sichern:
             _ordner_sichern(Path(ordner))
     except BaseException:
-        for _, eintraege in offen:
-            for tmp, _, _ in eintraege:
-                try:
-                    os.unlink(tmp)
-                except OSError:
-                    pass
+        for ordner, eintraege in offen:
+            _temporaere_entfernen(ordner, eintraege)
         raise
+
+
+def _temporaere_entfernen(ordner: Path, eintraege: list[tuple[str, Path, tuple[int, int]]]) -> None:
+    """Räumt temporäre Dateien nach einem Fehler weg – nur im Ordner selbst (O_NOFOLLOW) und nur
+    genau die Dateien, die wir angelegt haben (Kennung): Ist der Ordner inzwischen eine
+    Verknüpfung, bleibt alles stehen, statt etwas außerhalb zu löschen."""
+    try:
+        fd = os.open(ordner, os.O_RDONLY | _NOFOLLOW | _DIRECTORY | _CLOEXEC)
+    except OSError:
+        return
+    try:
+        for tmp, _, kennung in eintraege:
+            name = os.path.basename(tmp)
+            try:
+                st = os.stat(name, dir_fd=fd, follow_symlinks=False)
+                if (st.st_dev, st.st_ino) == kennung:
+                    os.unlink(name, dir_fd=fd)
+            except (OSError, NotImplementedError):
+                pass
+    finally:
+        os.close(fd)
 
 
 def _alles_sichern(pfade: list[str]) -> None:
