@@ -1,6 +1,8 @@
 """Die schnellen Exportwege liefern Byte für Byte dieselbe Ausgabe wie die langsamen von früher.
 
 Schnell sind (Issue „export schnell“):
+* in der Schwärzung `normal` (str.translate) statt der Schleife je Zeichen, die Herkunft erst bei
+  einem Treffer und ein Vorfilter über das Vokabular der Namen;
 * das Schreiben eines ganzen Baums in Phasen (`quellen.dateien.schreibe_viele_atomar`) statt je
   Datei `schreibe_bytes_atomar` mit zwei fsync;
 * der Merker in `Datenschutz.text` (Text → geschwärzter Text) statt jedes Mal `ersetzen`;
@@ -28,11 +30,48 @@ from netzwerk_cli.quellen import dateien
 BASIS = "https://oparl.beispiel.invalid/netz"
 
 
+def _altes_ersetzen(text: str, namen, ersatz_name: str, ersatz_email: str | None) -> str:
+    """`schwaerzung.ersetzen` vor dem Vorfilter und vor `normal` (wörtlich, Stand c54058c):
+    Herkunft immer, jedes Wort gestammt, der Automat über jedes Wort."""
+    if not text:
+        return text
+    norm, herkunft = schwaerzung.normalisieren(text)
+    stellen: list[tuple[int, int, bool]] = []
+    if namen:
+        worte = list((schwaerzung._ASCII_WORT if herkunft is None else schwaerzung._WORT).finditer(norm))
+        for erstes, letztes in namen.treffer([schwaerzung.stamm(m.group()) for m in worte]):
+            stellen.append((worte[erstes].start(), worte[letztes].end(), False))
+    if ersatz_email is not None and "@" in norm:
+        stellen.extend((a, e, True) for a, e in schwaerzung.emails(norm))
+    if not stellen:
+        return text
+    stellen.sort()
+    zusammen: list[list] = []
+    for a, e, ist_email in stellen:
+        if zusammen and a < zusammen[-1][1]:
+            zusammen[-1][1] = max(zusammen[-1][1], e)
+            zusammen[-1][2] = zusammen[-1][2] or ist_email
+        else:
+            zusammen.append([a, e, ist_email])
+    teile = []
+    pos = 0
+    for a, e, ist_email in zusammen:
+        anfang = a if herkunft is None else herkunft[a]
+        ende = e if herkunft is None else herkunft[e - 1] + 1
+        while ende < len(text) and not schwaerzung._zeichen(text[ende]):
+            ende += 1
+        teile.append(text[pos:anfang])
+        teile.append(ersatz_email if ist_email and ersatz_email is not None else ersatz_name)
+        pos = ende
+    teile.append(text[pos:])
+    return "".join(teile)
+
+
 def _alter_text(self, wert):
-    """`Datenschutz.text` ohne Merker (wie vor dem Merker)."""
+    """`Datenschutz.text` ohne Merker und mit dem alten `ersetzen`."""
     if not self.oeffentlich or not isinstance(wert, str):
         return wert
-    return schwaerzung.ersetzen(wert, self._namensfilter, datenschutz._ERSATZ, datenschutz._EMAIL_ERSATZ)
+    return _altes_ersetzen(wert, self._namensfilter, datenschutz._ERSATZ, datenschutz._EMAIL_ERSATZ)
 
 
 def _alt_schreiben(zu_schreiben, auch_sichern=(), vor_umbenennen=None):
@@ -387,7 +426,55 @@ def test_schnellpruefer_urteilt_wie_jsonschema(git_beispiel, erzeugt):
 def test_url_schneller_weg_gleich_fuer_jedes_zeichen():
     """`_ist_url` mit schnellem Weg urteilt für jedes Unicode-Zeichen (in einer sonst gültigen URL)
     wie Zeichen für Zeichen `isspace() or ord < 32`."""
+    # der schnelle Weg gilt für einen Text genau dann, wenn er für jedes Zeichen gilt
+    # (isprintable, kein " "); also genügt: für jedes Zeichen folgt daraus „kein Leer-/Steuerzeichen“
     for code in range(0x110000):
         z = chr(code)
+        if z.isprintable() and z != " ":
+            assert not (z.isspace() or ord(z) < 32), hex(code)
+    for z in ("", " ", "\t", "\x00", "\x1f", "\x7f", "\x85", "\u00a0", "\u2028", "\u3000", "\u200b", "\ufeff", "ä", "\ud800"):
         url = f"https://beispiel.invalid/a{z}b"
-        assert oparl_pruefung._ist_url(url) == _alte_url_pruefung(url), hex(code)
+        assert oparl_pruefung._ist_url(url) == _alte_url_pruefung(url), repr(z)
+
+
+# --------------------------------------------------------------------------- Schwärzung: neu = alt
+
+_BAUSTEINE = [
+    "Maria", "Muster", "maria", "MUSTER", "Musters", "Muster's", "Mustern", "Müller", "Mueller", "Muller", "José", "Jose",
+    "ＭＡＲＩＡ", "Ma\u00adria", "Mu\u200bster", "ß", "ss", "ﬁ", "²", " ", "  ", "\u00a0", "\t", "\n", "-", "_", ".", ",", "'",
+    "@", "＠", "a@b.de", "x.y@beispiel.invalid", "maria.muster@web.de", "https://beispiel.invalid/maria-muster",
+    "person-maria-muster", "bernd-geheim", "Bernd", "Geheim", "BerndGeheim", "AG", "Ä", "é", "\u0301", "\u200d", "\ufeff",
+    "İ", "ǅ", "Σ", "ς", "\x00", "\U0001d400", "\ud800", "Straße", "Strasse", "en", "s",
+]
+
+
+def test_normal_gleich_normalisieren_fuer_jedes_zeichen():
+    """Jedes Unicode-Zeichen (in Blöcken zu 64, zwischen ASCII-Buchstaben) und jedes für sich
+    in den ersten 1 024 Codepunkten (ASCII-Weg): `normal` = erster Teil von `normalisieren`."""
+    for start in range(0, 0x110000, 64):
+        text = "A" + "".join(chr(c) for c in range(start, min(start + 64, 0x110000))) + "b"
+        assert schwaerzung.normal(text) == schwaerzung.normalisieren(text)[0], hex(start)
+    for code in range(1024):
+        assert schwaerzung.normal(chr(code)) == schwaerzung.normalisieren(chr(code))[0], hex(code)
+
+
+def test_neues_ersetzen_gleich_altem():
+    """Neues `ersetzen` (normal, Vorfilter, Herkunft nur bei Treffer) gegen das alte, über
+    zufällig zusammengesetzte Texte aus heiklen Bausteinen und mehrere Namenslisten."""
+    import random
+
+    zufall = random.Random(5)
+    filter_ = [
+        schwaerzung.Namensfilter([]),
+        schwaerzung.Namensfilter(["Maria Muster", "bernd-geheim"]),
+        schwaerzung.Namensfilter(list(datenschutz._folgen(["Maria Muster", "Müller", "José Ñandú", "person-x1", "Bernd Geheim", "AG"]))),
+    ]
+    treffer = 0
+    for _ in range(6_000):
+        text = "".join(zufall.choice(_BAUSTEINE) for _ in range(zufall.randint(0, 12)))
+        for f in filter_:
+            for email in (None, "[E-Mail]"):
+                neu = schwaerzung.ersetzen(text, f, "[N]", email)
+                assert neu == _altes_ersetzen(text, f, "[N]", email), (text, email)
+                treffer += neu != text
+    assert treffer > 1_500
