@@ -74,6 +74,28 @@ def _alter_text(self, wert):
     return _altes_ersetzen(wert, self._namensfilter, datenschutz._ERSATZ, datenschutz._EMAIL_ERSATZ)
 
 
+def _altes_bereinigen(self, bericht):
+    """`Datenschutz.bereinigen` wie vor dem Merker: `text` (hier `_alter_text`) für jeden Text."""
+    if not self.oeffentlich:
+        return bericht
+    if isinstance(bericht, str):
+        return _alter_text(self, bericht)
+    if isinstance(bericht, dict):
+        ergebnis: dict = {}
+        for k, v in bericht.items():
+            neu = _alter_text(self, k) if isinstance(k, str) else k
+            if neu != k and neu in ergebnis:
+                n = 2
+                while f"{neu} {n}" in ergebnis:
+                    n += 1
+                neu = f"{neu} {n}"
+            ergebnis[neu] = _altes_bereinigen(self, v)
+        return ergebnis
+    if isinstance(bericht, (list, tuple)):
+        return type(bericht)(_altes_bereinigen(self, v) for v in bericht)
+    return bericht
+
+
 def _alt_schreiben(zu_schreiben, auch_sichern=(), vor_umbenennen=None):
     """Jede Datei für sich atomar (fsync, rename, fsync des Ordners) – der Weg vor den Phasen."""
     for pfad, daten in zu_schreiben:
@@ -98,6 +120,7 @@ def _alte_url_pruefung(wert) -> bool:
 
 def _alte_wege(monkeypatch) -> None:
     monkeypatch.setattr(datenschutz.Datenschutz, "text", _alter_text)
+    monkeypatch.setattr(datenschutz.Datenschutz, "bereinigen", _altes_bereinigen)
     monkeypatch.setattr(schreiben, "schreibe_viele_atomar", _alt_schreiben)
     monkeypatch.setattr(oparl_pruefung, "_ist_url", _alte_url_pruefung)
     oparl_pruefung._validatoren.cache_clear()  # die Formatprüfer werden beim Bau gebunden
@@ -196,6 +219,9 @@ def test_merker_gleich_ohne_merker_fuer_jeden_text_des_exports(git_beispiel, erz
         for runde in range(2):
             for t in texte:
                 assert schutz.text(t) == _alter_text(schutz, t), (runde, t)
+            if runde == 0:
+                assert schutz.bereinigen(export.dateien) == _altes_bereinigen(schutz, export.dateien)
+            assert schutz.bereinigen({"a": texte, "b": tuple(texte[:100]), t: {t: 1}}) == _altes_bereinigen(schutz, {"a": texte, "b": tuple(texte[:100]), t: {t: 1}})
             schutz.darf_nennen("unbekannte-person-xyz")  # neue geheime id: neuer Filter
         assert schutz.text("Gespräch mit unbekannte-person-xyz") == "Gespräch mit [Name nicht öffentlich]"
 

@@ -167,38 +167,60 @@ class Datenschutz:
         E-Mail-Adressen werden ersetzt."""
         if not self.oeffentlich or not isinstance(wert, str):
             return wert
-        namen = self._namensfilter
-        if namen is not self._merker_filter:  # neuer Filter (geheime id dazu): alles neu schwärzen
-            self._merker = {}
-            self._merker_filter = namen
-        ergebnis = self._merker.get(wert)
+        merker, namen = self._merker_aktuell()
+        ergebnis = merker.get(wert)
         if ergebnis is None:
             ergebnis = schwaerzung.ersetzen(wert, namen, _ERSATZ, _EMAIL_ERSATZ)
-            if len(self._merker) < _MAX_MERKER:
-                self._merker[wert] = ergebnis
+            if len(merker) < _MAX_MERKER:
+                merker[wert] = ergebnis
         return ergebnis
+
+    def _merker_aktuell(self) -> tuple[dict[str, str], schwaerzung.Namensfilter]:
+        """Der Merker für den jetzigen Namensfilter (bei einem neuen Filter – geheime id dazu –
+        ein leerer: alles wird neu geschwärzt)."""
+        namen = self._namensfilter
+        if namen is not self._merker_filter:
+            self._merker = {}
+            self._merker_filter = namen
+        return self._merker, namen
 
     def bereinigen(self, bericht: Any) -> Any:
         """Wendet `text` auf jeden Text eines fertigen Berichts an, auch auf Schlüssel (nur
-        öffentliche Fassung). Werden zwei Schlüssel gleich, bekommt der spätere eine Nummer."""
+        öffentliche Fassung). Werden zwei Schlüssel gleich, bekommt der spätere eine Nummer.
+
+        Wie `text`, aber Filter und Merker werden einmal je Bericht geholt (während des Bereinigens
+        kommt keine geheime id dazu: nur `darf_nennen` fügt welche hinzu)."""
         if not self.oeffentlich:
             return bericht
-        if isinstance(bericht, str):
-            return self.text(bericht)
-        if isinstance(bericht, dict):
-            ergebnis: dict = {}
-            for k, v in bericht.items():
-                neu = self.text(k) if isinstance(k, str) else k
-                if neu != k and neu in ergebnis:
-                    n = 2
-                    while f"{neu} {n}" in ergebnis:
-                        n += 1
-                    neu = f"{neu} {n}"
-                ergebnis[neu] = self.bereinigen(v)
+        merker, namen = self._merker_aktuell()
+
+        def text(wert: str) -> str:
+            ergebnis = merker.get(wert)
+            if ergebnis is None:
+                ergebnis = schwaerzung.ersetzen(wert, namen, _ERSATZ, _EMAIL_ERSATZ)
+                if len(merker) < _MAX_MERKER:
+                    merker[wert] = ergebnis
             return ergebnis
-        if isinstance(bericht, (list, tuple)):
-            return type(bericht)(self.bereinigen(v) for v in bericht)
-        return bericht
+
+        def gehe(bericht: Any) -> Any:
+            if isinstance(bericht, str):
+                return text(bericht)
+            if isinstance(bericht, dict):
+                ergebnis: dict = {}
+                for k, v in bericht.items():
+                    neu = text(k) if isinstance(k, str) else k
+                    if neu != k and neu in ergebnis:
+                        n = 2
+                        while f"{neu} {n}" in ergebnis:
+                            n += 1
+                        neu = f"{neu} {n}"
+                    ergebnis[neu] = gehe(v)
+                return ergebnis
+            if isinstance(bericht, (list, tuple)):
+                return type(bericht)(gehe(v) for v in bericht)
+            return bericht
+
+        return gehe(bericht)
 
 
 def _rollen_text(rollen: tuple[str, ...]) -> str:

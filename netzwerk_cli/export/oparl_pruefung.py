@@ -3,7 +3,9 @@
 1. Die offiziellen OParl-1.1-Schemas (`oparl_schema/`, CC BY-SA 4.0, unverändert) mit jsonschema,
    für jedes Objekt – auch eingebettete – und jeden Eintrag jeder Objektliste. Dabei: `format:
    url` (http/https mit Rechnername), `date`, `date-time` (mit Zeitzone) werden geprüft;
-   `Body.mainOrganization` ist gelockert (das Schema lehnt dort jede URL ab).
+   `Body.mainOrganization` ist gelockert (das Schema lehnt dort jede URL ab). Schnell: Erst sagt
+   ein kompilierter Prüfer (jsonschema-rs, dieselben Schemas und Formatfunktionen) „gültig“;
+   nur wo er das nicht sagt, läuft jsonschema mit genauen Meldungen (`_schnellpruefer`).
 2. Regeln des Spezifikationstexts, die die Schemas nicht enthalten: `created` und `modified` an
    jedem Objekt; die ZWINGENDen Listen-URLs des Body; kein `null`, `""` oder `[]` für fehlende
    Werte (ausgenommen Pflichtfelder wie `Body.legislativeTerm`); zusätzliche Eigenschaften nur
