@@ -276,11 +276,15 @@ def ersetzen(text: str, namen: Namensfilter, ersatz_name: str, ersatz_email: str
     stellen: list[tuple[int, int, bool]] = []  # [anfang, ende) im normalisierten Text, E-Mail?
     if namen:
         wort = _ASCII_WORT if ist_ascii else _WORT
-        if namen.koennte_treffen(wort.findall(norm)):
-            worte = list(wort.finditer(norm))
-            ZAEHLER.schritte += len(worte)
-            for erstes, letztes in namen.treffer([stamm(m.group()) for m in worte]):
-                stellen.append((worte[erstes].start(), worte[letztes].end(), False))
+        gefunden = wort.findall(norm)
+        if namen.koennte_treffen(gefunden):
+            ZAEHLER.schritte += len(gefunden)
+            staemme = _STAEMME.get
+            bereiche = namen.treffer([staemme(w) or _stamm_gemerkt(w) for w in gefunden])
+            if bereiche:  # Stellen der Wörter erst, wenn es etwas zu ersetzen gibt
+                worte = list(wort.finditer(norm))
+                for erstes, letztes in bereiche:
+                    stellen.append((worte[erstes].start(), worte[letztes].end(), False))
     if ersatz_email is not None and "@" in norm:
         stellen.extend((a, e, True) for a, e in emails(norm))
     if not stellen:
