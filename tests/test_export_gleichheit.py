@@ -447,6 +447,10 @@ def test_schnellpruefer_urteilt_wie_jsonschema(git_beispiel, erzeugt):
                 assert schnell[typ](probe) == gueltig, (typ, probe)
                 gezaehlt[gueltig] += 1
     assert gezaehlt[True] > 300 and gezaehlt[False] > 1000, gezaehlt
+    # was jsonschema-rs nicht annimmt (Schlüssel ohne Text, Surrogate, fremde Typen): „ungültig“,
+    # also entscheidet jsonschema
+    for fremd in ({1: 2, "type": oparl_pruefung.OPARL + "Meeting"}, {"type": oparl_pruefung.OPARL + "Meeting", "name": "\ud800"}, {"type": object()}):
+        assert schnell["Meeting"](fremd) is False
 
 
 def test_url_schneller_weg_gleich_fuer_jedes_zeichen():

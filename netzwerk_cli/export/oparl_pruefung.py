@@ -111,20 +111,22 @@ def _schnellpruefer() -> dict[str, Callable[[object], bool]] | None:
         ressourcen += [(schema["$id"], schema), (schema["$id"] + ".json", schema)]
     registry = jsonschema_rs.Registry(ressourcen)
     formate = {"url": _ist_url, "date": _ist_datum, "date-time": _ist_zeitpunkt}
-    aus = {}
-    for typ, schema in schemas.items():
-        ist_gueltig = jsonschema_rs.Draft7Validator(schema, registry=registry, formats=formate, validate_formats=True).is_valid
+    return {
+        typ: _sicher(jsonschema_rs.Draft7Validator(schema, registry=registry, formats=formate, validate_formats=True).is_valid)
+        for typ, schema in schemas.items()
+    }
 
-        def gueltig(objekt: object, ist_gueltig=ist_gueltig) -> bool:
-            try:
-                return bool(ist_gueltig(objekt))
-            except (KeyboardInterrupt, SystemExit):
-                raise
-            except BaseException:  # fremde Typen, Surrogate, ein Rust-panic: der genaue Weg entscheidet
-                return False
 
-        aus[typ] = gueltig
-    return aus
+def _sicher(ist_gueltig: Callable[[object], bool]) -> Callable[[object], bool]:
+    def gueltig(objekt: object) -> bool:
+        try:
+            return bool(ist_gueltig(objekt))
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except BaseException:  # fremde Typen, Surrogate, ein Rust-panic: der genaue Weg entscheidet
+            return False
+
+    return gueltig
 
 
 def _ist_url(wert) -> bool:
