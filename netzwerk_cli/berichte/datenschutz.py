@@ -34,6 +34,7 @@ _EMAIL_ERSATZ = "[E-Mail entfernt]"
 _MIN_NAME = 3  # kürzere Namen (normalisiert, ohne Leer- und Satzzeichen) würden Wörter wie „AG“ treffen
 _MAX_WERT = 1000  # so viele Zeichen eines Rohtext-Werts werden gelesen (Namen haben höchstens 500)
 _MAX_KANDIDATEN = 200  # Namenskandidaten je fehlerhafter Datei
+_MAX_MERKER = 1_000_000  # so viele verschiedene Texte merkt sich `text` (Exporte wiederholen Typen, URLs, ids)
 
 @dataclass(frozen=True)
 class PersonAnzeige:
@@ -72,6 +73,11 @@ class Datenschutz:
         self._basis: schwaerzung.Namensfilter | None = None  # erst bauen, wenn gebraucht
         self._voll: schwaerzung.Namensfilter | None = None  # Basis + self._dazu
         self._kollision: dict[str, bool] = {}
+        # Merker für `text`: Text → geschwärzter Text. Das Ergebnis hängt nur vom Text und vom
+        # Namensfilter ab (und der ist unveränderlich); kommt eine geheime id dazu, entsteht ein
+        # neuer Filter, und der Merker gilt nur für den Filter, mit dem er gefüllt wurde.
+        self._merker: dict[str, str] = {}
+        self._merker_filter: schwaerzung.Namensfilter | None = None
 
     @property
     def _basisfilter(self) -> schwaerzung.Namensfilter:
@@ -161,29 +167,60 @@ class Datenschutz:
         E-Mail-Adressen werden ersetzt."""
         if not self.oeffentlich or not isinstance(wert, str):
             return wert
-        return schwaerzung.ersetzen(wert, self._namensfilter, _ERSATZ, _EMAIL_ERSATZ)
+        merker, namen = self._merker_aktuell()
+        ergebnis = merker.get(wert)
+        if ergebnis is None:
+            ergebnis = schwaerzung.ersetzen(wert, namen, _ERSATZ, _EMAIL_ERSATZ)
+            if len(merker) < _MAX_MERKER:
+                merker[wert] = ergebnis
+        return ergebnis
+
+    def _merker_aktuell(self) -> tuple[dict[str, str], schwaerzung.Namensfilter]:
+        """Der Merker für den jetzigen Namensfilter (bei einem neuen Filter – geheime id dazu –
+        ein leerer: alles wird neu geschwärzt)."""
+        namen = self._namensfilter
+        if namen is not self._merker_filter:
+            self._merker = {}
+            self._merker_filter = namen
+        return self._merker, namen
 
     def bereinigen(self, bericht: Any) -> Any:
         """Wendet `text` auf jeden Text eines fertigen Berichts an, auch auf Schlüssel (nur
-        öffentliche Fassung). Werden zwei Schlüssel gleich, bekommt der spätere eine Nummer."""
+        öffentliche Fassung). Werden zwei Schlüssel gleich, bekommt der spätere eine Nummer.
+
+        Wie `text`, aber Filter und Merker werden einmal je Bericht geholt (während des Bereinigens
+        kommt keine geheime id dazu: nur `darf_nennen` fügt welche hinzu)."""
         if not self.oeffentlich:
             return bericht
-        if isinstance(bericht, str):
-            return self.text(bericht)
-        if isinstance(bericht, dict):
-            ergebnis: dict = {}
-            for k, v in bericht.items():
-                neu = self.text(k) if isinstance(k, str) else k
-                if neu != k and neu in ergebnis:
-                    n = 2
-                    while f"{neu} {n}" in ergebnis:
-                        n += 1
-                    neu = f"{neu} {n}"
-                ergebnis[neu] = self.bereinigen(v)
+        merker, namen = self._merker_aktuell()
+
+        def text(wert: str) -> str:
+            ergebnis = merker.get(wert)
+            if ergebnis is None:
+                ergebnis = schwaerzung.ersetzen(wert, namen, _ERSATZ, _EMAIL_ERSATZ)
+                if len(merker) < _MAX_MERKER:
+                    merker[wert] = ergebnis
             return ergebnis
-        if isinstance(bericht, (list, tuple)):
-            return type(bericht)(self.bereinigen(v) for v in bericht)
-        return bericht
+
+        def gehe(bericht: Any) -> Any:
+            if isinstance(bericht, str):
+                return text(bericht)
+            if isinstance(bericht, dict):
+                ergebnis: dict = {}
+                for k, v in bericht.items():
+                    neu = text(k) if isinstance(k, str) else k
+                    if neu != k and neu in ergebnis:
+                        n = 2
+                        while f"{neu} {n}" in ergebnis:
+                            n += 1
+                        neu = f"{neu} {n}"
+                    ergebnis[neu] = gehe(v)
+                return ergebnis
+            if isinstance(bericht, (list, tuple)):
+                return type(bericht)(gehe(v) for v in bericht)
+            return bericht
+
+        return gehe(bericht)
 
 
 def _rollen_text(rollen: tuple[str, ...]) -> str:

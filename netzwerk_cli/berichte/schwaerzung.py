@@ -60,6 +60,31 @@ def _zeichen(z: str) -> str:
     return n
 
 
+class _Tabelle(dict):
+    """Übersetzungstabelle für `str.translate`: Codepunkt → normalisierte Zeichen, gefüllt beim
+    ersten Nachschlagen (`__missing__`) mit derselben Funktion `_zeichen` wie `normalisieren`."""
+
+    def __missing__(self, code: int) -> str:
+        n = _zeichen(chr(code))
+        if len(self) < 200_000:
+            self[code] = n
+        return n
+
+
+_TABELLE = _Tabelle()
+
+
+def normal(text: str) -> str:
+    """Der normalisierte Text von `normalisieren`, ohne die Herkunft – Zeichen für Zeichen
+    dasselbe (tests/test_export_gleichheit.py), aber in C über `str.translate` statt einer
+    Python-Schleife je Zeichen. Die Herkunft braucht nur, wer wirklich etwas ersetzt."""
+    if text.isascii():
+        ZAEHLER.schritte += 1
+        return text.lower()
+    ZAEHLER.schritte += len(text)
+    return text.translate(_TABELLE)
+
+
 def normalisieren(text: str) -> tuple[str, list[int] | None]:
     """(normalisierter Text, Herkunft): Herkunft[i] ist die Stelle im Original, aus der das
     i-te normalisierte Zeichen stammt; None heißt „dieselbe Stelle“ (reiner ASCII-Text)."""
@@ -88,10 +113,21 @@ def stamm(wort: str) -> str:
             return wort
 
 
+_STAEMME: dict[str, str] = {}  # Zwischenspeicher: Wort → Stamm (für den Vorfilter)
+
+
+def _stamm_gemerkt(wort: str) -> str:
+    st = _STAEMME.get(wort)
+    if st is None:
+        st = stamm(wort)
+        if len(_STAEMME) < 200_000:
+            _STAEMME[wort] = st
+    return st
+
+
 def woerter(text: str) -> list[str]:
     """Die Wortstämme eines Textes (wie sie der Filter vergleicht)."""
-    norm, _ = normalisieren(text)
-    return [stamm(m.group()) for m in _WORT.finditer(norm)]
+    return [stamm(m.group()) for m in _WORT.finditer(normal(text))]
 
 
 class Namensfilter:
@@ -107,6 +143,15 @@ class Namensfilter:
             if folge:
                 self._einfuegen(folge)
         self._rueck = self._rueckverweise()
+        self._vokabular = frozenset(w for kanten in self._weiter for w in kanten)  # jeder Stamm eines Namens
+
+    def koennte_treffen(self, woerter_: list[str]) -> bool:
+        """Vorfilter: False heißt sicher „kein Treffer“ – jedes Vorkommen eines Namens besteht aus
+        Wörtern, deren Stamm im Vokabular der Namen steht. Jedes verschiedene Wort wird einmal
+        gestammt (mit Zwischenspeicher); die Wörter selbst findet `re.findall` in C."""
+        ZAEHLER.schritte += len(woerter_)
+        vokabular = self._vokabular
+        return any(_stamm_gemerkt(w) in vokabular for w in set(woerter_))
 
     def __bool__(self) -> bool:
         return len(self._weiter) > 1
@@ -226,17 +271,25 @@ def ersetzen(text: str, namen: Namensfilter, ersatz_name: str, ersatz_email: str
     des Textes bleibt Zeichen für Zeichen, wie er war."""
     if not text:
         return text
-    norm, herkunft = normalisieren(text)
+    ist_ascii = text.isascii()
+    norm = normal(text)  # die Herkunft erst, wenn es etwas zu ersetzen gibt
     stellen: list[tuple[int, int, bool]] = []  # [anfang, ende) im normalisierten Text, E-Mail?
     if namen:
-        worte = list((_ASCII_WORT if herkunft is None else _WORT).finditer(norm))
-        ZAEHLER.schritte += len(worte)
-        for erstes, letztes in namen.treffer([stamm(m.group()) for m in worte]):
-            stellen.append((worte[erstes].start(), worte[letztes].end(), False))
+        wort = _ASCII_WORT if ist_ascii else _WORT
+        gefunden = wort.findall(norm)
+        if namen.koennte_treffen(gefunden):
+            ZAEHLER.schritte += len(gefunden)
+            staemme = _STAEMME.get
+            bereiche = namen.treffer([staemme(w) or _stamm_gemerkt(w) for w in gefunden])
+            if bereiche:  # Stellen der Wörter erst, wenn es etwas zu ersetzen gibt
+                worte = list(wort.finditer(norm))
+                for erstes, letztes in bereiche:
+                    stellen.append((worte[erstes].start(), worte[letztes].end(), False))
     if ersatz_email is not None and "@" in norm:
         stellen.extend((a, e, True) for a, e in emails(norm))
     if not stellen:
         return text
+    _, herkunft = normalisieren(text)
     stellen.sort()
     zusammen: list[list] = []
     for a, e, ist_email in stellen:

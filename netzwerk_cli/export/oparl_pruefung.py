@@ -3,7 +3,9 @@
 1. Die offiziellen OParl-1.1-Schemas (`oparl_schema/`, CC BY-SA 4.0, unverändert) mit jsonschema,
    für jedes Objekt – auch eingebettete – und jeden Eintrag jeder Objektliste. Dabei: `format:
    url` (http/https mit Rechnername), `date`, `date-time` (mit Zeitzone) werden geprüft;
-   `Body.mainOrganization` ist gelockert (das Schema lehnt dort jede URL ab).
+   `Body.mainOrganization` ist gelockert (das Schema lehnt dort jede URL ab). Schnell: Erst sagt
+   ein kompilierter Prüfer (jsonschema-rs, dieselben Schemas und Formatfunktionen) „gültig“;
+   nur wo er das nicht sagt, läuft jsonschema mit genauen Meldungen (`_schnellpruefer`).
 2. Regeln des Spezifikationstexts, die die Schemas nicht enthalten: `created` und `modified` an
    jedem Objekt; die ZWINGENDen Listen-URLs des Body; kein `null`, `""` oder `[]` für fehlende
    Werte (ausgenommen Pflichtfelder wie `Body.legislativeTerm`); zusätzliche Eigenschaften nur
@@ -19,6 +21,7 @@ Meldungen deutsch, jede mit Datei, JSON-Pfad und stabiler Regel-id. Auch als Tes
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
@@ -62,16 +65,22 @@ class Befund:
 
 
 @lru_cache(maxsize=1)
-def _validatoren() -> dict:
-    import jsonschema
-    from referencing import Registry, Resource
-
+def _schemas() -> dict[str, dict]:
     schemas = {}
     for typ in TYPEN:
         schema = json.loads((SCHEMA_ORDNER / f"{typ}.json").read_text(encoding="utf-8"))
         if typ == "Body":  # „Next“-Feld, das jede URL ablehnt (README in oparl_schema/)
             schema = {**schema, "properties": {**schema["properties"], "mainOrganization": {"type": "string", "format": "url"}}}
         schemas[typ] = schema
+    return schemas
+
+
+@lru_cache(maxsize=1)
+def _validatoren() -> dict:
+    import jsonschema
+    from referencing import Registry, Resource
+
+    schemas = _schemas()
     ressourcen = []
     for schema in schemas.values():
         r = Resource.from_contents(schema)
@@ -84,10 +93,48 @@ def _validatoren() -> dict:
     return {typ: jsonschema.Draft7Validator(s, registry=registry, format_checker=formate) for typ, s in schemas.items()}
 
 
+@lru_cache(maxsize=1)
+def _schnellpruefer() -> dict[str, Callable[[object], bool]] | None:
+    """Kompilierte Prüfer (jsonschema-rs, Draft 7) je Typ: sagen nur „gültig“, dafür schnell – wie
+    `dateipruefung.schemata.schnellpruefer`. Dieselben Schemas, dieselbe Registry (mit und ohne
+    „.json“), dieselben Formatfunktionen wie `_validatoren`. Sagt ein Prüfer „ungültig“ (oder
+    scheitert er), entscheidet jsonschema mit genauer Meldung; nur dessen Urteil zählt. Die OParl-
+    Schemas haben keine `pattern`, also nichts, worin sich die Regex-Dialekte unterscheiden könnten.
+    Gleiches Urteil: tests/test_export_gleichheit.py. Ohne jsonschema-rs: None (nur jsonschema)."""
+    try:
+        import jsonschema_rs
+    except ImportError:  # pragma: no cover - jsonschema-rs ist eine Abhängigkeit, aber optional nutzbar
+        return None
+    schemas = _schemas()
+    ressourcen = []
+    for schema in schemas.values():
+        ressourcen += [(schema["$id"], schema), (schema["$id"] + ".json", schema)]
+    registry = jsonschema_rs.Registry(ressourcen)
+    formate = {"url": _ist_url, "date": _ist_datum, "date-time": _ist_zeitpunkt}
+    return {
+        typ: _sicher(jsonschema_rs.Draft7Validator(schema, registry=registry, formats=formate, validate_formats=True).is_valid)
+        for typ, schema in schemas.items()
+    }
+
+
+def _sicher(ist_gueltig: Callable[[object], bool]) -> Callable[[object], bool]:
+    def gueltig(objekt: object) -> bool:
+        try:
+            return bool(ist_gueltig(objekt))
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except BaseException:  # fremde Typen, Surrogate, ein Rust-panic: der genaue Weg entscheidet
+            return False
+
+    return gueltig
+
+
 def _ist_url(wert) -> bool:
     if not isinstance(wert, str):
         return True
-    if any(z.isspace() or ord(z) < 32 for z in wert):
+    # schneller Weg: druckbar (keine Steuer- und Trennzeichen außer dem Leerzeichen) und ohne
+    # Leerzeichen heißt „kein Leer- oder Steuerzeichen“; sonst Zeichen für Zeichen
+    if not (wert.isprintable() and " " not in wert) and any(z.isspace() or ord(z) < 32 for z in wert):
         return False
     try:
         teile = urlsplit(wert)
@@ -241,8 +288,9 @@ class _Pruefung:
         typ = _typ(objekt)
         assert typ is not None, "objekt() nur für Objekte mit OParl-Typ (prüfen die Aufrufer)"
         if pfad == [] or pfad[:1] == ["data"] and len(pfad) == 2:  # Schema einmal je Wurzelobjekt
-            for fehler in sorted(_validatoren()[typ].iter_errors(objekt), key=lambda f: list(f.absolute_path)):
-                self.melde(datei, pfad + list(fehler.absolute_path), "oparl-schema", _schema_meldung(fehler))
+            schnell = _schnellpruefer()  # „gültig“ dort heißt: jsonschema fände nichts
+            if schnell is None or not schnell[typ](objekt):
+                self.schema_befunde(datei, typ, objekt, pfad)
         for feld in ("created", "modified"):
             if feld not in objekt:
                 self.melde(datei, pfad, "oparl-zeitstempel", f"{typ}: „{feld}“ fehlt (laut Spezifikation an jedem Objekt Pflicht)")
@@ -257,6 +305,10 @@ class _Pruefung:
             for i, kind in enumerate(wert) if isinstance(wert, list) else ([(None, wert)] if isinstance(wert, dict) else []):
                 if _typ(kind) is not None and ":" not in schluessel:
                     self.objekt(datei, kind, pfad + [schluessel] + ([i] if i is not None else []))
+
+    def schema_befunde(self, datei: str, typ: str, objekt: dict, pfad: list) -> None:
+        for fehler in sorted(_validatoren()[typ].iter_errors(objekt), key=lambda f: list(f.absolute_path)):
+            self.melde(datei, pfad + list(fehler.absolute_path), "oparl-schema", _schema_meldung(fehler))
 
     def leerwerte(self, datei: str, wert, pfad: list, typ: str | None) -> None:
         if isinstance(wert, dict):

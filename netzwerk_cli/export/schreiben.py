@@ -6,7 +6,8 @@ Regeln (docs/VEROEFFENTLICHEN.md):
 * ORDNER muss fehlen, leer sein oder einen früheren Export derselben Art enthalten (Markierungsdatei
   `.netzwerk-export`); sonst Abbruch (Exit 2), bevor irgendetwas geschrieben wird;
 * keine symbolische Verknüpfung innerhalb von ORDNER wird verfolgt (Abbruch vor dem Schreiben);
-* jede Datei wird atomar geschrieben; Dateien eines früheren Exports, die nicht mehr entstehen,
+* jede Datei wird atomar geschrieben – alle zusammen in Phasen (`quellen.dateien.schreibe_viele_atomar`:
+  temporär schreiben, einmal sichern, umbenennen, Ordner sichern; docs/GARANTIEN.md); Dateien eines früheren Exports, die nicht mehr entstehen,
   werden entfernt (nur die, die die Markierungsdatei aufführt – fremde Dateien wie `CNAME` oder
   `.git/` bleiben unberührt).
 """
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from netzwerk_cli.grundlagen.fehler import EinrichtungsFehler
-from netzwerk_cli.quellen.dateien import schreibe_bytes_atomar
+from netzwerk_cli.quellen.dateien import schreibe_bytes_atomar, schreibe_viele_atomar
 
 MARKIERUNG = ".netzwerk-export"
 _KOPF = "netzwerk export "
@@ -124,18 +125,31 @@ def schreibe_baum(ordner: Path, dateien: dict[str, bytes], marker: str) -> Gesch
     # erst die Vereinigung vermerken: bricht der Lauf ab, kennt der nächste alle geschriebenen Dateien
     schreibe_bytes_atomar(ordner / MARKIERUNG, _markierung(marker, sorted({*(frueher or []), *dateien})))
     neu = unveraendert = 0
+    geprueft: set[tuple[str, ...]] = set()  # Ordner unterhalb von ORDNER, schon angelegt und geprüft
+    zu_schreiben: list[tuple[Path, bytes]] = []
+    angelegt_in: set[Path] = set()  # Eltern neu angelegter Ordner (werden mit gesichert)
     for rel in sorted(dateien):
         ziel = ordner.joinpath(*teile[rel])
         for i in range(1, len(teile[rel])):
+            if teile[rel][:i] in geprueft:
+                continue
             unter = ordner.joinpath(*teile[rel][:i])
             if _lstat(unter) is None:
                 unter.mkdir()
+                angelegt_in.add(unter.parent)
             _keine_verknuepfung(ordner, teile[rel][:i], datei=False)
+            geprueft.add(teile[rel][:i])
         if _lstat(ziel) is not None and ziel.read_bytes() == dateien[rel]:
             unveraendert += 1
             continue
-        schreibe_bytes_atomar(ziel, dateien[rel])
+        zu_schreiben.append((ziel, dateien[rel]))
         neu += 1
+    # alle geänderten Dateien in Phasen: temporär schreiben, einmal sichern, umbenennen, Ordner sichern
+    schreibe_viele_atomar(
+        zu_schreiben,
+        tuple(sorted(angelegt_in)),
+        vor_umbenennen=lambda unter: _keine_verknuepfung(ordner, unter.relative_to(ordner).parts, datei=False),
+    )
     entfernt = 0
     for rel in sorted(set(frueher or []) - set(dateien)):
         pfad = ordner.joinpath(*_pfad_pruefen(rel))

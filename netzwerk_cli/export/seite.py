@@ -117,6 +117,7 @@ class _Bau:
         for _, k in sorted(self.konzepte.items()):
             for t in [*(k.get("themenfelder") or []), *(k.get("querschnittsthemen") or [])]:
                 self.themenfelder.setdefault(t["id"], t.get("name") or t["id"])
+        self._nach_sitzung: dict[str, list[str]] | None = None  # Sitzung → Empfehlungen (empfehlungen_der_sitzung)
 
     def org(self, oid: str | None) -> dict | None:
         if not oid:
@@ -146,6 +147,18 @@ class _Bau:
         if gr in self.gremien:
             return {"name": f"{name} ({g.kurzname(self.gremien[gr], gr)})", "pfad": f"{pfad_gremium(gr)}#{sid}"}
         return {"name": name, "pfad": None}
+
+    def empfehlungen_der_sitzung(self, sid: str) -> list[str]:
+        """Die Empfehlungen (sortiert nach id), in deren Verlauf die Sitzung `sid` vorkommt – über
+        ein einmal gebautes Verzeichnis statt je Sitzung über alle Empfehlungen."""
+        if self._nach_sitzung is None:
+            self._nach_sitzung = {}
+            for eid, e in sorted(self.empfehlungen.items()):
+                for v in e.get("verlauf") or []:
+                    s = v.get("sitzung")
+                    if isinstance(s, str) and eid not in self._nach_sitzung.setdefault(s, []):
+                        self._nach_sitzung[s].append(eid)
+        return self._nach_sitzung.get(sid, [])
 
     def empfehlung_kurz(self, eid: str) -> dict:
         e = self.empfehlungen[eid]
@@ -208,11 +221,7 @@ def _sitzung(b: _Bau, sid: str, s: dict) -> dict:
                     "abstimmung": dict(beschluss.get("abstimmung") or {}),
                 }
             )
-    beschlossen = [
-        b.empfehlung_kurz(eid)
-        for eid, e in sorted(b.empfehlungen.items())
-        if any(v.get("sitzung") == sid for v in e.get("verlauf") or [])
-    ]
+    beschlossen = [b.empfehlung_kurz(eid) for eid in b.empfehlungen_der_sitzung(sid)]
     return {
         "id": sid,
         "datum": s["datum"],

@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
@@ -434,6 +435,49 @@ class _ordner_sperre:
         info = os.fstat(fd)
         return (st.st_dev, st.st_ino) == (info.st_dev, info.st_ino)
 
+    def ist_datei(self, tmp: str, kennung: tuple[int, int]) -> bool:
+        """Liegt unter `tmp` im geöffneten Ordner noch genau die Datei `kennung` (st_dev, st_ino)?"""
+        try:
+            if self.fd is not None and os.stat in os.supports_dir_fd:
+                st = os.stat(os.path.basename(tmp), dir_fd=self.fd, follow_symlinks=False)
+            else:  # pragma: no cover
+                st = os.lstat(tmp)
+        except OSError:
+            return False
+        return stat.S_ISREG(st.st_mode) and (st.st_dev, st.st_ino) == kennung
+
+    def vorbereiten(self, pfad: Path, daten: bytes) -> tuple[str, Path, tuple[int, int]]:
+        """Erster Teil von `schreiben` für `schreibe_viele_atomar`: die temporäre Datei mit Inhalt
+        und Modus, noch ohne fsync und rename. Liefert (tmp, Ziel, Kennung der temporären Datei).
+        Scheitert das Schreiben, ist die temporäre Datei schon wieder entfernt."""
+        fd, tmp = tempfile.mkstemp(prefix=f".{pfad.name}.", suffix=".tmp", dir=pfad.parent)
+        try:
+            with os.fdopen(fd, "wb") as f:
+                if not self._im_ordner(tmp, f.fileno()):
+                    raise self._getauscht()
+                f.write(daten)
+                f.flush()
+                try:
+                    alt = os.stat(pfad.name, dir_fd=self.fd, follow_symlinks=False) if self.fd is not None and os.stat in os.supports_dir_fd else os.lstat(pfad)
+                    modus = alt.st_mode & 0o777 if stat.S_ISREG(alt.st_mode) else 0o644
+                except OSError:
+                    modus = 0o644
+                try:
+                    if os.chmod in os.supports_fd:
+                        os.chmod(f.fileno(), modus)
+                    else:  # pragma: no cover
+                        os.chmod(tmp, modus)
+                except OSError:
+                    pass
+                info = os.fstat(f.fileno())
+        except BaseException:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+            raise
+        return tmp, pfad, (info.st_dev, info.st_ino)
+
     def schreiben(self, pfad: Path, daten: bytes, sichern: bool = True) -> None:
         """Atomar in den geöffneten Ordner schreiben: temporäre Datei, fsync, rename."""
         fd, tmp = tempfile.mkstemp(prefix=f".{pfad.name}.", suffix=".tmp", dir=pfad.parent)
@@ -469,3 +513,98 @@ class _ordner_sperre:
             raise
         if sichern:
             _ordner_sichern(pfad.parent)
+
+
+def schreibe_viele_atomar(dateien: list[tuple[Path, bytes]], auch_sichern: tuple[Path, ...] = (), vor_umbenennen: Callable[[Path], None] | None = None) -> None:
+    """Viele Dateien auf einmal atomar schreiben (für Exporte: Tausende Dateien in wenigen Ordnern).
+
+    Wie `schreibe_bytes_atomar` für jede Datei – versteckte temporäre Datei im selben, mit
+    O_NOFOLLOW geöffneten Ordner, Modus der alten Datei (sonst 0644), direkt vor dem Umbenennen
+    erneut geprüft, dass der Ordner noch derselbe ist –, aber in Phasen statt je Datei:
+    1. alle temporären Dateien schreiben (ohne fsync);
+    2. einmal alles auf die Platte bringen (`_alles_sichern`: unter Linux `os.sync()`, das erst
+       zurückkehrt, wenn geschrieben ist; sonst fsync je Datei);
+    3. umbenennen (erst jetzt erscheinen die neuen Inhalte unter ihren Namen); vorher je Ordner
+       `vor_umbenennen(ordner)` (der Aufrufer prüft den Weg erneut, z. B. auf Verknüpfungen);
+    4. jeden betroffenen Ordner einmal fsyncen (die Umbenennungen sind dauerhaft), dazu die
+       Ordner in `auch_sichern` (Eltern neu angelegter Ordner).
+    Nach einem Absturz enthält jede Datei den alten oder den neuen Inhalt, nie einen halben;
+    übrig bleiben höchstens versteckte temporäre Dateien. Scheitert etwas, werden die noch nicht
+    umbenannten temporären Dateien entfernt (`_temporaere_entfernen`)."""
+    nach_ordner: dict[Path, list[tuple[Path, bytes]]] = {}
+    for pfad, daten in dateien:
+        pfad = Path(pfad)
+        nach_ordner.setdefault(pfad.parent, []).append((pfad, daten))
+    offen: list[tuple[Path, list[tuple[str, Path, tuple[int, int]]]]] = []  # Ordner → (tmp, Ziel, Kennung)
+    try:
+        for ordner, liste in nach_ordner.items():
+            eintraege: list[tuple[str, Path, tuple[int, int]]] = []
+            offen.append((ordner, eintraege))
+            with _ordner_sperre(ordner, None, sperren=False) as ort:
+                for pfad, daten in liste:
+                    eintraege.append(ort.vorbereiten(pfad, daten))
+        _alles_sichern([tmp for _, eintraege in offen for tmp, _, _ in eintraege])
+        while offen:
+            ordner, eintraege = offen[0]
+            if vor_umbenennen is not None:
+                vor_umbenennen(ordner)  # vor dem Öffnen: eine verständliche Meldung
+            with _ordner_sperre(ordner, None, sperren=False) as ort:
+                ort.nachpruefen()  # direkt vor dem Umbenennen: noch derselbe Ordner?
+                if vor_umbenennen is not None:
+                    vor_umbenennen(ordner)
+                while eintraege:
+                    tmp, pfad, kennung = eintraege[0]
+                    if not ort.ist_datei(tmp, kennung):
+                        raise ort._getauscht()
+                    os.replace(tmp, pfad)  # rename ersetzt eine Verknüpfung, folgt ihr nicht
+                    eintraege.pop(0)
+            offen.pop(0)
+            _ordner_sichern(ordner)
+        for ordner in auch_sichern:
+            _ordner_sichern(Path(ordner))
+    except BaseException:
+        for ordner, eintraege in offen:
+            _temporaere_entfernen(ordner, eintraege)
+        raise
+
+
+def _temporaere_entfernen(ordner: Path, eintraege: list[tuple[str, Path, tuple[int, int]]]) -> None:
+    """Räumt temporäre Dateien nach einem Fehler weg – nur im Ordner selbst (O_NOFOLLOW) und nur
+    genau die Dateien, die wir angelegt haben (Kennung): Ist der Ordner inzwischen eine
+    Verknüpfung, bleibt alles stehen, statt etwas außerhalb zu löschen."""
+    try:
+        fd = os.open(ordner, os.O_RDONLY | _NOFOLLOW | _DIRECTORY | _CLOEXEC)
+    except OSError:
+        return
+    try:
+        for tmp, _, kennung in eintraege:
+            name = os.path.basename(tmp)
+            try:
+                st = os.stat(name, dir_fd=fd, follow_symlinks=False)
+                if (st.st_dev, st.st_ino) == kennung:
+                    os.unlink(name, dir_fd=fd)
+            except (OSError, NotImplementedError):
+                pass
+    finally:
+        os.close(fd)
+
+
+def _alles_sichern(pfade: list[str]) -> None:
+    """Bringt den Inhalt aller `pfade` auf die Platte – mit einem Aufruf statt einem je Datei.
+
+    Unter Linux wartet `sync()` auf das Ende aller Schreibvorgänge (man 2 sync, „NOTES“); es
+    schreibt dabei auch fremde Daten anderer Programme, die ohnehin anstünden. Anderswo verspricht
+    POSIX das Warten nicht: dort fsync je Datei (wie `schreibe_bytes_atomar`)."""
+    if not pfade:
+        return
+    import sys
+
+    if sys.platform.startswith("linux") and hasattr(os, "sync"):
+        os.sync()
+        return
+    for tmp in pfade:  # pragma: no cover - nur außerhalb von Linux
+        fd = os.open(tmp, os.O_RDONLY | _NOFOLLOW | _CLOEXEC | getattr(os, "O_BINARY", 0))
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
