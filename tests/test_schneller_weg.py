@@ -261,9 +261,11 @@ def test_schemapruefer_einig_auf_veraenderten_datensaetzen(vorlagen, daten):
         if aktion == "loeschen":
             del eltern[pfad[-1]]
         elif aktion == "neu" and isinstance(eltern, dict):
-            eltern[daten.draw(st.sampled_from(["unbekannt", "name", "status", "beispiel", "quelle"]))] = daten.draw(_ersatz)
+            # Kopie: Listen und Zuordnungen aus sampled_from sind geteilte Objekte; ein späterer
+            # Schritt dürfte sie sonst verändern (Hypothesis meldet dann „Inconsistent data generation“)
+            eltern[daten.draw(st.sampled_from(["unbekannt", "name", "status", "beispiel", "quelle"]))] = copy.deepcopy(daten.draw(_ersatz))
         else:
-            eltern[pfad[-1]] = daten.draw(_ersatz)
+            eltern[pfad[-1]] = copy.deepcopy(daten.draw(_ersatz))
     _einig(art, satz)
 
 
