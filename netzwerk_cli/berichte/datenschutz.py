@@ -168,12 +168,7 @@ class Datenschutz:
         if not self.oeffentlich or not isinstance(wert, str):
             return wert
         merker, namen = self._merker_aktuell()
-        ergebnis = merker.get(wert)
-        if ergebnis is None:
-            ergebnis = schwaerzung.ersetzen(wert, namen, _ERSATZ, _EMAIL_ERSATZ)
-            if len(merker) < _MAX_MERKER:
-                merker[wert] = ergebnis
-        return ergebnis
+        return _geschwaerzt(wert, merker, namen)
 
     def _merker_aktuell(self) -> tuple[dict[str, str], schwaerzung.Namensfilter]:
         """Der Merker für den jetzigen Namensfilter (bei einem neuen Filter – geheime id dazu –
@@ -194,21 +189,13 @@ class Datenschutz:
             return bericht
         merker, namen = self._merker_aktuell()
 
-        def text(wert: str) -> str:
-            ergebnis = merker.get(wert)
-            if ergebnis is None:
-                ergebnis = schwaerzung.ersetzen(wert, namen, _ERSATZ, _EMAIL_ERSATZ)
-                if len(merker) < _MAX_MERKER:
-                    merker[wert] = ergebnis
-            return ergebnis
-
         def gehe(bericht: Any) -> Any:
             if isinstance(bericht, str):
-                return text(bericht)
+                return _geschwaerzt(bericht, merker, namen)
             if isinstance(bericht, dict):
                 ergebnis: dict = {}
                 for k, v in bericht.items():
-                    neu = text(k) if isinstance(k, str) else k
+                    neu = _geschwaerzt(k, merker, namen) if isinstance(k, str) else k
                     if neu != k and neu in ergebnis:
                         n = 2
                         while f"{neu} {n}" in ergebnis:
@@ -350,3 +337,13 @@ def _kandidaten(wert: str) -> list[str]:
     for trenner in (",", "}", "]"):
         erstes = erstes.split(trenner, 1)[0]
     return [ohne_kommentar, erstes] if erstes != ohne_kommentar else [ohne_kommentar]
+
+
+def _geschwaerzt(wert: str, merker: dict[str, str], namen: schwaerzung.Namensfilter) -> str:
+    """Ein Text geschwärzt, über den Merker des jetzigen Namensfilters (`Datenschutz._merker_aktuell`)."""
+    ergebnis = merker.get(wert)
+    if ergebnis is None:
+        ergebnis = schwaerzung.ersetzen(wert, namen, _ERSATZ, _EMAIL_ERSATZ)
+        if len(merker) < _MAX_MERKER:
+            merker[wert] = ergebnis
+    return ergebnis

@@ -457,18 +457,7 @@ class _ordner_sperre:
                     raise self._getauscht()
                 f.write(daten)
                 f.flush()
-                try:
-                    alt = os.stat(pfad.name, dir_fd=self.fd, follow_symlinks=False) if self.fd is not None and os.stat in os.supports_dir_fd else os.lstat(pfad)
-                    modus = alt.st_mode & 0o777 if stat.S_ISREG(alt.st_mode) else 0o644
-                except OSError:
-                    modus = 0o644
-                try:
-                    if os.chmod in os.supports_fd:
-                        os.chmod(f.fileno(), modus)
-                    else:  # pragma: no cover
-                        os.chmod(tmp, modus)
-                except OSError:
-                    pass
+                self._modus_uebernehmen(pfad, tmp, f.fileno())
                 info = os.fstat(f.fileno())
         except BaseException:
             try:
@@ -477,6 +466,21 @@ class _ordner_sperre:
                 pass
             raise
         return tmp, pfad, (info.st_dev, info.st_ino)
+
+    def _modus_uebernehmen(self, pfad: Path, tmp: str, fd: int) -> None:
+        """Die temporäre Datei bekommt die Rechte der Datei, die sie ersetzt (sonst 0644)."""
+        try:
+            alt = os.stat(pfad.name, dir_fd=self.fd, follow_symlinks=False) if self.fd is not None and os.stat in os.supports_dir_fd else os.lstat(pfad)
+            modus = alt.st_mode & 0o777 if stat.S_ISREG(alt.st_mode) else 0o644
+        except OSError:
+            modus = 0o644
+        try:
+            if os.chmod in os.supports_fd:
+                os.chmod(fd, modus)
+            else:  # pragma: no cover
+                os.chmod(tmp, modus)
+        except OSError:
+            pass
 
     def schreiben(self, pfad: Path, daten: bytes, sichern: bool = True) -> None:
         """Atomar in den geöffneten Ordner schreiben: temporäre Datei, fsync, rename."""
@@ -489,18 +493,7 @@ class _ordner_sperre:
                 if sichern:
                     f.flush()
                     os.fsync(f.fileno())
-                try:
-                    alt = os.stat(pfad.name, dir_fd=self.fd, follow_symlinks=False) if self.fd is not None and os.stat in os.supports_dir_fd else os.lstat(pfad)
-                    modus = alt.st_mode & 0o777 if stat.S_ISREG(alt.st_mode) else 0o644
-                except OSError:
-                    modus = 0o644
-                try:
-                    if os.chmod in os.supports_fd:
-                        os.chmod(f.fileno(), modus)
-                    else:  # pragma: no cover
-                        os.chmod(tmp, modus)
-                except OSError:
-                    pass
+                self._modus_uebernehmen(pfad, tmp, f.fileno())
                 self.nachpruefen()  # direkt vor dem Umbenennen: noch derselbe Ordner im Repository?
                 if not self._im_ordner(tmp, f.fileno()):
                     raise self._getauscht()
