@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Set
+from collections.abc import Callable, Set
 
 from netzwerk_cli.grundlagen import escape
 from netzwerk_cli.grundlagen.datum import deutsch
 
 datum = deutsch  # '2026-11-21' → '21.11.2026' (grundlagen.datum)
+
+
+# Eine Darstellung eines Berichts: liefert Text für die Standardausgabe (JSON, Markdown) oder
+# druckt selbst auf die Rich-Konsole (Text) und liefert None. Jeder Bericht hat eine Tabelle
+# Formatname → Darstellung (`DARSTELLUNG` in seinem Ausgabemodul); der Befehl wählt daraus und
+# gibt nur noch aus (`cli/berichtsoptionen.ausgeben`) – keine Verzweigung je Format im Befehl.
+Darstellung = Callable[..., str | None]
 
 
 def mehrzahl(n: int, eins: str, viele: str) -> str:

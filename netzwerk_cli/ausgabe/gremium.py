@@ -7,7 +7,7 @@ from rich.console import Console
 from rich.panel import Panel
 from rich.text import Text
 
-from netzwerk_cli.ausgabe.format import als_json, datum, md_tabelle, md_text
+from netzwerk_cli.ausgabe.format import Darstellung, als_json, datum, md_tabelle, md_text
 from netzwerk_cli.ausgabe.layout import Tabelle, aufzaehlung, druck, tabelle, text
 from netzwerk_cli.ausgabe.status.wortlaut import beispiel, besetzt_text, fassung, sitze_zusammenfassung
 from netzwerk_cli.grundlagen import escape
@@ -166,3 +166,32 @@ def als_markdown(bericht: dict) -> str:
     if gr["aufgaben"]:
         z += ["## Aufgaben", ""] + [f"- {md_text(a)}" for a in gr["aufgaben"]] + [""]
     return "\n".join(z)
+
+
+# --------------------------------------------------------------------------- Übersicht (show ohne ID)
+
+
+def _uebersicht_text(eintraege: list[dict], konsole: Console) -> None:
+    if not eintraege:
+        druck(konsole, "Keine Gremien in gremien/.")
+        return
+    t = Tabelle(title="Gremien (Details: netzwerk gremium show ID)", title_justify="left", box=None, show_header=True)
+    t.add_column("id", no_wrap=True)
+    t.add_column("Name")
+    for g in eintraege:
+        t.add_row(Text(g["id"]), Text(g["name"] or "(fehlerhaft)"))
+    druck(konsole, t)
+
+
+# Formatname (`--format`) → Darstellung (ausgabe/format.py `Darstellung`)
+DARSTELLUNG: dict[str, Darstellung] = {
+    "text": als_text,
+    "markdown": lambda bericht, konsole: als_markdown(bericht),
+    "json": lambda bericht, konsole: als_json_text(bericht),
+}
+
+UEBERSICHT: dict[str, Darstellung] = {
+    "text": _uebersicht_text,
+    "markdown": lambda eintraege, konsole: md_tabelle(["id", "Name"], [[g["id"], g["name"] or "(fehlerhaft)"] for g in eintraege]),
+    "json": lambda eintraege, konsole: als_json({"gremien": eintraege}),
+}

@@ -18,6 +18,17 @@ from netzwerk_cli.regelwerk import sitzregeln
 SCHEMA_KENNUNG = "netzwerk-gremium/1"
 
 
+def gremien_uebersicht(bestand: Bestand) -> list[dict]:
+    """`gremium show` ohne ID: id und Name jedes Gremiums, nach id (Gremien sind öffentlich,
+    keine Personen); Name None bei einem fehlerhaften Datensatz."""
+    gremien = []
+    for gid in sorted(bestand.ids("gremium")):
+        ds = bestand.hole("gremium", gid)
+        name = ds.daten.get("name") if ds is not None and ds.gueltig and isinstance(ds.daten, dict) else None
+        gremien.append({"id": gid, "name": name if isinstance(name, str) else None})
+    return gremien
+
+
 def gremium_pruefen(bestand: Bestand, gremium_id: str) -> dict:
     """Die Daten des Gremiums oder `Abgelehnt` mit deutscher Meldung (unbekannt/fehlerhaft)."""
     ds = bestand.hole("gremium", gremium_id)

@@ -30,3 +30,10 @@ OeffentlichDiagramm = Annotated[
         "könnten), Bezeichnungen geschwärzt. Personen enthält das Diagramm in keiner Fassung.",
     ),
 ]
+
+
+def ausgeben(ergebnis: str | None) -> None:
+    """Gibt das Ergebnis einer Darstellung aus (ausgabe/format.py `Darstellung`): Text auf die
+    Standardausgabe; None heißt, die Darstellung hat schon auf die Konsole gedruckt."""
+    if ergebnis is not None:
+        typer.echo(ergebnis)

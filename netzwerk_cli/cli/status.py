@@ -7,12 +7,10 @@ from typing import Annotated
 import typer
 
 from netzwerk_cli.ausgabe.konsole import konsole
-from netzwerk_cli.ausgabe.status import als_json_text
-from netzwerk_cli.ausgabe.status.markdown import als_markdown
-from netzwerk_cli.ausgabe.status.text import als_text
+from netzwerk_cli.ausgabe.status.darstellung import DARSTELLUNG, MIT_UEBERSICHT
 from netzwerk_cli.berichte.grundlagen import laden, ohne_zyklensuche
 from netzwerk_cli.berichte.status import statusbericht, uebersicht_zusatz
-from netzwerk_cli.cli.berichtsoptionen import BerichtFormat, Format, Oeffentlich
+from netzwerk_cli.cli.berichtsoptionen import BerichtFormat, Format, Oeffentlich, ausgeben
 from netzwerk_cli.cli.fehlerbehandlung import befehl
 from netzwerk_cli.cli.optionen import Daten, Stichtag
 from netzwerk_cli.cli.rahmen import beispiele
@@ -42,12 +40,6 @@ def status(
     with ohne_zyklensuche():
         repo = laden(daten, stichtag_pruefen(stichtag))
         bericht = statusbericht(repo, oeffentlich)
-        zusatz = None if ausfuehrlich or format is BerichtFormat.json else uebersicht_zusatz(repo)
-    if format is BerichtFormat.json:
-        typer.echo(als_json_text(bericht))
-        return 0
-    if format is BerichtFormat.markdown:
-        typer.echo(als_markdown(bericht, ausfuehrlich, zusatz))
-    else:
-        als_text(bericht, konsole(), ausfuehrlich, zusatz)
+        zusatz = uebersicht_zusatz(repo) if format.value in MIT_UEBERSICHT and not ausfuehrlich else None
+    ausgeben(DARSTELLUNG[format.value](bericht, konsole(), ausfuehrlich, zusatz))
     return 0

@@ -11,6 +11,7 @@ JSON ist immer vollständig.
 * `text.py`: Text (Rich), `als_text`.
 * `markdown.py`: Markdown, `als_markdown`.
 * hier: JSON, `als_json_text` (immer vollständig, ohne Wortlaut).
+* `darstellung.py`: die Tabelle Formatname → Darstellung, aus der `netzwerk status` wählt.
 
 Das Paket reicht keine Namen aus seinen Modulen weiter: Aufrufer importieren aus den Modulen.
 """
