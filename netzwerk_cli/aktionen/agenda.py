@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import date
 from functools import partial
 from pathlib import Path
 
@@ -22,6 +21,7 @@ from netzwerk_cli.bestand import Bestand, Datensatz
 from netzwerk_cli.bestand.laden import lade_bestand
 from netzwerk_cli.grundlagen.arten import ID_MAX
 from netzwerk_cli.grundlagen.datum import deutsch
+from netzwerk_cli.grundlagen.datum import heute as heute_iso
 from netzwerk_cli.grundlagen.fehler import Abgelehnt, NetzwerkFehler
 from netzwerk_cli.quellen import dateien, yamltext
 from netzwerk_cli.quellen.textbearbeitung import doppelt_zitiert, skalar
@@ -306,7 +306,7 @@ def plane_vorbereiten(bestand: Bestand, gremium_id: str, datum: str, ort: str | 
     Schreibweg; eine vorhandene Datei wird nie überschrieben."""
     from netzwerk_cli.aktionen.schreibvorgang import Vorgang, aenderung
 
-    heute = heute or date.today().isoformat()
+    heute = heute or heute_iso()
     e = entwurf(bestand, gremium_id, datum, ort, heute)
     ziel = bestand.wurzel / e.pfad
     if ziel.exists() or ziel.is_symlink():
@@ -338,7 +338,7 @@ def plane_ueber_speicher(daten: Path | None, gremium_id: str, datum: str, ort: s
 
 def vorbereiten(repo: g.GeprueftesRepo, gremium_id: str, datum: str, ort: str | None, heute: str | None = None) -> Entwurf:
     """Entwurf bauen, prüfen, schreiben. Liefert den geschriebenen Entwurf."""
-    heute = heute or date.today().isoformat()
+    heute = heute or heute_iso()
     e = entwurf(repo.bestand, gremium_id, datum, ort, heute)
     if (repo.wurzel / e.pfad).exists():
         raise Abgelehnt(f"{e.pfad} gibt es schon; nichts geschrieben.")

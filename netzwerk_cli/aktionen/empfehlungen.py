@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 
 from netzwerk_cli.bestand import Bestand, Datensatz
+from netzwerk_cli.grundlagen.datum import heute as heute_iso
 from netzwerk_cli.grundlagen.fehler import Abgelehnt, EinrichtungsFehler
 from netzwerk_cli.quellen import textbearbeitung, yamltext
 from netzwerk_cli.querpruefung.regeln import pruefe_schema, pruefe_schema_datensatz
@@ -121,7 +122,7 @@ def zuruecknehmen(plan: Plan) -> str:
 
 def _datum(text: str | None) -> str:
     if text is None:
-        return date.today().isoformat()
+        return heute_iso()
     try:
         if len(text) == 10:
             return date.fromisoformat(text).isoformat()

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from netzwerk_cli.bestand import Bestand, Datensatz
 from netzwerk_cli.grundlagen.arten import ID_MAX, ORDNER_VON_ART, id_aus_name
+from netzwerk_cli.grundlagen.datum import heute as heute_iso
 from netzwerk_cli.grundlagen.fehler import Abgelehnt, EinrichtungsFehler
 from netzwerk_cli.quellen import textbearbeitung, yamltext
 
@@ -37,7 +38,7 @@ def freie_id(bestand: Bestand, art: str, name: str) -> str:
 
 def datum(text: str | None, option: str = "--datum") -> str:
     if text is None:
-        return date.today().isoformat()
+        return heute_iso()
     try:
         if len(text) == 10:
             return date.fromisoformat(text).isoformat()

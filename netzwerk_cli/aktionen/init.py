@@ -21,7 +21,6 @@ import json
 import re
 import shutil
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 from netzwerk_cli import __version__
@@ -37,6 +36,7 @@ from netzwerk_cli.aktionen.installation import (
 from netzwerk_cli.dateipruefung import schemata
 from netzwerk_cli.grundlagen.arten import ARTEN, NETZWERK_DATEI, ORDNER, ORDNER_VON_ART
 from netzwerk_cli.grundlagen.befunde import Bericht
+from netzwerk_cli.grundlagen.datum import heute as heute_iso
 from netzwerk_cli.grundlagen.fehler import EinrichtungsFehler
 from netzwerk_cli.grundlagen.pfade import PAKET as PAKET_ORDNER
 from netzwerk_cli.quellen import git
@@ -204,7 +204,7 @@ def anlegen(
         raise
     from netzwerk_cli.validierung import validiere
 
-    bericht = validiere(ordner.resolve(), stichtag or date.today().isoformat())
+    bericht = validiere(ordner.resolve(), stichtag or heute_iso())
     return Ergebnis(ordner, commit, bericht, beispiel, angabe)
 
 

@@ -25,11 +25,11 @@ import difflib
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from netzwerk_cli.grundlagen.befunde import Befund
+from netzwerk_cli.grundlagen.datum import heute as heute_iso
 from netzwerk_cli.grundlagen.fehler import Abgelehnt, NetzwerkFehler
 from netzwerk_cli.quellen import dateien
 
@@ -187,7 +187,7 @@ def pruefen(vorgang: Vorgang, stichtag: str | None = None, bestand=None, zwische
     mit `zwischenspeicher_schreiben` (Probelauf): ein schreibender Befehl fasst neben seinen
     Dateien nichts an. `jetzt`: der schon geöffnete jetzige Stand (`validierung.geplant.oeffnen`
     mit demselben Stichtag), wenn der Befehl den Vorgang aus dessen Bestand geplant hat."""
-    stichtag = stichtag or date.today().isoformat()
+    stichtag = stichtag or heute_iso()
     fehler = _neue_fehler_schnell(vorgang, stichtag, zwischenspeicher_schreiben, jetzt) if bestand is None else None
     if fehler is None:
         fehler = _neue_fehler_voll(vorgang, stichtag, bestand)
@@ -228,7 +228,7 @@ def commit_vorpruefen(vorgang: Vorgang, mit_abhaengigen: bool = False, stichtag:
     schon mit `pruefen` (oder gleichwertig) geprüft."""
     git_vorpruefen(vorgang)
     if pruefe_stand:
-        vorgang.abhaengige = _abhaengige(vorgang, mit_abhaengigen, stichtag or date.today().isoformat())
+        vorgang.abhaengige = _abhaengige(vorgang, mit_abhaengigen, stichtag or heute_iso())
 
 
 def git_vorpruefen(vorgang: Vorgang) -> None:
@@ -381,7 +381,7 @@ def ausfuehren(
     if dry_run:
         return Ergebnis(False)
     if commit and pruefe_stand:
-        vorgang.abhaengige = _abhaengige(vorgang, mit_abhaengigen, stichtag or date.today().isoformat())
+        vorgang.abhaengige = _abhaengige(vorgang, mit_abhaengigen, stichtag or heute_iso())
     schreiben(vorgang)
     if commit:
         return Ergebnis(True, committen(vorgang))

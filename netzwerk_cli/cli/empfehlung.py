@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from enum import Enum
 from typing import TYPE_CHECKING, Annotated
 
@@ -18,13 +17,14 @@ from netzwerk_cli.cli.fehlerbehandlung import befehl
 from netzwerk_cli.cli.optionen import Daten, DatenFormat
 from netzwerk_cli.cli.rahmen import Befehl, aehnlich, beispiele, meinten_sie, unteranwendung
 from netzwerk_cli.cli.schreiben import MitAbhaengigen, Probelauf
+from netzwerk_cli.grundlagen.datum import heute as heute_iso
 from netzwerk_cli.grundlagen.fehler import Abgelehnt, EinrichtungsFehler
 from netzwerk_cli.regelwerk import lebenszyklus
 
 app = unteranwendung(
     "Handlungsempfehlungen auflisten, anlegen und durch den Lebenszyklus führen.",
     "netzwerk empfehlung list --status beschlossen",
-    "netzwerk empfehlung advance 2025-001 --dry-run",
+    "netzwerk empfehlung advance 2026-001 --adressat beispielkreis-jobcenter --dry-run",
 )
 
 STATUS = tuple(lebenszyklus.tabelle().zustaende)  # aus regeln/lebenszyklus.yaml
@@ -91,7 +91,7 @@ def liste(
     """Listet Empfehlungen mit Status, Datum des letzten Schritts, Titel und Herkunft (JSON: auch der nächste Schritt)."""
     from netzwerk_cli.berichte.grundlagen import laden_bedarf
 
-    bestand = laden_bedarf(daten, date.today().isoformat()).bestand
+    bestand = laden_bedarf(daten, heute_iso()).bestand
     _bekannt(status, STATUS, "Status")
     _bekannt(gremium, bestand.ids("gremium"), "Gremium")
     _bekannt(arbeitsgruppe, bestand.ids("arbeitsgruppe"), "Arbeitsgruppe")
@@ -180,8 +180,8 @@ def neu(
     "advance",
     cls=Befehl,
     epilog=beispiele(
-        "netzwerk empfehlung advance 2025-001 --dry-run",
-        "netzwerk empfehlung advance 2025-001 --nach beschlossen --sitzung steuerungsgruppe-beispielkreis-2024-10-09 --commit",
+        "netzwerk empfehlung advance 2026-001 --adressat beispielkreis-jobcenter --dry-run",
+        "netzwerk empfehlung advance 2025-001 --nach umgesetzt --sitzung steuerungsgruppe-beispielkreis-2026-10-14 --commit",
     ),
 )
 @befehl

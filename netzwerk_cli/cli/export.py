@@ -15,7 +15,7 @@ from netzwerk_cli.validierung import stichtag_pruefen
 app = unteranwendung(
     "Veröffentlichen: Website, OParl 1.1, Kalender (immer öffentliche Fassung).",
     "netzwerk export seite _site --stichtag 2026-11-21",
-    "netzwerk export oparl _oparl --basis-url https://beispiel.de/oparl",
+    "netzwerk export oparl ../oparl --basis-url https://beispiel.de/oparl",
 )
 
 
@@ -43,7 +43,7 @@ def seite(
         hinweis_melden(f"{BARRIEREFREIHEIT_DATEI.as_posix()} fehlt: die Erklärung zur Barrierefreiheit enthält noch keine Angaben des Netzwerks (siehe docs/VEROEFFENTLICHEN.md).")
     typer.echo(f"Website in {e.ordner}: {e.seiten} Seiten, {e.dateien} Dateien ({e.geschrieben} geschrieben, {e.unveraendert} unverändert, {e.entfernt} entfernt).")
     return 0
-@app.command("oparl", cls=Befehl, epilog=beispiele("netzwerk export oparl _oparl --basis-url https://beispiel.de/oparl"))
+@app.command("oparl", cls=Befehl, epilog=beispiele("netzwerk export oparl ../oparl --basis-url https://beispiel.de/oparl"))
 @befehl
 def oparl(
     ordner: Annotated[Path, typer.Argument(metavar="ORDNER", help="Ausgabeordner (leer, neu oder ein früherer OParl-Export).", show_default=False)],
@@ -57,7 +57,7 @@ def oparl(
     return _melden(ergebnis)
 
 
-@app.command("ical", cls=Befehl, epilog=beispiele("netzwerk export ical _kalender"))
+@app.command("ical", cls=Befehl, epilog=beispiele("netzwerk export ical ../kalender"))
 @befehl
 def ical(
     ordner: Annotated[Path, typer.Argument(metavar="ORDNER", help="Ausgabeordner (leer, neu oder ein früherer Kalender-Export).", show_default=False)],

@@ -88,7 +88,7 @@ class Art(str, Enum):
 
 mitglied = unteranwendung(
     "Mitglieder eines Gremiums eintragen und beenden (mit Prüfung der Sitzregeln).",
-    "netzwerk gremium mitglied beenden steuerungsgruppe-beispielkreis felix-fiktiv --bis 2026-12-31 --nachfolge erika-beispiel",
+    "netzwerk gremium mitglied beenden steuerungsgruppe-beispielkreis nina-neu --bis 2026-12-31 --nachfolge max-muster",
 )
 app.add_typer(mitglied, name="mitglied")
 
@@ -97,8 +97,8 @@ app.add_typer(mitglied, name="mitglied")
     "hinzufuegen",
     cls=Befehl,
     epilog=beispiele(
-        "netzwerk gremium mitglied hinzufuegen steuerungsgruppe-beispielkreis felix-fiktiv --sitzgruppe amtsleitungen --von 2027-01-01 --dry-run",
-        "netzwerk gremium mitglied hinzufuegen steuerungsgruppe-beispielkreis felix-fiktiv --sitzgruppe amtsleitungen --von 2027-01-01 --commit",
+        "netzwerk gremium mitglied hinzufuegen steuerungsgruppe-beispielkreis max-muster --sitzgruppe amtsleitungen --art stellvertretung --vertritt nina-neu --von 2027-01-01 --dry-run",
+        "netzwerk gremium mitglied hinzufuegen steuerungsgruppe-beispielkreis max-muster --sitzgruppe amtsleitungen --art stellvertretung --vertritt nina-neu --von 2027-01-01 --commit",
     ),
 )
 @befehl
@@ -128,8 +128,8 @@ def mitglied_hinzufuegen(
     "beenden",
     cls=Befehl,
     epilog=beispiele(
-        "netzwerk gremium mitglied beenden steuerungsgruppe-beispielkreis felix-fiktiv --bis 2026-12-31 --dry-run",
-        "netzwerk gremium mitglied beenden steuerungsgruppe-beispielkreis felix-fiktiv --bis 2026-12-31 --nachfolge erika-beispiel --commit",
+        "netzwerk gremium mitglied beenden steuerungsgruppe-beispielkreis nina-neu --bis 2026-12-31 --dry-run",
+        "netzwerk gremium mitglied beenden steuerungsgruppe-beispielkreis nina-neu --bis 2026-12-31 --nachfolge max-muster --commit",
     ),
 )
 @befehl

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
 import typer
@@ -18,12 +17,13 @@ from netzwerk_cli.cli.listenoptionen import ListenFormat
 from netzwerk_cli.cli.optionen import Daten, DokumentFormat, Stichtag
 from netzwerk_cli.cli.rahmen import Befehl, beispiele, unteranwendung
 from netzwerk_cli.cli.schreiben import Commit, MitAbhaengigen, Probelauf
+from netzwerk_cli.grundlagen.datum import heute as heute_iso
 from netzwerk_cli.validierung import stichtag_pruefen
 
 app = unteranwendung(
     "Sitzungen auflisten, vorbereiten, Protokoll erfassen; Einladung und Niederschrift.",
-    "netzwerk sitzung vorbereiten steuerungsgruppe-beispielkreis --datum 2026-03-18",
-    "netzwerk sitzung protokoll steuerungsgruppe-beispielkreis-2027-03-17 --anwesend paula-probe,karl-exempel --beschluss 1:angenommen --dry-run",
+    "netzwerk sitzung vorbereiten steuerungsgruppe-beispielkreis --datum 2027-06-16",
+    "netzwerk sitzung protokoll steuerungsgruppe-beispielkreis-2027-03-17 --anwesend paula-probe,karl-exempel --beschluss 1:angenommen --stichtag 2027-03-17 --dry-run",
     "netzwerk sitzung einladung steuerungsgruppe-beispielkreis-2023-06-21 --format html > einladung.html",
 )
 
@@ -32,9 +32,9 @@ app = unteranwendung(
     "vorbereiten",
     cls=Befehl,
     epilog=beispiele(
-        "netzwerk sitzung vorbereiten steuerungsgruppe-beispielkreis --datum 2026-03-18",
-        'netzwerk sitzung vorbereiten steuerungsgruppe-beispielkreis --datum 2026-03-18 --ort "Rathaus, Saal 2" --dry-run',
-        "netzwerk sitzung vorbereiten steuerungsgruppe-beispielkreis --datum 2026-03-18 --commit",
+        "netzwerk sitzung vorbereiten steuerungsgruppe-beispielkreis --datum 2027-06-16",
+        'netzwerk sitzung vorbereiten steuerungsgruppe-beispielkreis --datum 2027-06-16 --ort "Rathaus, Saal 2" --dry-run',
+        "netzwerk sitzung vorbereiten steuerungsgruppe-beispielkreis --datum 2027-06-16 --commit",
     ),
 )
 @befehl
@@ -51,7 +51,7 @@ def vorbereiten(
     from netzwerk_cli.aktionen import schreibvorgang
 
     tag = stichtag_pruefen(datum)
-    heute = date.today().isoformat()
+    heute = heute_iso()
     entwurf, vorgang, jetzt = agenda.plane_ueber_speicher(daten, gremium, tag, ort, heute, dry_run)
     ergebnis = schreibvorgang.ausfuehren(vorgang, dry_run, commit, mit_abhaengigen, stichtag=heute, jetzt=jetzt)
     if not ergebnis.geschrieben:
@@ -73,7 +73,7 @@ SitzungId = Annotated[str, typer.Argument(metavar="SITZUNG", help="id der Sitzun
 def _unterlagen(art: str, sitzung: str, format: DokumentFormat, daten) -> int:
     from netzwerk_cli.export import sitzungsunterlagen as su
 
-    repo = laden(daten, date.today().isoformat(), pruefen=False)
+    repo = laden(daten, heute_iso(), pruefen=False)
     dok = getattr(su, art)(repo.bestand, sitzung)
     typer.echo(su.als_html(dok) if format is DokumentFormat.html else su.als_markdown(dok), nl=False)
     return 0
@@ -112,9 +112,9 @@ def niederschrift(sitzung: SitzungId, format: UFormat = DokumentFormat.markdown,
     cls=Befehl,
     epilog=beispiele(
         "netzwerk sitzung protokoll steuerungsgruppe-beispielkreis-2027-03-17 --anwesend paula-probe,otto-platzhalter,karl-exempel "
-        "--entschuldigt tom-test --beschluss 1:angenommen:3:0:0 --dry-run",
+        "--entschuldigt tom-test --beschluss 1:angenommen:3:0:0 --stichtag 2027-03-17 --dry-run",
         'netzwerk sitzung protokoll steuerungsgruppe-beispielkreis-2027-03-17 --anwesend paula-probe --gast "Vertretung der Agentur für Arbeit" '
-        "--beschluss 1:zurueckverwiesen --beschluss 2:zur_kenntnis_genommen --commit",
+        "--beschluss 1:zurueckverwiesen --beschluss 2:zur_kenntnis_genommen --stichtag 2027-03-17 --commit",
     ),
 )
 @befehl
@@ -190,7 +190,7 @@ def auflisten(
     from netzwerk_cli.cli.listenoptionen import bekannt
 
     ab_tag = stichtag_pruefen(ab) if ab is not None else None
-    repo = laden_bedarf(daten, date.today().isoformat())
+    repo = laden_bedarf(daten, heute_iso())
     bekannt(gremium, repo.bestand.ids("gremium"), "Gremium")
     eintraege = listen.sitzungen(repo.bestand, gremium, ab_tag)
     if format is ListenFormat.json:

@@ -12,6 +12,13 @@ from datetime import date
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 
 
+def heute() -> str:
+    """Das heutige Datum als JJJJ-MM-TT: der Standard für Stichtag und Datum eines Schritts.
+
+    Die einzige Stelle, an der das Werkzeug die Uhr liest (Tests stellen sie hier fest)."""
+    return date.today().isoformat()
+
+
 def iso_datum(text: object) -> date | None:
     """`date` für genau JJJJ-MM-TT mit einem Tag, den es gibt (wie das Schemaformat „date“), sonst None."""
     if not isinstance(text, str) or not _ISO.fullmatch(text):

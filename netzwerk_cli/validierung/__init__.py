@@ -17,6 +17,7 @@ from netzwerk_cli import querpruefung
 from netzwerk_cli.bestand import Bestand
 from netzwerk_cli.bestand.laden import lade_bestand
 from netzwerk_cli.grundlagen.befunde import Befund, Bericht
+from netzwerk_cli.grundlagen.datum import heute as heute_iso
 from netzwerk_cli.grundlagen.fehler import EinrichtungsFehler
 from netzwerk_cli.querpruefung.regeln import Kontext, kontext_fuer, netzwerkdatei_fehlt, pruefe_alle
 
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 
 def stichtag_pruefen(text: str | None) -> str:
     if text is None:
-        return date.today().isoformat()
+        return heute_iso()
     try:
         return date.fromisoformat(text).isoformat() if len(text) == 10 else _falsch(text)
     except ValueError:

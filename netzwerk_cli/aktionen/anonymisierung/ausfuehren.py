@@ -11,6 +11,7 @@ from typing import cast
 from netzwerk_cli.aktionen.anonymisierung.fundstellen import _BOM
 from netzwerk_cli.aktionen.anonymisierung.plan import _VORSCHLAG, NEUTRALER_NAME, Plan
 from netzwerk_cli.grundlagen.befunde import Befund
+from netzwerk_cli.grundlagen.datum import heute as heute_iso
 from netzwerk_cli.grundlagen.fehler import Abgelehnt
 from netzwerk_cli.quellen import dateien
 
@@ -62,12 +63,11 @@ def _zwischenspeicher_auffrischen(wurzel: Path) -> None:
     Kontaktdaten der alten Personendatei, und die ids in den Abhängigkeiten. Einmal prüfen
     gleicht ihn mit dem Arbeitsbaum ab (Einträge gelöschter Dateien fallen weg). Scheitert
     das, bleibt die Anonymisierung gültig."""
-    from datetime import date
 
     from netzwerk_cli.validierung import aktualisiert
 
     try:
-        aktualisiert(wurzel, date.today().isoformat())
+        aktualisiert(wurzel, heute_iso())
     except Exception:
         pass
 

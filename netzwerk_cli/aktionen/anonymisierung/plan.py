@@ -20,7 +20,6 @@ import copy
 import difflib
 import re
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import cast
 
@@ -38,6 +37,7 @@ from netzwerk_cli.bestand.laden import lade_bestand
 from netzwerk_cli.dateipruefung import schemata
 from netzwerk_cli.grundlagen.arten import ARTEN, ORDNER_VON_ART, pruefe_id
 from netzwerk_cli.grundlagen.befunde import Befund, json_pfad
+from netzwerk_cli.grundlagen.datum import heute as heute_iso
 from netzwerk_cli.grundlagen.fehler import Abgelehnt, EinrichtungsFehler
 from netzwerk_cli.quellen import textbearbeitung, yamltext
 
@@ -172,7 +172,7 @@ def plane(
         if neue_id == person:
             raise EinrichtungsFehler("--neue-id muss sich von der bisherigen id unterscheiden")
     stichtag = stichtag_pruefen(stichtag)
-    heute = heute or date.today().isoformat()
+    heute = heute or heute_iso()
 
     bestand = lade_bestand(Path(wurzel))
     ds = bestand.hole("person", person)
