@@ -35,6 +35,8 @@ def _tmpfs_ordner() -> str | None:
         return None
     if st.f_bavail * st.f_frsize < _MINDESTENS_FREI or not os.access(_SPEICHER, os.W_OK | os.X_OK):
         return None
+    if st.f_flag & (getattr(os, "ST_NOEXEC", 0) | getattr(os, "ST_RDONLY", 0)):
+        return None  # noexec (z. B. Docker): Tests führen Programme aus ihren Ordnern aus (pre-commit-Umgebung, Git-Hooks)
     return tempfile.mkdtemp(prefix="netzwerk-tests-", dir=_SPEICHER)
 
 

@@ -46,6 +46,9 @@ def _lade(text: str):
 @example("\x85")
 @example("a\u2028b")
 @example(" yes ")
+@example(None)
+@example("None")
+@example("null")
 def test_skalar_rundreise(wert):
     from netzwerk_cli.quellen.textbearbeitung import skalar
 

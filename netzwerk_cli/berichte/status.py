@@ -149,11 +149,11 @@ def _sitzungen(bestand: Bestand, gid: str, gremium: dict, stichtag: str) -> dict
 
 
 def _arbeitsgruppen(bestand: Bestand, stichtag: str, schutz: Datenschutz) -> dict:
-    empfehlungen = _je_arbeitsgruppe(bestand)
+    empfehlungen = _je_arbeitsgruppe(bestand, stichtag)
     gruppen: dict[str, list] = {"aktiv": [], "geplant": [], "abgeschlossen": [], "unbekannt": []}
     for aid, ag in g.gueltige(bestand, "arbeitsgruppe"):
         status = g.ag_status_am(ag, stichtag)
-        eigene = _ag_empfehlungen(empfehlungen, aid, stichtag)
+        eigene = empfehlungen.get(aid, [])
         eintrag = {
             "id": aid,
             "name": ag.get("name", aid),
@@ -176,17 +176,17 @@ def _arbeitsgruppen(bestand: Bestand, stichtag: str, schutz: Datenschutz) -> dic
     return gruppen
 
 
-def _je_arbeitsgruppe(bestand: Bestand) -> dict[str | None, list[dict]]:
-    """Gültige Empfehlungen nach Arbeitsgruppe (einmal gebaut statt je AG alle durchsuchen; None: ohne AG)."""
+def _je_arbeitsgruppe(bestand: Bestand, stichtag: str) -> dict[str | None, list[dict]]:
+    """Die gültigen Empfehlungen je Arbeitsgruppe, wie sie am Stichtag standen (spätere fehlen;
+    None: ohne AG) – einmal gebaut statt je AG alle durchsuchen. Behalten wird je Empfehlung nur,
+    was die AG-Angaben brauchen (Status, Beispiel), nicht die ganzen Daten: bei 100 000
+    Datensätzen hielte der Bericht sonst jede Empfehlung im Speicher."""
     je_ag: dict[str | None, list[dict]] = {}
     for _, e in g.gueltige(bestand, "empfehlung"):
-        je_ag.setdefault(e.get("arbeitsgruppe"), []).append(e)
+        am = g.empfehlung_am(e, stichtag)
+        if am:
+            je_ag.setdefault(e.get("arbeitsgruppe"), []).append({"status": am["status"], "beispiel": am.get("beispiel")})
     return je_ag
-
-
-def _ag_empfehlungen(je_ag: dict[str | None, list[dict]], aid: str, stichtag: str) -> list[dict]:
-    """Die Empfehlungen einer AG, wie sie am Stichtag standen (spätere fehlen)."""
-    return [x for x in (g.empfehlung_am(e, stichtag) for e in je_ag.get(aid, [])) if x]
 
 
 # --------------------------------------------------------------------------- Empfehlungen
@@ -278,7 +278,7 @@ def uebersicht_zusatz(repo: g.GeprueftesRepo) -> dict:
     Nur Zahlen, keine Namen: für beide Fassungen gleich.
     """
     bestand, stichtag = repo.bestand, repo.stichtag
-    empfehlungen = _je_arbeitsgruppe(bestand)
+    empfehlungen = _je_arbeitsgruppe(bestand, stichtag)
     return {
         "regelverstoesse": {
             gid: sum(
@@ -289,7 +289,7 @@ def uebersicht_zusatz(repo: g.GeprueftesRepo) -> dict:
             for gid, gr in g.gueltige(bestand, "gremium")
         },
         "ag_beispiel_empfehlungen": {
-            aid: sum(1 for e in _ag_empfehlungen(empfehlungen, aid, stichtag) if e.get("beispiel") is True)
+            aid: sum(1 for e in empfehlungen.get(aid, []) if e["beispiel"] is True)
             for aid, _ in g.gueltige(bestand, "arbeitsgruppe")
         },
     }

@@ -34,7 +34,10 @@ _ESCAPE_NOETIG = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uff
 
 
 def skalar(wert: object) -> str:
-    """Ein Wert als YAML-Skalar: schlicht, wo das eindeutig Text bleibt, sonst in Anführungszeichen."""
+    """Ein Wert als YAML-Skalar: schlicht, wo das eindeutig Text bleibt, sonst in Anführungszeichen.
+    None wird `null` (früher der Text „None“, der als Zeichenkette zurückgelesen wurde)."""
+    if wert is None:
+        return "null"
     if isinstance(wert, bool):
         return "true" if wert else "false"
     if isinstance(wert, int):
