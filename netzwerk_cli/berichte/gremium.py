@@ -146,6 +146,7 @@ def gremiumsbericht(repo: g.GeprueftesRepo, gremium_id: str, oeffentlich: bool =
             "beschlussfaehigkeit": gremium.get("beschlussfaehigkeit"),
             "aufgaben": list(gremium.get("aufgaben") or []),
         },
+        "gegruendet_nach_stichtag": besetzung.gegruendet_nach_stichtag,
         "sitze": g.sitz_summen(gruppen),
         "sitzgruppen": gruppen,
         "zeilen": zeilen,

@@ -89,6 +89,7 @@ def _gremium(bestand: Bestand, gid: str, gremium: dict, stichtag: str, schutz: D
         "kurzname": gremium.get("kurzname"),
         "art": gremium.get("art"),
         "beispiel": gremium.get("beispiel") is True,
+        "gegruendet_nach_stichtag": besetzung.gegruendet_nach_stichtag,
         "sitze": g.sitz_summen(gruppen),
         "sitzgruppen": gruppen,
         "ohne_sitzgruppe": [schutz.anzeige(m.person, "Mitglied").als_dict() for m in besetzung.ohne_gruppe],

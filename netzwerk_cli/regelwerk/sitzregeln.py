@@ -53,6 +53,8 @@ class GruppenStand:
     besetzt: list[Mitgliedschaft] = field(default_factory=list)
     stellvertretungen: list[Mitgliedschaft] = field(default_factory=list)
     offen: list[str] = field(default_factory=list)  # nicht abgedeckte `aus`-Werte
+    vor_gruendung: bool = False  # Stichtag vor `gegruendet`: nichts ist vakant
+
 
     @property
     def id(self) -> str:
@@ -64,6 +66,8 @@ class GruppenStand:
 
     @property
     def vakant(self) -> int:
+        if self.vor_gruendung:
+            return 0
         return max(0, self.sitze - len(self.besetzt)) if self.sitze is not None else 0
 
     @property
@@ -77,6 +81,9 @@ class Besetzung:
     gruppen: list[GruppenStand]
     ohne_gruppe: list[Mitgliedschaft]
     verstoesse: list[Verstoss]
+    # Das Gründungsdatum, wenn das Gremium am Stichtag noch nicht gegründet war (sonst None):
+    # dann ist kein Sitz vakant und `sitz-vakant` wird nicht gemeldet (NEWCOMER-FINDINGS)
+    gegruendet_nach_stichtag: str | None = None
 
 
 def mitgliedschaften(gremium: dict) -> list[Mitgliedschaft]:
@@ -142,8 +149,11 @@ def _merkmal(je: str, person: dict, organisation: dict, aus: list | None) -> Any
 def besetzung(gremium: dict, bestand: BestandLesen, stichtag: str) -> Besetzung:
     gruppen_defs = [g for g in gremium.get("sitzgruppen") or [] if isinstance(g, dict)]
     gruppen: dict[Any, GruppenStand] = {}  # Schlüssel: die id aus den Daten (auch fehlend/kein Text)
+    gegruendet = gremium.get("gegruendet")
+    # Vergleich mit dem Stichtag (in der inkrementellen Prüfung aufgezeichnet: querpruefung/gueltigkeit.py)
+    vor_gruendung = isinstance(gegruendet, str) and stichtag < gegruendet
     for i, g in enumerate(gruppen_defs):
-        gruppen.setdefault(g.get("id"), GruppenStand(g, sitzzahl(g), i))
+        gruppen.setdefault(g.get("id"), GruppenStand(g, sitzzahl(g), i, vor_gruendung=vor_gruendung))
     alle = mitgliedschaften(gremium)
     verstoesse: list[Verstoss] = []
     ohne_gruppe: list[Mitgliedschaft] = []
@@ -209,7 +219,7 @@ def besetzung(gremium: dict, bestand: BestandLesen, stichtag: str) -> Besetzung:
 
     for stand in gruppen.values():
         _gruppe_pruefen(stand, bestand, stichtag, verstoesse)
-    return Besetzung(stichtag, list(gruppen.values()), ohne_gruppe, verstoesse)
+    return Besetzung(stichtag, list(gruppen.values()), ohne_gruppe, verstoesse, gegruendet if vor_gruendung else None)
 
 
 def _ueberlappen(a: Mitgliedschaft, b: Mitgliedschaft) -> bool:
@@ -296,7 +306,7 @@ def _gruppe_pruefen(stand: GruppenStand, bestand: BestandLesen, stichtag: str, v
         verstoesse.append(
             Verstoss("sitz-ueberbesetzt", f"Sitzgruppe „{name}“: {anzahl} Mitglieder für {sitze} Sitze", ("mitglieder", letzter.index))
         )
-    elif anzahl < sitze:
+    elif anzahl < sitze and not stand.vor_gruendung:
         fehlt = f"; nicht vertreten: {', '.join(stand.offen)}" if stand.offen else ""
         verstoesse.append(
             Verstoss(

@@ -42,8 +42,17 @@ def beispiel(name: str, ist_beispiel: bool) -> str:
     return f"{name} (Beispiel)" if ist_beispiel else name
 
 
+def noch_nicht_gegruendet(gr: dict) -> str | None:
+    """„noch nicht gegründet (ab TT.MM.JJJJ)“, wenn das Gremium am Stichtag noch nicht bestand."""
+    gegruendet = gr.get("gegruendet_nach_stichtag")
+    return f"noch nicht gegründet (ab {datum(gegruendet)})" if gegruendet else None
+
+
 def sitze_zusammenfassung(gr: dict) -> str:
     s = gr["sitze"]
+    vorher = noch_nicht_gegruendet(gr)
+    if vorher:
+        return vorher
     if not gr["sitzgruppen"]:
         return "keine Sitzgruppen festgelegt"
     fest = sum(sg["besetzt"] for sg in gr["sitzgruppen"] if sg["sitze"] is not None)
@@ -158,7 +167,7 @@ def sitze_kompakt(gr: dict) -> str:
 
 
 def vakant_kompakt(gr: dict) -> str:
-    return str(gr["sitze"]["vakant"]) if gr["sitze"]["gesamt"] else "–"
+    return str(gr["sitze"]["vakant"]) if gr["sitze"]["gesamt"] and not gr.get("gegruendet_nach_stichtag") else "–"
 
 
 def rahmen(soll: dict) -> str:
@@ -194,7 +203,11 @@ def naechste_kompakt(gr: dict) -> str:
 
 def gremium_probleme(gr: dict, zusatz: dict) -> list[tuple[str, str]]:
     """Was an einem Gremium zu tun ist, je als (kurzer Text, Stil): Überbesetzung,
-    Regelverstöße, vakante Sitzgruppen, Mitglieder ohne Sitzgruppe, Sitzungsrhythmus."""
+    Regelverstöße, vakante Sitzgruppen, Mitglieder ohne Sitzgruppe, Sitzungsrhythmus. Vor der
+    Gründung nur dieser Hinweis: es gibt nichts zu besetzen und keine Sitzungen zu halten."""
+    vorher = noch_nicht_gegruendet(gr)
+    if vorher:
+        return [(vorher, "dim")]
     probleme: list[tuple[str, str]] = []
     for sg in gr["sitzgruppen"]:
         if sg["ueberbesetzt"]:
