@@ -68,3 +68,13 @@ def test_status_vor_der_gruendung(cli, beispiel):
         zeilen = [z for z in ausgabe.splitlines() if "Beispielkreis" in z and "vakant" in z]
         assert "noch nicht gegründet (ab" in ausgabe.replace("\n  ", " ")
         assert not zeilen, zeilen
+
+
+def test_status_ohne_plus_null(cli, beispiel):
+    """„+0 ohne feste Zahl“ ist Lärm (NEWCOMER-FINDINGS): vor der Gründung hat auch die Sitzgruppe
+    ohne feste Zahl niemanden – die Zeile nennt dann nur die festen Sitze."""
+    for format in ("text", "markdown"):
+        ausgabe = cli("status", "--daten", beispiel, "--stichtag", VORHER, "--format", format).stdout
+        assert "+0 ohne feste Zahl" not in ausgabe and "0/8" in ausgabe
+    heute = cli("status", "--daten", beispiel, "--stichtag", "2026-11-21").stdout
+    assert "+2 ohne feste Zahl" in heute  # mit Mitgliedern bleibt die Angabe

@@ -155,14 +155,16 @@ def _fest_besetzt(gr: dict) -> int:
 
 
 def sitze_kompakt(gr: dict) -> str:
-    """„6/12“, „8/8 +2 ohne feste Zahl“, „2 ohne feste Zahl“ oder „keine Sitzgruppen“."""
+    """„6/12“, „8/8 +2 ohne feste Zahl“, „2 ohne feste Zahl“ oder „keine Sitzgruppen“; „+0 ohne
+    feste Zahl“ entfällt (sagt nichts, NEWCOMER-FINDINGS)."""
     s = gr["sitze"]
     if not gr["sitzgruppen"]:
         return "keine Sitzgruppen"
     fest = _fest_besetzt(gr)
     teile = [f"{fest}/{s['gesamt']}"] if s["gesamt"] else []
-    if s["sitzzahl_offen"]:
-        teile.append(f"{'+' if teile else ''}{s['besetzt'] - fest} ohne feste Zahl")
+    frei = s["besetzt"] - fest
+    if s["sitzzahl_offen"] and (frei or not teile):
+        teile.append(f"{'+' if teile else ''}{frei} ohne feste Zahl")
     return " ".join(teile)
 
 
