@@ -249,7 +249,7 @@ FAELLE: dict[tuple[str, ...], list[Fall]] = {
         for z in ((), ("--dry-run",), ("--commit",))
     ],
     ("empfehlung", "list"): [Fall(("empfehlung", "list", "--format", f)) for f in ("text", "json")],
-    ("empfehlung", "show"): [Fall(("empfehlung", "show", i)) for i in ("2026-001", "2026-002")],
+    ("empfehlung", "show"): [Fall(("empfehlung", "show", i, "--format", f)) for i in ("2026-001", "2026-002") for f in ("text", "json")],
     ("empfehlung", "new"): [Fall((*NEU, "--dry-run")), Fall(NEU, schreibt=True)],
     ("empfehlung", "advance"): [Fall((*SCHRITT, "--dry-run")), Fall(SCHRITT, schreibt=True), Fall((*SCHRITT, "--commit"), schreibt=True)],
     ("empfehlung", "umsetzung"): [Fall((*BERICHT, "--dry-run")), Fall(BERICHT, schreibt=True)],

@@ -349,16 +349,18 @@ def grundlagen_laden() -> dict:
     repo = laden(BEISPIEL, STICHTAG)
     gremium_id = next(iter(sorted(repo.bestand.ids("gremium")))) if hasattr(repo.bestand, "ids") else "strategiegruppe"
     from netzwerk_cli.berichte import listen
+    from netzwerk_cli.berichte.empfehlung import empfehlungsbericht
 
     zeilen = listen.empfehlungen(repo.bestand)
-    ds = empfehlungen.hole(repo.bestand, zeilen[0]["id"])
+    # mit Adressaten, Umsetzungsberichten und fälliger Wiedervorlage: jede Zeile der Einzelansicht
+    ds = empfehlungen.hole(repo.bestand, "2024-001")
     _GRUNDLAGEN.update({
         "status": statusbericht(repo, False),
         "zusatz": uebersicht_zusatz(repo),
         "gremium": gremiumsbericht(repo, gremium_id, False),
         "graph": netzwerkgraph(repo.bestand, False),
         "zeilen": zeilen,
-        "empfehlung": (ds.datei, ds.daten),
+        "empfehlung": empfehlungsbericht(repo, ds),
     })
     return _GRUNDLAGEN
 
@@ -512,10 +514,10 @@ def test_empfehlung_list_und_show(grundlagen_geladen, werte):
         listendarstellung.empfehlungen_text(zeilen, breite=100_000, datei=liste)  # breit: kein Umbruch, eine Zeile je Empfehlung
         assert not STEUER.search(liste.getvalue().replace("\n", ""))
         puffer.write(liste.getvalue())
-        datei, e = grundlagen["empfehlung"]
-        e = dict(e, titel=next(quelle), text="eins\nzwei " + mehrzeilig)
-        e["verlauf"] = [dict(v, notiz=next(quelle), durch=next(quelle)) for v in e.get("verlauf") or []]
-        darstellung.einzeln_text("id", next(quelle), e, k)
+        # jede Zeichenkette aus den Daten: Titel, Datei, Namen, Verlauf (Notiz, durch, Sitzung), Stand
+        b = ersetze(copy.deepcopy(grundlagen["empfehlung"]), DATENFELDER | {"datei", "notiz", "durch", "sitzung", "stand_text"}, quelle)
+        b["text"] = "eins\nzwei " + mehrzeilig
+        darstellung.einzeln_text(b, k)
         ergebnisse.append(text_struktur(puffer.getvalue()))
         json.loads(listendarstellung.als_json(zeilen))
     assert ergebnisse[0] == ergebnisse[1]

@@ -57,16 +57,6 @@ def wer(bestand: Bestand, durch: str | None) -> str | None:
     return None
 
 
-def umsetzungsstand(empfehlung: dict) -> dict[str, dict]:
-    """Je Adressat der neueste Umsetzungsbericht."""
-    stand: dict[str, dict] = {}
-    for u in empfehlung.get("umsetzung") or []:
-        alt = stand.get(u["adressat"])
-        if alt is None or u["datum"] >= alt["datum"]:
-            stand[u["adressat"]] = u
-    return stand
-
-
 # --------------------------------------------------------------------------- Pläne
 
 

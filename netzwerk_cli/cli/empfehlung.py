@@ -13,13 +13,15 @@ from netzwerk_cli.ausgabe.konsole import konsole
 from netzwerk_cli.bestand.finden import finde_wurzel
 from netzwerk_cli.bestand.laden import lade_bedarf
 from netzwerk_cli.cli import schreiben
+from netzwerk_cli.cli.berichtsoptionen import ausgeben
 from netzwerk_cli.cli.fehlerbehandlung import befehl
-from netzwerk_cli.cli.optionen import Daten, DatenFormat
+from netzwerk_cli.cli.optionen import Daten, DatenFormat, Stichtag
 from netzwerk_cli.cli.rahmen import Befehl, aehnlich, beispiele, meinten_sie, unteranwendung
 from netzwerk_cli.cli.schreiben import MitAbhaengigen, Probelauf
 from netzwerk_cli.grundlagen.datum import heute as heute_iso
 from netzwerk_cli.grundlagen.fehler import Abgelehnt, EinrichtungsFehler
 from netzwerk_cli.regelwerk import lebenszyklus
+from netzwerk_cli.validierung import stichtag_pruefen
 
 app = unteranwendung(
     "Handlungsempfehlungen auflisten, anlegen und durch den Lebenszyklus führen.",
@@ -106,12 +108,22 @@ def liste(
     return 0
 
 
-@app.command("show", cls=Befehl, epilog=beispiele("netzwerk empfehlung show 2025-001"))
+@app.command("show", cls=Befehl, epilog=beispiele("netzwerk empfehlung show 2025-001", "netzwerk empfehlung show 2025-001 --format json"))
 @befehl
-def zeigen(id: Annotated[str, typer.Argument(metavar="ID", help="id der Empfehlung, z. B. 2025-007.", show_default=False)], daten: Daten = None) -> int:
-    """Zeigt eine Empfehlung mit Verlauf, Adressaten und nächsten Schritten."""
-    ds = empfehlungen.hole(_bestand(daten), id)
-    darstellung.einzeln_text(id, ds.datei, ds.daten, konsole())
+def zeigen(
+    id: Annotated[str, typer.Argument(metavar="ID", help="id der Empfehlung, z. B. 2025-007.", show_default=False)],
+    stichtag: Stichtag = None,
+    format: Annotated[DatenFormat, typer.Option("--format", help="Ausgabeformat.")] = DatenFormat.text,
+    daten: Daten = None,
+) -> int:
+    """Zeigt eine Empfehlung mit Status, Herkunft, Verlauf, Adressaten (mit Namen und
+    Umsetzungsstand), fälliger Wiedervorlage am Stichtag und den nächsten Schritten."""
+    from netzwerk_cli.berichte.empfehlung import empfehlungsbericht
+    from netzwerk_cli.berichte.grundlagen import laden_bedarf
+
+    repo = laden_bedarf(daten, stichtag_pruefen(stichtag))
+    ds = empfehlungen.hole(repo.bestand, id)
+    ausgeben(darstellung.DARSTELLUNG[format.value](empfehlungsbericht(repo, ds), konsole()))
     return 0
 
 

@@ -273,3 +273,13 @@ def wiedervorlage_faellig(empfehlung: dict, stichtag: str, monate: int, sitzunge
     except (ValueError, OverflowError):  # fiele hinter den 31.12.9999: nie fällig
         return None
     return faellig if faellig <= stichtag else None
+
+
+def umsetzungsstand(empfehlung: dict) -> dict[str, dict]:
+    """Je Adressat der neueste Umsetzungsbericht."""
+    stand: dict[str, dict] = {}
+    for u in empfehlung.get("umsetzung") or []:
+        alt = stand.get(u["adressat"])
+        if alt is None or u["datum"] >= alt["datum"]:
+            stand[u["adressat"]] = u
+    return stand
