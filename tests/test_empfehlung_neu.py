@@ -202,3 +202,23 @@ def test_gleichzeitig_angelegt_nimmt_die_naechste_nummer(cli, beispiel, monkeypa
     assert (beispiel / "empfehlungen/2026/2026-004.yaml").read_bytes() == fremd
     assert lies(beispiel / "empfehlungen/2026/2026-005.yaml")["titel"] == "Wettlauf"
     assert "empfehlung 2026-005: neu (entwurf)" in r.stdout
+
+
+@pytest.mark.parametrize(
+    ("ag", "datum", "hinweis"),
+    [
+        ("ag-sprachkurse-mit-kinderbetreuung", "2026-11-21", "ist seit dem 15.11.2023 abgeschlossen"),
+        ("ag-huerdenabbau-in-der-verwaltung", "2026-11-21", "ist abgeschlossen"),
+        ("ag-sprachkurse-mit-kinderbetreuung", "2023-11-14", None),  # am Tag davor lief sie noch
+        ("ag-wohnraum-fuer-gefluechtete", "2026-11-21", None),
+    ],
+)
+def test_hinweis_bei_abgeschlossener_ag(cli, beispiel, ag, datum, hinweis):
+    """NEWCOMER-FINDINGS: eine Empfehlung aus einer längst abgeschlossenen AG ist meist eine
+    vertauschte Herkunft – ein Hinweis, keine Ablehnung; angelegt wird trotzdem."""
+    r = cli("empfehlung", "new", "--titel", "Prüfen", "--arbeitsgruppe", ag, "--datum", datum, "--daten", beispiel)
+    assert r.exit_code == 0, r.output
+    if hinweis:
+        assert f"{hinweis}; eine neue Empfehlung aus ihr ist ungewöhnlich" in r.output
+    else:
+        assert "ungewöhnlich" not in r.output

@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 
 from netzwerk_cli.bestand import Bestand, Datensatz
+from netzwerk_cli.grundlagen.datum import deutsch
 from netzwerk_cli.grundlagen.datum import heute as heute_iso
 from netzwerk_cli.grundlagen.fehler import Abgelehnt, EinrichtungsFehler
 from netzwerk_cli.quellen import textbearbeitung, yamltext
@@ -352,6 +353,7 @@ def plane_neu(
     if entscheidungsgremium and bestand.hole("gremium", entscheidungsgremium) is None:
         raise Abgelehnt(f"Gremium „{entscheidungsgremium}“ gibt es nicht in gremien/")
     tag = _datum(datum)
+    hinweise = _hinweis_abgeschlossene_ag(bestand, arbeitsgruppe, tag) if arbeitsgruppe else []
     id_ = neue_id(bestand, int(tag[:4]), belegt)
     zeilen = [f"# Handlungsempfehlung {id_}\n", _block("titel", titel)]
     if text and text.strip():
@@ -379,4 +381,21 @@ def plane_neu(
     schemafehler = [b for b in pruefe_schema_datensatz(neu_ds) if b.schwere == "fehler"]
     if schemafehler:
         raise Abgelehnt("die Angaben ergäben einen ungültigen Datensatz: " + "; ".join(b.meldung for b in schemafehler))
-    return Plan(id_, bestand.wurzel / datei, datei, None, neu, f"empfehlung {id_}: neu (entwurf)", {"Empfehlung": id_, "Status": "entwurf"})
+    return Plan(
+        id_, bestand.wurzel / datei, datei, None, neu, f"empfehlung {id_}: neu (entwurf)", {"Empfehlung": id_, "Status": "entwurf"}, hinweise
+    )
+
+
+def _hinweis_abgeschlossene_ag(bestand: Bestand, arbeitsgruppe: str, tag: str) -> list[str]:
+    """Ein Hinweis (keine Ablehnung), wenn die AG am Datum der Empfehlung schon abgeschlossen ist:
+    das ist selten gewollt – oft ist die Herkunft vertauscht (NEWCOMER-FINDINGS)."""
+    from netzwerk_cli.berichte.grundlagen import ag_status_am
+
+    ag = bestand.daten("arbeitsgruppe", arbeitsgruppe)
+    if ag_status_am(ag, tag) != "abgeschlossen":
+        return []
+    seit = f" seit dem {deutsch(ag['abgeschlossen_am'])}" if isinstance(ag.get("abgeschlossen_am"), str) else ""
+    return [
+        f"Arbeitsgruppe „{ag.get('name') or arbeitsgruppe}“ ist{seit} abgeschlossen; eine neue Empfehlung aus ihr ist "
+        "ungewöhnlich – stimmt die Herkunft (--arbeitsgruppe oder --gremium)?"
+    ]
