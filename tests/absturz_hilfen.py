@@ -152,6 +152,14 @@ class Haken:
         self.n = 0
         self._innen = False
         self._angehalten = False
+        self.zeitgeber = None  # gestarteter Zeitgeber (Modus k:N:t:…)
+
+    def zeitgeber_abwarten(self) -> None:
+        """Ist der Befehl fertig, bevor der Zeitgeber feuert (auf einer ausgelasteten Maschine
+        kommt der Zeitgeber-Thread erst spät zum Zug), endet der Prozess nicht vorher: Der
+        Abbruch trifft dann den Punkt nach dem letzten Schritt – auch ein gültiger Zeitpunkt."""
+        if self.zeitgeber is not None:
+            self.zeitgeber.join()
 
     @staticmethod
     def _toeten() -> None:
@@ -186,6 +194,7 @@ class Haken:
                     t = threading.Timer(self.verzoegerung, self._toeten)
                     t.daemon = True
                     t.start()
+                    self.zeitgeber = t
         finally:
             self._innen = False
 
@@ -229,6 +238,7 @@ def gabel(modus: str, wurzel, args: list[str], ausgabe) -> tuple[int, list]:
             protokoll_datei = open(protokoll, "w", encoding="utf-8")  # vor dem Haken geöffnet
             haken = _installieren(modus, str(wurzel))
             code = _cli([str(a) for a in args])
+            haken.zeitgeber_abwarten()
             json.dump(haken.ereignisse, protokoll_datei)
             protokoll_datei.close()
         except BaseException:
@@ -268,8 +278,10 @@ def _hauptprogramm(argv: list[str]) -> None:  # pragma: no cover - läuft im eig
             ausgabe.close()
 
     else:
-        _installieren(modus, wurzel)
-    sys.exit(_cli(argv[4:]))
+        haken = _installieren(modus, wurzel)
+    code = _cli(argv[4:])
+    haken.zeitgeber_abwarten()
+    sys.exit(code)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -225,8 +225,11 @@ SEED = 20261121
 def test_absturz_zu_zufaelligen_zeitpunkten(cli, vorlage, tmp_path):
     """SIGKILL aus einem Zeitgeber-Thread, gestartet an einem zufälligen Schritt mit zufälliger
     Verzögerung (fester Seed): trifft Punkte zwischen den Schritten – während write und fsync,
-    zwischen fsync und rename, nach dem rename. Läuft ein Befehl vorher zu Ende, wird auch das
-    geprüft, zählt aber nicht als Absturz."""
+    zwischen fsync und rename, nach dem rename. Ist der Befehl fertig, bevor der Zeitgeber feuert,
+    wartet der Prozess auf ihn (Abbruch nach dem letzten Schritt; `Haken.zeitgeber_abwarten`) –
+    sonst zählte auf einer ausgelasteten Maschine (Tests parallel, Ordner im Arbeitsspeicher: die
+    Schritte dauern Mikrosekunden) kaum ein Lauf als Absturz. Läuft ein Befehl ohne Zeitgeber zu
+    Ende, wird auch das geprüft, zählt aber nicht als Absturz."""
     zufall = random.Random(SEED)
     namen = sorted(SZENARIEN)
     getoetet = versuche = 0
