@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from netzwerk_cli.berichte.grundlagen import ag_status_am
 from netzwerk_cli.bestand import Bestand, Datensatz
 from netzwerk_cli.grundlagen.datum import deutsch
 from netzwerk_cli.grundlagen.datum import heute as heute_iso
@@ -389,8 +390,6 @@ def plane_neu(
 def _hinweis_abgeschlossene_ag(bestand: Bestand, arbeitsgruppe: str, tag: str) -> list[str]:
     """Ein Hinweis (keine Ablehnung), wenn die AG am Datum der Empfehlung schon abgeschlossen ist:
     das ist selten gewollt – oft ist die Herkunft vertauscht (NEWCOMER-FINDINGS)."""
-    from netzwerk_cli.berichte.grundlagen import ag_status_am
-
     ag = bestand.daten("arbeitsgruppe", arbeitsgruppe)
     if ag_status_am(ag, tag) != "abgeschlossen":
         return []

@@ -16,11 +16,9 @@ def _mit_id(name: str | None, id_: str) -> str:
 def einzeln_text(b: dict, konsole) -> None:
     konsole.print(f"[bold]Empfehlung {escape(b['id'])}[/]: {escape(b['titel'])}" + ("  [dim](Beispiel)[/]" if b["beispiel"] else ""))
     konsole.print(f"Datei: {escape(b['datei'])}")
-    status = b["status_text"]
-    if b["status_beschreibung"].lower() != status.lower():
-        status += f" – {b['status_beschreibung']}"
+    beschreibung = f" – {b['status_beschreibung']}" if b["status_beschreibung"].lower() != b["status_text"].lower() else ""
     seit = f" (seit {datum(b['status_seit'])})" if b["status_seit"] else ""
-    konsole.print(f"Status: [bold]{escape(b['status_text'])}[/]{escape(status[len(b['status_text']):] + seit)}")
+    konsole.print(f"Status: [bold]{escape(b['status_text'])}[/]{escape(beschreibung + seit)}")
     h = b["herkunft"]
     herkunft = f"{'Arbeitsgruppe' if h['art'] == 'arbeitsgruppe' else 'Gremium'} {_mit_id(h['name'], h['id'])}" if h else "–"
     eg = b["entscheidungsgremium"]

@@ -9,7 +9,7 @@ import typer
 
 from netzwerk_cli.aktionen import empfehlungen, schreibvorgang
 from netzwerk_cli.ausgabe import empfehlungen as darstellung
-from netzwerk_cli.ausgabe.konsole import hinweis_melden, konsole
+from netzwerk_cli.ausgabe.konsole import konsole
 from netzwerk_cli.bestand.finden import finde_wurzel
 from netzwerk_cli.bestand.laden import lade_bedarf
 from netzwerk_cli.cli import schreiben
@@ -182,8 +182,7 @@ def neu(
                 if not plan.pfad.exists():
                     raise
             else:
-                for hinweis in vorgang.hinweise:  # wie `schreiben.ausfuehren`, das dieser Weg (freie Nummer suchen) umgeht
-                    hinweis_melden(hinweis)
+                schreiben.hinweise_melden(vorgang)  # wie `schreiben.ausfuehren`, das dieser Weg (freie Nummer suchen) umgeht
                 schreiben.melden(vorgang, schreibvorgang.committen(vorgang) if commit else None)
                 return 0
         belegt.add(plan.id)  # inzwischen von einem anderen Vorgang angelegt

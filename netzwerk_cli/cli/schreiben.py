@@ -26,8 +26,7 @@ def ausfuehren(
     vorgang: schreibvorgang.Vorgang, dry_run: bool, commit: bool, mit_abhaengigen: bool = False, pruefe_stand: bool = True, stichtag: str | None = None
 ) -> int:
     """Prüft (am Stichtag, Standard heute), zeigt (--dry-run) oder schreibt (und committet) einen Vorgang und meldet das Ergebnis."""
-    for hinweis in vorgang.hinweise:
-        hinweis_melden(hinweis)
+    hinweise_melden(vorgang)
     ergebnis = schreibvorgang.ausfuehren(vorgang, dry_run, commit, mit_abhaengigen, pruefe_stand, stichtag)
     k = konsole()
     if not ergebnis.geschrieben:
@@ -36,6 +35,12 @@ def ausfuehren(
         return 0
     melden(vorgang, ergebnis.commit)
     return 0
+
+
+def hinweise_melden(vorgang: schreibvorgang.Vorgang) -> None:
+    """Die nicht blockierenden Hinweise eines Vorgangs (vor dem Ergebnis, auch beim Probelauf)."""
+    for hinweis in vorgang.hinweise:
+        hinweis_melden(hinweis)
 
 
 def melden(vorgang: schreibvorgang.Vorgang, sha: str | None) -> None:
