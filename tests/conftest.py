@@ -11,11 +11,30 @@ from pathlib import Path
 
 import profil  # noqa: F401  (lädt das Hypothesis-Profil vor den Tests)
 import pytest
+import typer.testing
 from typer.testing import CliRunner
 
 PROJEKT = Path(__file__).resolve().parents[1]
 BEISPIEL = PROJEKT / "data"
 STICHTAG = "2026-11-21"
+
+# Typers CliRunner baut bei jedem Aufruf den ganzen Click-Befehlsbaum neu aus den Signaturen
+# (gut 80 ms je Aufruf; bei über 2 000 Aufrufen im Testlauf Minuten). Ein Programmaufruf baut
+# ihn genau einmal – so auch hier: einmal je App und Testprozess. Fehlt die Stelle in einer
+# späteren Typer-Fassung, bleibt alles wie in Typer (nur langsamer).
+_typer_befehl = getattr(typer.testing, "_get_command", None)
+_gebaut: dict[int, tuple[object, object]] = {}
+
+
+def _befehl_einmal(app):
+    eintrag = _gebaut.get(id(app))
+    if eintrag is None or eintrag[0] is not app:
+        eintrag = _gebaut[id(app)] = (app, _typer_befehl(app))
+    return eintrag[1]
+
+
+if _typer_befehl is not None:
+    typer.testing._get_command = _befehl_einmal  # type: ignore[attr-defined]
 
 # Temporäre Ordner der Tests im Arbeitsspeicher (tmpfs), wenn es ihn mit genug Platz gibt: Die
 # Tests legen Tausende kleine Repositorys an, schreiben atomar mit fsync und committen mit Git.

@@ -342,6 +342,43 @@ def test_fremde_generation_fuehrt_zu_vollstaendiger_pruefung(beispiel, geprueft_
     assert len(geprueft_subjekte) >= sum(1 for _ in beispiel.rglob("*.yaml"))
 
 
+def test_leere_abhaengigkeitsteile_ohne_datei(beispiel, geprueft_subjekte):
+    """Leere Teile der Abhängigkeiten bekommen Generation 0 und keine Datei (ein kleines Repository
+    schrieb sonst 256 Teile je Lauf). Wird ein leerer Teil später gefüllt oder liegt für ihn noch
+    eine alte, gefüllte Datei da, entscheidet der Speicher wie ohne Speicher."""
+    validiere(beispiel, STICHTAG)
+    ordner = zwischenspeicher._ordner(beispiel)
+    zustand = zwischenspeicher.oeffnen(beispiel, dateipruefung.werkzeug_kennung()).quer()
+    assert zustand is not None
+    leer = [nr for nr, g in enumerate(zustand["generationen"]) if g == 0]
+    voll = [nr for nr, g in enumerate(zustand["generationen"]) if g != 0]
+    assert leer and voll
+    dateien = {p.name for p in ordner.glob("abh-*.bin")}
+    assert dateien == {f"abh-{nr:03d}.bin" for nr in voll}
+    # unverändert: nichts neu geprüft, obwohl die leeren Teile fehlen
+    geprueft_subjekte.clear()
+    _gleich_ohne_speicher(beispiel, schritt="warm")
+    assert geprueft_subjekte == []
+    # richtig signierte, gefüllte Dateien einer anderen Generation für jeden leeren Teil: sie passen
+    # nicht zu Generation 0 – wer sie liest, prüft alles neu; das Ergebnis bleibt gleich
+    speicher = zwischenspeicher.oeffnen(beispiel, dateipruefung.werkzeug_kennung())
+    for nr in leer:
+        speicher._setzen(f"abh-{nr:03d}.bin", (12345, {"person/gibt-es-nicht": (0,)}))
+    speicher.speichern()
+    person = next((beispiel / "personen").rglob("*.yaml"))
+    person.unlink()  # ein Verweis bricht
+    befunde = _gleich_ohne_speicher(beispiel, schritt="gefüllte Datei für leeren Teil")
+    assert any(b[4] == "ref-unbekannt" and person.stem in b[5] for b in befunde)
+    # jede Datei eines gefüllten Teils fehlt: wer einen liest, prüft alles neu; dasselbe Ergebnis
+    for teil in ordner.glob("abh-*.bin"):
+        teil.unlink()
+    organisation = next((beispiel / "organisationen").rglob("*.yaml"))
+    organisation.unlink()
+    geprueft_subjekte.clear()
+    _gleich_ohne_speicher(beispiel, schritt="fehlende Teile")
+    assert len(geprueft_subjekte) >= sum(1 for _ in beispiel.rglob("*.yaml"))
+
+
 def test_fehlende_daten_im_speicher_werden_aus_der_datei_gelesen(beispiel):
     validiere(beispiel, STICHTAG)
     for teil in zwischenspeicher._ordner(beispiel).glob("daten-*.bin"):

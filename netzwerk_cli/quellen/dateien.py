@@ -219,6 +219,19 @@ def schreibe_bytes_atomar(pfad: Path, daten: bytes, sichern: bool = True, wurzel
         ort.schreiben(pfad, daten, sichern)
 
 
+def schreibe_in_ordner_atomar(ordner: Path, inhalte: list[tuple[str, bytes]], sichern: bool = True) -> None:
+    """Mehrere Dateien (Name, Bytes) in einem Ordner atomar schreiben, in dieser Reihenfolge –
+    wie `schreibe_bytes_atomar(ordner / name, …, wurzel=ordner)` je Datei, aber mit einmal
+    geprüftem und geöffnetem Ordner (für den Zwischenspeicher: bis zu Hunderte Teile je Lauf).
+    Vor jedem Umbenennen wird weiter geprüft, dass es noch derselbe Ordner ist."""
+    if not inhalte:
+        return
+    ordner = Path(ordner)
+    with _ordner_sperre(ordner, ordner, sperren=False) as ort:
+        for name, daten in inhalte:
+            ort.schreiben(ordner / name, daten, sichern)
+
+
 def _unveraendert_pruefen(ort: _ordner_sperre, pfad: Path, erwartet: bytes, sonst: str) -> None:
     """Innerhalb der Ordnersperre: enthält die Datei noch genau `erwartet`? Gelesen ohne der
     Datei zu folgen, falls sie eine Verknüpfung ist."""

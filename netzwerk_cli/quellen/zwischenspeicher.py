@@ -64,7 +64,7 @@ from typing import Any, NamedTuple, cast
 
 from netzwerk_cli.grundlagen.ergebnis import Ergebnis
 from netzwerk_cli.quellen import dateien
-from netzwerk_cli.quellen.dateien import schreibe_bytes_atomar
+from netzwerk_cli.quellen.dateien import schreibe_in_ordner_atomar
 
 _AbhTeil = tuple[int, dict]  # (Generation, {Schlüssel: Subjekte})
 
@@ -309,6 +309,7 @@ class Speicher:
         self._geladen: dict[str, Any] = {}  # Dateiname -> Inhalt (wie von marshal gelesen)
         self.geaendert: set[str] = set()
         self._neuaufbau = False  # fremder/kaputter Speicher: beim Schreiben alles Alte löschen
+        self._entfernen: set[str] = set()  # leere Teile: beim Speichern löschen statt schreiben
 
     # ----------------------------------------------------------------- Dateien des Speichers
 
@@ -317,14 +318,15 @@ class Speicher:
         h.update(nutzlast)
         return h.digest()
 
-    def _lies(self, name: str) -> object | None:
-        """Inhalt einer Speicherdatei; None, wenn sie fehlt, fremd, kaputt, zu groß oder nicht
-        mit dem Schlüssel dieses Benutzers und Repositorys signiert ist. Gelesen wird ohne einer
-        Verknüpfung zu folgen und ohne zu blockieren; geladen erst nach geprüfter Signatur."""
+    def _lies(self, name: str, fehlt: object = None) -> object | None:
+        """Inhalt einer Speicherdatei; None, wenn sie fremd, kaputt, zu groß oder nicht mit dem
+        Schlüssel dieses Benutzers und Repositorys signiert ist; `fehlt`, wenn es sie nicht gibt.
+        Gelesen wird ohne einer Verknüpfung zu folgen und ohne zu blockieren; geladen erst nach
+        geprüfter Signatur."""
         try:
             fd = os.open(self.ordner / name, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
         except FileNotFoundError:
-            return None
+            return fehlt
         except OSError:
             self._neuaufbau = True
             return None
@@ -364,11 +366,12 @@ class Speicher:
     def _setzen(self, name: str, inhalt: object) -> None:
         self._geladen[name] = inhalt
         self.geaendert.add(name)
+        self._entfernen.discard(name)
 
     def speichern(self) -> None:
         """Schreibt geänderte Dateien atomar (temporäre Datei + rename), `quer.bin` zuletzt.
         Fehler werden übergangen: es ist nur ein Zwischenspeicher."""
-        if not self.geaendert:
+        if not self.geaendert and not self._entfernen:
             return
         try:
             self.ordner.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -383,22 +386,27 @@ class Speicher:
                 self._altes_loeschen()
             elif (self.ordner / "teil-00.bin").exists():  # Format 1: ganz ersetzen
                 self._altes_loeschen()
+            elif self._entfernen - self.geaendert:  # leere Teile (ihre Generation 0 erwartet keine Datei)
+                self._altes_loeschen(nur=self._entfernen)
+            inhalte = []
             for name in sorted(self.geaendert, key=lambda n: n == "quer.bin"):
                 nutzlast = marshal.dumps(self._geladen[name])
-                kopf = _MAGIE + self.kennung + self._mac(name, nutzlast)
-                schreibe_bytes_atomar(self.ordner / name, kopf + nutzlast, sichern=False, wurzel=self.ordner)
+                inhalte.append((name, _MAGIE + self.kennung + self._mac(name, nutzlast) + nutzlast))
+            schreibe_in_ordner_atomar(self.ordner, inhalte, sichern=False)  # ein geprüfter Ordner für alle
         except (OSError, ValueError):
             pass
         self.geaendert.clear()
+        self._entfernen.clear()
 
-    def _altes_loeschen(self) -> None:
+    def _altes_loeschen(self, nur: set[str] | None = None) -> None:
         """Nach einem fremden oder kaputten Teil: alle nicht neu geschriebenen Dateien löschen
-        (sonst blieben z. B. Daten gelöschter Datensätze in unberührten Teilen liegen)."""
+        (sonst blieben z. B. Daten gelöschter Datensätze in unberührten Teilen liegen); mit `nur`
+        nur diese Dateien (leer gewordene Teile)."""
         dfd = os.open(self.ordner, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0))
         try:  # über den geöffneten Ordner: eine untergeschobene Verknüpfung löscht nichts woanders
             namen = [e.name for e in os.scandir(dfd)] if os.scandir in os.supports_fd else os.listdir(self.ordner)
             for name in namen:
-                if name.endswith(".bin") and name not in self.geaendert:
+                if name.endswith(".bin") and name not in self.geaendert and (nur is None or name in nur):
                     try:
                         os.unlink(name, dir_fd=dfd) if os.unlink in os.supports_dir_fd else os.unlink(self.ordner / name)
                     except OSError:
@@ -609,7 +617,9 @@ class Speicher:
     def _abh_teil(self, nr: int) -> _AbhTeil | None:
         inhalt = self._geladen.get(f"abh-{nr:03d}.bin")
         if inhalt is None:
-            inhalt = self._lies(f"abh-{nr:03d}.bin")
+            inhalt = self._lies(f"abh-{nr:03d}.bin", fehlt=_FEHLT)
+            if inhalt is _FEHLT:  # ein leerer Teil hat keine Datei: Generation 0 (passt nur, wenn erwartet)
+                inhalt = (_LEER, {})
             self._geladen[f"abh-{nr:03d}.bin"] = inhalt
         if inhalt.__class__ is tuple and len(inhalt) == 2 and isinstance(inhalt[1], dict):
             return inhalt
@@ -667,13 +677,25 @@ class Speicher:
             teile[_nummer(s, ABH_TEILE)][s] = tuple(subjekte)
         generationen = []
         for nr, tabelle in enumerate(teile):
-            generationen.append(_generation())
-            self._setzen(f"abh-{nr:03d}.bin", (generationen[-1], tabelle))
+            name = f"abh-{nr:03d}.bin"
+            if tabelle:
+                generationen.append(_generation())
+                self._setzen(name, (generationen[-1], tabelle))
+            else:  # leer: keine Datei (bei kleinen Repositorys ist das die Mehrheit der 256 Teile)
+                generationen.append(_LEER)
+                self._geladen[name] = (_LEER, tabelle)
+                self.geaendert.discard(name)
+                self._entfernen.add(name)
         return generationen
 
 
+_LEER = 0  # Generation eines leeren Abhängigkeitsteils, für den keine Datei geschrieben wird
+_FEHLT = object()
+
+
 def _generation() -> int:
-    return int.from_bytes(os.urandom(7), "big")
+    """Zufällige Generation eines geschriebenen Teils, nie `_LEER`."""
+    return int.from_bytes(os.urandom(7), "big") or 1
 
 
 def _marshal_laden(nutzlast) -> object:
