@@ -70,6 +70,14 @@ def pytest_configure(config):
         config.stash[_TMPFS] = ordner
 
 
+def pytest_collection_modifyitems(config, items):
+    """Lange Tests (Markierung `langsam`) zuerst, sonst bleibt die Reihenfolge: Mit pytest-xdist
+    liefe ein einzelner Test von einer Minute sonst womöglich erst am Ende an, während der
+    andere Kern schon nichts mehr zu tun hat. Auf das Ergebnis hat die Reihenfolge keinen
+    Einfluss – jeder Test legt seine eigene Umgebung an."""
+    items.sort(key=lambda item: item.get_closest_marker("langsam") is None)
+
+
 def pytest_unconfigure(config):
     ordner = config.stash.get(_TMPFS, None)
     if ordner is not None:

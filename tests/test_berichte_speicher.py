@@ -105,6 +105,7 @@ def _vergleiche(cli, monkeypatch, vollstaendig: list[str], wurzel: Path, tmp: Pa
     assert any(e[0] == 0 and e[1] for e in warm.values())  # es wurde überhaupt etwas berichtet
 
 
+@pytest.mark.langsam
 def test_beispieldaten_nach_zufaelligen_aenderungen(tmp_path, cli, monkeypatch, vollstaendig):
     wurzel = tmp_path / "daten"
     shutil.copytree(BEISPIEL, wurzel)
@@ -116,6 +117,7 @@ def test_beispieldaten_nach_zufaelligen_aenderungen(tmp_path, cli, monkeypatch, 
         _vergleiche(cli, monkeypatch, vollstaendig, wurzel, tmp_path, STICHTAGE[i % len(STICHTAGE)], f"{i + 1} ({beschreibung})")
 
 
+@pytest.mark.langsam
 def test_erzeugtes_repository_mit_fehlern(tmp_path, cli, monkeypatch, vollstaendig):
     wurzel = tmp_path / "daten"
     generate.erzeuge(wurzel, 200, seed=3, fehler=8)

@@ -185,6 +185,7 @@ def test_beispieldaten_gleich_wie_auf_dem_alten_weg(cli, git_beispiel, tmp_path,
     assert len(neu["oparl"]) > 50 and len(neu["seite"]) > 10 and neu["ical"]  # type: ignore[arg-type]
 
 
+@pytest.mark.langsam
 def test_erzeugtes_repository_mit_fehlern_gleich_wie_auf_dem_alten_weg(cli, erzeugt, tmp_path, monkeypatch):
     neu = _vergleichen(cli, erzeugt, tmp_path, monkeypatch)
     assert len(neu["oparl"]) > 300  # type: ignore[arg-type]
@@ -238,6 +239,7 @@ def _absturz_ordner(tmp_path: Path) -> tuple[Path, dict[str, bytes], dict[str, b
     return ordner, alt, neu
 
 
+@pytest.mark.langsam
 def test_absturz_an_jedem_schritt_hinterlaesst_keine_halbe_datei(tmp_path):
     """Der Exportbaum wird in einem abgespaltenen Prozess geschrieben, der sich beim k-ten
     Schreibschritt im Ausgabeordner (open, mkstemp, chmod, rename, unlink, mkdir, fsync des

@@ -102,6 +102,7 @@ def _axe(ordner: Path) -> dict:
     return json.loads(r.stdout)
 
 
+@pytest.mark.langsam
 def test_axe_core_ohne_verstoesse(site):
     ergebnis = _axe(site)
     assert ergebnis["seiten"] == len(_seiten(site))

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import BEISPIEL, STICHTAG
+from profil import schritte
 
 from bench import generate
 from netzwerk_cli import dateipruefung, querpruefung
@@ -222,7 +223,7 @@ def test_zufaellige_aenderungen_beispieldaten(tmp_path, seed):
     aenderer = Aenderer(wurzel, rng)
     _gleich_ohne_speicher(wurzel, schritt="Start")
     stichtag = STICHTAG
-    for i in range(25):
+    for i in range(schritte(25)):
         stichtag = aenderer.stichtag(stichtag)
         beschreibung = aenderer.schritt() if rng.random() < 0.7 else "keine Änderung"
         _gleich_ohne_speicher(wurzel, stichtag, schritt=f"Schritt {i + 1} ({beschreibung}; Stichtag {stichtag})")
@@ -236,13 +237,14 @@ def erzeugt(tmp_path_factory) -> Path:
 
 
 @pytest.mark.parametrize("seed", [7, 8])
+@pytest.mark.langsam
 def test_zufaellige_aenderungen_erzeugtes_repository(erzeugt, tmp_path, seed):
     wurzel = tmp_path / "daten"
     shutil.copytree(erzeugt, wurzel)
     aenderer = Aenderer(wurzel, random.Random(seed))
     _gleich_ohne_speicher(wurzel, schritt="Start")
     stichtag = STICHTAG
-    for i in range(15):
+    for i in range(schritte(15)):
         stichtag = aenderer.stichtag(stichtag)
         beschreibung = " | ".join(aenderer.schritt() for _ in range(random.Random(seed + i).randint(0, 3)))
         _gleich_ohne_speicher(wurzel, stichtag, schritt=f"Schritt {i + 1} ({beschreibung}; Stichtag {stichtag})")

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import BEISPIEL, STICHTAG
+from profil import schritte
 from test_querpruefung import Aenderer
 
 from bench import generate
@@ -96,7 +97,7 @@ def _zufaellig(start: Path, tmp_path: Path, seed: int, schritte: int) -> int:
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_zufaellige_plaene_beispieldaten(tmp_path, seed):
-    assert _zufaellig(BEISPIEL, tmp_path, seed, 20) > 0
+    assert _zufaellig(BEISPIEL, tmp_path, seed, schritte(20)) > 0
 
 
 @pytest.fixture(scope="module")
@@ -107,8 +108,9 @@ def erzeugt(tmp_path_factory) -> Path:
 
 
 @pytest.mark.parametrize("seed", [5, 6])
+@pytest.mark.langsam
 def test_zufaellige_plaene_erzeugtes_repository(erzeugt, tmp_path, seed):
-    assert _zufaellig(erzeugt, tmp_path, seed, 12) > 0
+    assert _zufaellig(erzeugt, tmp_path, seed, schritte(12)) > 0
 
 
 def test_plan_mit_netzwerkdatei_geht_den_vollstaendigen_weg(beispiel):

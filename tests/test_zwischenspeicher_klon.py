@@ -121,6 +121,13 @@ def _altern(klon: Path) -> None:
     for p in _alle_yaml(klon):
         os.utime(klon / p, ns=(vorher, vorher))
     git(klon, "update-index", "-q", "--refresh")
+    # utime setzt die ctime auf „jetzt“. Die Uhr der Dateisysteme ist grob (ein Takt von einigen
+    # Millisekunden): Auf tmpfs schreibt Git den Index oft im selben Takt, dann gelten die Einträge
+    # als „racy“ und werden (richtig) gelesen. Nach längerer Zeit wäre der Index jünger – so hier.
+    index = klon / ".git" / "index"
+    juengste = max(os.stat(klon / p).st_ctime_ns for p in _alle_yaml(klon))
+    if os.stat(index).st_mtime_ns <= juengste:
+        os.utime(index, ns=(juengste + 1_000_000, juengste + 1_000_000))
 
 
 def _heimlich_aendern(datei: Path) -> None:
