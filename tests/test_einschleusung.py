@@ -17,7 +17,7 @@ from dataclasses import replace
 
 import pytest
 from conftest import BEISPIEL, STICHTAG, minimal_repo
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from profil import beispiele
 from rich.console import Console
@@ -377,12 +377,24 @@ DATENFELDER = {
 }
 
 
+def harmlos_sichtbar(s: str) -> str:
+    """Grundlinie mit der Länge und den Leerzeichen, die der böse Wert nach dem Entschärfen für
+    eine Berichtszelle hat (`escape.einzeilig`): Rich füllt Spalten auf die längste Zelle auf.
+    Wäre die Grundlinie anders lang, füllte es andere Zeilen – ein anderer, aber harmloser Aufbau."""
+    from netzwerk_cli.grundlagen import escape
+
+    return "".join(" " if c == " " else "x" for c in escape.einzeilig(s))
+
+
 def _paar(werte: list[str]):
-    return endlos(werte), endlos([harmlos(w) for w in werte])
+    return endlos(werte), endlos([harmlos_sichtbar(w) for w in werte])
 
 
 @settings(max_examples=beispiele(60))
 @given(st.lists(feindlich, min_size=1, max_size=8))
+# von Hypothesis gefunden: entschärft anders lang als die alte Grundlinie „x“ * len → andere Auffüllung
+@example(werte=["\x1b[2J\x1b[H", "\u202e", "https://evil.example/x\r\nclick A https://evil.example[/]:\u2029", "\r", "\u2028\n#&*\x85\\"])
+@example(werte=["\r"])
 def test_status_text_und_markdown(grundlagen_geladen, werte):
     from netzwerk_cli.ausgabe.status import als_json_text
     from netzwerk_cli.ausgabe.status.markdown import als_markdown

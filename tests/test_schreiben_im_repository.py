@@ -190,3 +190,71 @@ def test_person_anonymisieren_ordner_getauscht(cli, tmp_path, monkeypatch):
     abgelehnt(r)
     assert inhalt(anderswo) == vorher
     assert (wurzel / "personen" / f"{PERSON}.yaml").exists()  # geprüft, bevor irgendetwas geschrieben wurde
+
+
+# --------------------------------------------------------------------------- viele Dateien in einem Ordner
+
+
+def test_in_ordner_atomar_schreibt_in_den_geprueften_ordner(tmp_path):
+    """`schreibe_in_ordner_atomar` (Zwischenspeicher) schreibt relativ zum geöffneten Ordner: Eine
+    Verknüpfung unter einem Zielnamen wird ersetzt, nicht verfolgt; es bleibt keine temporäre Datei;
+    neue Dateien sind privat (0600)."""
+    from netzwerk_cli.quellen import dateien
+
+    ordner = tmp_path / "speicher"
+    ordner.mkdir(mode=0o700)
+    draussen = tmp_path / "draussen.bin"
+    draussen.write_bytes(b"fremd")
+    (ordner / "b.bin").symlink_to(draussen)
+    dateien.schreibe_in_ordner_atomar(ordner, [("a.bin", b"eins"), ("b.bin", b"zwei")], sichern=False)
+    assert (ordner / "a.bin").read_bytes() == b"eins"
+    assert not (ordner / "b.bin").is_symlink() and (ordner / "b.bin").read_bytes() == b"zwei"
+    assert draussen.read_bytes() == b"fremd"
+    assert sorted(p.name for p in ordner.iterdir()) == ["a.bin", "b.bin"]
+    assert (ordner / "a.bin").stat().st_mode & 0o777 == 0o600
+    dateien.schreibe_in_ordner_atomar(ordner, [("a.bin", b"drei")], sichern=True)
+    assert (ordner / "a.bin").read_bytes() == b"drei"
+
+
+def test_in_ordner_atomar_bleibt_im_geoeffneten_ordner_wenn_der_pfad_getauscht_wird(tmp_path, monkeypatch):
+    """Wird der Ordner nach dem Öffnen gegen eine Verknüpfung nach draußen getauscht, landen die
+    weiteren Dateien trotzdem im geöffneten Ordner (openat/renameat) – nie draußen."""
+    from netzwerk_cli.quellen import dateien
+
+    ordner = tmp_path / "speicher"
+    ordner.mkdir()
+    draussen = tmp_path / "draussen"
+    draussen.mkdir()
+    verschoben = tmp_path / "verschoben"
+    original = dateien._ordner_sperre.schreiben_relativ
+
+    def tauschen_nach_dem_ersten(self, name, daten, sichern=True):
+        original(self, name, daten, sichern)
+        if name == "a.bin":
+            ordner.rename(verschoben)
+            ordner.symlink_to(draussen)
+
+    monkeypatch.setattr(dateien._ordner_sperre, "schreiben_relativ", tauschen_nach_dem_ersten)
+    dateien.schreibe_in_ordner_atomar(ordner, [("a.bin", b"eins"), ("b.bin", b"zwei")], sichern=False)
+    assert list(draussen.iterdir()) == []
+    assert sorted(p.name for p in verschoben.iterdir()) == ["a.bin", "b.bin"]
+
+
+def test_in_ordner_atomar_raeumt_bei_fehler_auf(tmp_path, monkeypatch):
+    from netzwerk_cli.quellen import dateien
+
+    ordner = tmp_path / "speicher"
+    ordner.mkdir()
+    (ordner / "a.bin").write_bytes(b"alt")
+
+    def scheitern(*args, **kwargs):
+        raise OSError("Platte voll")
+
+    monkeypatch.setattr(dateien.os, "fsync", scheitern)
+    with pytest.raises(OSError, match="Platte voll"):
+        dateien.schreibe_in_ordner_atomar(ordner, [("a.bin", b"neu")], sichern=True)
+    assert [p.name for p in ordner.iterdir()] == ["a.bin"]
+    assert (ordner / "a.bin").read_bytes() == b"alt"
+    with pytest.raises(ValueError):
+        with dateien._ordner_sperre(ordner, ordner, sperren=False) as ort:
+            ort.schreiben_relativ("../weg.bin", b"x")

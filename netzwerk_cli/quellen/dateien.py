@@ -12,6 +12,7 @@ Länger als 400 Zeilen, weil Lesen und Schreiben dieselben Regeln für Wurzel un
 from __future__ import annotations
 
 import os
+import secrets
 import stat
 import tempfile
 from collections.abc import Callable
@@ -223,13 +224,18 @@ def schreibe_in_ordner_atomar(ordner: Path, inhalte: list[tuple[str, bytes]], si
     """Mehrere Dateien (Name, Bytes) in einem Ordner atomar schreiben, in dieser Reihenfolge –
     wie `schreibe_bytes_atomar(ordner / name, …, wurzel=ordner)` je Datei, aber mit einmal
     geprüftem und geöffnetem Ordner (für den Zwischenspeicher: bis zu Hunderte Teile je Lauf).
-    Vor jedem Umbenennen wird weiter geprüft, dass es noch derselbe Ordner ist."""
+    Angelegt und umbenannt wird relativ zum geöffneten Ordner (`schreiben_relativ`), also immer
+    genau in ihm, auch wenn sein Pfad inzwischen anderswohin zeigte. Neue Dateien: Modus 0600."""
     if not inhalte:
         return
     ordner = Path(ordner)
     with _ordner_sperre(ordner, ordner, sperren=False) as ort:
+        relativ = ort.fd is not None and os.open in os.supports_dir_fd and os.rename in os.supports_dir_fd
         for name, daten in inhalte:
-            ort.schreiben(ordner / name, daten, sichern)
+            if relativ:
+                ort.schreiben_relativ(name, daten, sichern)
+            else:  # pragma: no cover - ohne openat/renameat (nicht unter Linux)
+                ort.schreiben(ordner / name, daten, sichern)
 
 
 def _unveraendert_pruefen(ort: _ordner_sperre, pfad: Path, erwartet: bytes, sonst: str) -> None:
@@ -494,6 +500,38 @@ class _ordner_sperre:
                 os.chmod(tmp, modus)
         except OSError:
             pass
+
+    def schreiben_relativ(self, name: str, daten: bytes, sichern: bool = True) -> None:
+        """Atomar schreiben, jeder Schritt relativ zum geöffneten Ordner (openat, renameat): Die
+        temporäre Datei entsteht mit O_EXCL und O_NOFOLLOW genau in diesem Ordner, das Umbenennen
+        ersetzt `name` dort (auch eine Verknüpfung, ohne ihr zu folgen). Eine erneute Prüfung des
+        Wegs ist unnötig: Kein Schritt löst den Pfad noch einmal auf."""
+        if self.fd is None or not name or "/" in name or name in (".", ".."):
+            raise ValueError(f"kein Dateiname im Ordner: {name!r}")
+        for _ in range(100):
+            tmp = f".{name}.{secrets.token_hex(6)}.tmp"
+            try:
+                fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC | getattr(os, "O_BINARY", 0), 0o600, dir_fd=self.fd)
+                break
+            except FileExistsError:
+                continue
+        else:  # pragma: no cover - 100 Zufallsnamen vergeben
+            raise FileExistsError(f"keine freie temporäre Datei für {name}")
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(daten)
+                if sichern:
+                    f.flush()
+                    os.fsync(f.fileno())
+            os.rename(tmp, name, src_dir_fd=self.fd, dst_dir_fd=self.fd)
+        except BaseException:
+            try:
+                os.unlink(tmp, dir_fd=self.fd)
+            except OSError:
+                pass
+            raise
+        if sichern:
+            os.fsync(self.fd)
 
     def schreiben(self, pfad: Path, daten: bytes, sichern: bool = True) -> None:
         """Atomar in den geöffneten Ordner schreiben: temporäre Datei, fsync, rename."""
