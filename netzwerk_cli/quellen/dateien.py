@@ -15,7 +15,7 @@ import os
 import secrets
 import stat
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from types import ModuleType
 
@@ -220,14 +220,13 @@ def schreibe_bytes_atomar(pfad: Path, daten: bytes, sichern: bool = True, wurzel
         ort.schreiben(pfad, daten, sichern)
 
 
-def schreibe_in_ordner_atomar(ordner: Path, inhalte: list[tuple[str, bytes]], sichern: bool = True) -> None:
-    """Mehrere Dateien (Name, Bytes) in einem Ordner atomar schreiben, in dieser Reihenfolge –
+def schreibe_in_ordner_atomar(ordner: Path, inhalte: Iterable[tuple[str, bytes]], sichern: bool = True) -> None:
+    """Mehrere Dateien (Name, Bytes) in einem Ordner atomar schreiben, in dieser Reihenfolge
+    (`inhalte` darf ein Generator sein: dann liegt immer nur eine Datei im Speicher) –
     wie `schreibe_bytes_atomar(ordner / name, …, wurzel=ordner)` je Datei, aber mit einmal
     geprüftem und geöffnetem Ordner (für den Zwischenspeicher: bis zu Hunderte Teile je Lauf).
     Angelegt und umbenannt wird relativ zum geöffneten Ordner (`schreiben_relativ`), also immer
     genau in ihm, auch wenn sein Pfad inzwischen anderswohin zeigte. Neue Dateien: Modus 0600."""
-    if not inhalte:
-        return
     ordner = Path(ordner)
     with _ordner_sperre(ordner, ordner, sperren=False) as ort:
         relativ = ort.fd is not None and os.open in os.supports_dir_fd and os.rename in os.supports_dir_fd

@@ -388,15 +388,17 @@ class Speicher:
                 self._altes_loeschen()
             elif self._entfernen - self.geaendert:  # leere Teile (ihre Generation 0 erwartet keine Datei)
                 self._altes_loeschen(nur=self._entfernen)
-            inhalte = []
-            for name in sorted(self.geaendert, key=lambda n: n == "quer.bin"):
-                nutzlast = marshal.dumps(self._geladen[name])
-                inhalte.append((name, _MAGIE + self.kennung + self._mac(name, nutzlast) + nutzlast))
-            schreibe_in_ordner_atomar(self.ordner, inhalte, sichern=False)  # ein geprüfter Ordner für alle
+            # ein geprüfter Ordner für alle; je Teil erst beim Schreiben verpackt (bei 100 000
+            # Datensätzen sind alle Teile zusammen über 100 MB)
+            schreibe_in_ordner_atomar(self.ordner, map(self._verpackt, sorted(self.geaendert, key=lambda n: n == "quer.bin")), sichern=False)
         except (OSError, ValueError):
             pass
         self.geaendert.clear()
         self._entfernen.clear()
+
+    def _verpackt(self, name: str) -> tuple[str, bytes]:
+        nutzlast = marshal.dumps(self._geladen[name])
+        return name, _MAGIE + self.kennung + self._mac(name, nutzlast) + nutzlast
 
     def _altes_loeschen(self, nur: set[str] | None = None) -> None:
         """Nach einem fremden oder kaputten Teil: alle nicht neu geschriebenen Dateien löschen
