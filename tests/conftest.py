@@ -23,14 +23,13 @@ STICHTAG = "2026-11-21"
 # ihn genau einmal – so auch hier: einmal je App und Testprozess. Fehlt die Stelle in einer
 # späteren Typer-Fassung, bleibt alles wie in Typer (nur langsamer).
 _typer_befehl = getattr(typer.testing, "_get_command", None)
-_gebaut: dict[int, tuple[object, object]] = {}
+_gebaut: dict[object, object] = {}  # App → Click-Befehl
 
 
 def _befehl_einmal(app):
-    eintrag = _gebaut.get(id(app))
-    if eintrag is None or eintrag[0] is not app:
-        eintrag = _gebaut[id(app)] = (app, _typer_befehl(app))
-    return eintrag[1]
+    if app not in _gebaut:
+        _gebaut[app] = _typer_befehl(app)
+    return _gebaut[app]
 
 
 if _typer_befehl is not None:

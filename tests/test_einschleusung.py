@@ -4,7 +4,7 @@ erzeugen, die die Daten nicht verlangt haben (docs/GARANTIEN.md, „Ausgaben und
 
 Zuerst je Ziel ein Beispiel durch den echten Befehl, dann Eigenschaftstests: zufällige
 Zeichenketten mit Steuer-, Bidi- und Auszeichnungszeichen durch jeden Darsteller, verglichen
-mit einer harmlosen Grundlinie gleicher Struktur (gleiche Werte, jedes Zeichen durch „x“ ersetzt).
+mit einer harmlosen Grundlinie gleicher Struktur (jedes Zeichen des entschärften Werts durch „x“ ersetzt, Leerzeichen bleiben).
 """
 
 from __future__ import annotations
@@ -84,11 +84,6 @@ feindlich = st.lists(
     min_size=1,
     max_size=5,
 ).map("".join)
-
-
-def harmlos(s: str) -> str:
-    """Gleiche Länge, nur „x“: die Grundlinie derselben Struktur."""
-    return "x" * len(s)
 
 
 def konsole(breite: int = 1000) -> tuple[Console, io.StringIO]:
@@ -377,7 +372,7 @@ DATENFELDER = {
 }
 
 
-def harmlos_sichtbar(s: str) -> str:
+def harmlos(s: str) -> str:
     """Grundlinie mit der Länge und den Leerzeichen, die der böse Wert nach dem Entschärfen für
     eine Berichtszelle hat (`escape.einzeilig`): Rich füllt Spalten auf die längste Zelle auf.
     Wäre die Grundlinie anders lang, füllte es andere Zeilen – ein anderer, aber harmloser Aufbau."""
@@ -387,12 +382,12 @@ def harmlos_sichtbar(s: str) -> str:
 
 
 def _paar(werte: list[str]):
-    return endlos(werte), endlos([harmlos_sichtbar(w) for w in werte])
+    return endlos(werte), endlos([harmlos(w) for w in werte])
 
 
 @settings(max_examples=beispiele(60))
 @given(st.lists(feindlich, min_size=1, max_size=8))
-# von Hypothesis gefunden: entschärft anders lang als die alte Grundlinie „x“ * len → andere Auffüllung
+# von Hypothesis gefunden: entschärft anders lang als eine Grundlinie „x“ * len(wert) → andere Auffüllung
 @example(werte=["\x1b[2J\x1b[H", "\u202e", "https://evil.example/x\r\nclick A https://evil.example[/]:\u2029", "\r", "\u2028\n#&*\x85\\"])
 @example(werte=["\r"])
 def test_status_text_und_markdown(grundlagen_geladen, werte):
